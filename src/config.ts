@@ -1,0 +1,121 @@
+/**
+ * Configuration: read from the environment once, validated with zod, documented here and in
+ * the README's table. Nothing else in src/ reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const positiveInt = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
+
+export const configSchema = z.object({
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port to listen on (0 = any free port). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder of reports (.txt extracted from PDF, .md). */
+  CORPUS_DIR: z.string().default('corpus'),
+  /** Folder of the built index. */
+  INDEX_DIR: z.string().default('index'),
+  /** Embedding model: a hub id (downloaded and cached once) or a folder under MODELS_DIR;
+   *  `hashed` forces the built-in offline embedder. */
+  MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  /** Local model folder (Transformers.js `env.localModelPath`); models there need no network. */
+  MODELS_DIR: z.string().default('models'),
+  /** Transformers.js download cache. */
+  MODEL_CACHE_DIR: z.string().default('.cache/transformers'),
+  /** Allow downloading models from the hub. */
+  ALLOW_REMOTE_MODELS: bool.default('true'),
+  /** What to do when MODEL cannot be loaded: fall back to the built-in embedder, or fail. */
+  EMBEDDER_FALLBACK: z.enum(['hashed', 'fail']).default('hashed'),
+  /** Embedding batch size. */
+  EMBED_BATCH: positiveInt(16, 256),
+  /** Chunk target / ceiling in characters, and sentences of overlap. */
+  CHUNK_TARGET_CHARS: positiveInt(420, 4000),
+  CHUNK_MAX_CHARS: positiveInt(700, 8000),
+  CHUNK_OVERLAP_SENTENCES: z.coerce.number().int().min(0).max(5).default(1),
+  /** OpenAI-compatible LLM endpoint (OpenAI, Ollama, vLLM, llama.cpp, DeepSeek, DashScope…). Unset: extractive answers. */
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
+  /** Default and maximum passages per answer. */
+  TOP_K: z.coerce.number().int().min(1).max(20).default(5),
+  MAX_TOP_K: z.coerce.number().int().min(1).max(50).default(20),
+  /** Sessions: turns kept, idle expiry, and an optional file to persist them across restarts. */
+  SESSION_MAX_TURNS: positiveInt(20, 1000),
+  SESSION_TTL_MINUTES: positiveInt(60, 60 * 24 * 30),
+  SESSION_FILE: z.string().optional(),
+  MAX_SESSIONS: positiveInt(10_000, 1_000_000),
+  /** Comma-separated API keys for /api/* and /v1/* (Authorization: Bearer KEY). Unset: open. */
+  API_KEYS: csv.optional(),
+  /** Comma-separated allowed CORS origins; unset: CORS closed. `*` allows any. */
+  CORS_ORIGINS: csv.optional(),
+  /** Requests per minute per client on /api and /v1 (0 disables). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Max request body, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(64 * 1024),
+  /** Max question length, in characters. */
+  MAX_QUESTION_CHARS: positiveInt(2000, 100_000),
+  /** Per-request timeout. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Behind a reverse proxy: trust X-Forwarded-For for rate limiting. */
+  TRUST_PROXY: bool.default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Messaging bots. */
+  KAKAO_SKILL_SECRET: z.string().optional(),
+  /** Kakao's skill timeout is 5 s; past this budget (ms) the callback path is used when available. */
+  KAKAO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3500),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().optional(),
+  TELEGRAM_API_BASE: z.string().url().default('https://api.telegram.org'),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_API_BASE: z.string().url().default('https://slack.com/api'),
+  /** Public base URL of this server, used in bot messages for links back to the web page. */
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Absolute paths resolved against the working directory. */
+  paths: { corpus: string; index: string; models: string; modelCache: string };
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (or any record) into a Config; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  // Empty strings mean "unset", so that `LLM_BASE_URL= npm start` disables the LLM.
+  const cleaned = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .map((k) => [k, env[k]] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.CHUNK_MAX_CHARS < c.CHUNK_TARGET_CHARS) {
+    throw new ConfigError(`Invalid configuration:\n  CHUNK_MAX_CHARS (${c.CHUNK_MAX_CHARS}) must be >= CHUNK_TARGET_CHARS (${c.CHUNK_TARGET_CHARS})`);
+  }
+  const abs = (p: string) => path.resolve(cwd, p);
+  return {
+    ...c,
+    paths: { corpus: abs(c.CORPUS_DIR), index: abs(c.INDEX_DIR), models: abs(c.MODELS_DIR), modelCache: abs(c.MODEL_CACHE_DIR) },
+  };
+}

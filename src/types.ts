@@ -1,0 +1,298 @@
+/**
+ * The domain types and the pluggable seams of the pipeline, in one place (after Orama's
+ * single types file). Everything here is plain data that survives JSON.stringify, so the
+ * core can be tested on strings and persisted by a thin I/O layer.
+ *
+ * Pipeline: ingest (Report) → chunk (Chunk) → embed (Embedder) → index (VectorIndex,
+ * LexicalIndex, manifest) → retrieve (SearchHit) → answer (Answerer) → chat / server / bots.
+ */
+
+// ───────────────────────────── ingest ─────────────────────────────
+
+export type Lang = 'ko' | 'zh' | 'en';
+
+/** The original article a report item summarises (its "참고자료" block). */
+export interface SourceRef {
+  /** e.g. "후이보즈쉰(慧博资讯). 구현 지능 산업 심층 분석: …" as printed (outlet and title). */
+  title: string;
+  url?: string;
+  /** Outlet name when it can be told apart from the title, e.g. "후이보즈쉰(慧博资讯)". */
+  outlet?: string;
+  /** Date as printed, e.g. "25.06.01". */
+  date?: string;
+}
+
+export type BlockKind = 'paragraph' | 'table' | 'list';
+
+/** A unit of article text: a rejoined paragraph, a flattened table (with its caption) or a list. */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** Report page on which the block starts (table-of-contents numbering). */
+  page: number;
+  /** Heading path inside the article, outermost first, e.g. ["산업체인 분석", "업 스트림: 하드웨어 기반"]. */
+  headings: string[];
+  /** For tables: the caption, e.g. "도표 19. 아오비중광 경영 형황". */
+  caption?: string;
+}
+
+export interface Article {
+  /** Stable id inside the report: `${sectionSlug}-${number}`, e.g. "trend-01", "kic-04". */
+  id: string;
+  section: string;
+  /** Two-digit number as printed in the table of contents order: "01", "02", … */
+  number: string;
+  /** Title as printed in the table of contents (the authority for numbering and pages). */
+  title: string;
+  /** Title as printed above the article body when it differs from the contents. */
+  bodyTitle?: string;
+  /** Start page from the table of contents. */
+  page: number;
+  /** Last page of the article (inclusive). */
+  endPage: number;
+  source?: SourceRef;
+  blocks: Block[];
+}
+
+export interface Report {
+  /** Stable id derived from the file name, e.g. "monthly-china-startup-2025-06". */
+  id: string;
+  /** e.g. "월간 중국창업 6월호". */
+  title: string;
+  /** Issue month, "YYYY-MM". */
+  issue: string;
+  /** Corpus-relative path of the file it came from. */
+  file: string;
+  articles: Article[];
+}
+
+// ───────────────────────────── chunk ─────────────────────────────
+
+export interface Chunk {
+  /** Stable, content-derived id: `${reportId}:${articleId}:${ordinal}`. */
+  id: string;
+  reportId: string;
+  reportTitle: string;
+  articleId: string;
+  section: string;
+  articleNumber: string;
+  articleTitle: string;
+  headings: string[];
+  page: number;
+  pageEnd: number;
+  /** Position of the chunk in its article, from 0. */
+  ordinal: number;
+  text: string;
+  /** "section › article › heading": prepended to the text when embedding and indexing. */
+  header: string;
+  source?: SourceRef;
+  /** sha256 of header+text: lets re-ingest reuse the embedding of an unchanged chunk. */
+  hash: string;
+}
+
+export interface ChunkingOptions {
+  /** Target chunk size in characters (CJK text: one character ≈ one token for e5/bge). */
+  targetChars: number;
+  /** Hard ceiling; a sentence longer than this is cut. */
+  maxChars: number;
+  /** Sentences carried over from the previous chunk of the same heading. */
+  overlapSentences: number;
+}
+
+// ───────────────────────────── embed ─────────────────────────────
+
+export interface EmbedderInfo {
+  /** Identity recorded in the manifest; an index is only ever queried with the same id. */
+  id: string;
+  dimensions: number;
+  /** 'transformers' for a Transformers.js model, 'hashed' for the built-in offline one. */
+  kind: 'transformers' | 'hashed';
+}
+
+export interface Embedder {
+  readonly info: EmbedderInfo;
+  /** Unit-length vectors for passages (documents); adds the model's passage prefix itself. */
+  embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
+  /** Unit-length vector for a query; adds the model's query prefix itself. */
+  embedQuery(text: string): Promise<Float32Array>;
+  close?(): Promise<void>;
+}
+
+// ───────────────────────────── index ─────────────────────────────
+
+export interface VectorHit {
+  /** Position of the chunk in the chunk store. */
+  label: number;
+  /** Cosine similarity in [-1, 1]. */
+  score: number;
+}
+
+export interface VectorIndex {
+  readonly size: number;
+  search(query: Float32Array, k: number): VectorHit[];
+}
+
+export interface LexicalHit {
+  label: number;
+  score: number;
+}
+
+export interface LexicalIndex {
+  search(query: AnalyzedQuery, k: number): LexicalHit[];
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  builtAt: string;
+  /** Corpus-relative file path → sha256 of its bytes. */
+  corpus: Record<string, string>;
+  embedder: EmbedderInfo;
+  chunking: ChunkingOptions;
+  counts: { reports: number; articles: number; chunks: number; glossary: number };
+  /** Index file name → sha256, checked at load to detect corruption and truncation. */
+  files: Record<string, string>;
+}
+
+// ───────────────────────────── retrieve ─────────────────────────────
+
+/** A bilingual pair found in the report, e.g. 유니트리 ↔ 宇树科技 / Unitree. */
+export interface GlossaryEntry {
+  ko: string;
+  /** Chinese forms (simplified), possibly several. */
+  zh: string[];
+  /** Latin-script forms (English names, acronyms). */
+  en: string[];
+  /** How many times the pair was seen. */
+  count: number;
+}
+
+export interface AnalyzedQuery {
+  /** The question as typed. */
+  raw: string;
+  /** Normalized text (NFKC, simplified Chinese, number spacing). */
+  normalized: string;
+  lang: Lang;
+  /** Terms for the lexical index (after analysis), with weights (glossary expansions < 1). */
+  terms: Array<{ term: string; weight: number }>;
+  /** Korean text the glossary produced for a Chinese/English question (for the dense side too). */
+  expansions: string[];
+}
+
+export interface SearchHit {
+  rank: number;
+  score: number;
+  chunk: Chunk;
+  /** Component scores, for debugging and the eval's miss list. */
+  debug?: { lexical?: number; dense?: number; lexicalRank?: number; denseRank?: number };
+}
+
+export interface SearchOptions {
+  k: number;
+  /** Max chunks from one article in the results. */
+  perArticle?: number;
+  /** Restrict to one article (follow-ups, "summarise this article"). */
+  articleId?: string;
+}
+
+export interface Retriever {
+  search(query: string, opts: SearchOptions): Promise<{ query: AnalyzedQuery; hits: SearchHit[] }>;
+}
+
+// ───────────────────────────── answer ─────────────────────────────
+
+export interface Citation {
+  id: number;
+  section: string;
+  article: { number: string; title: string };
+  heading: string;
+  page: number;
+  quote: string;
+  source?: { title: string; url?: string };
+  /** Extra (not in the contract's example, but useful to clients): the chunk it came from. */
+  chunkId: string;
+  articleId: string;
+}
+
+export interface AnswerInput {
+  question: string;
+  lang: Lang;
+  hits: SearchHit[];
+  /** Earlier turns, oldest first, for answerers that use them. */
+  history?: Array<{ role: 'user' | 'assistant'; content: string }>;
+  /** A "요약해줘 / 总结一下" request. */
+  summary?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface Answer {
+  found: boolean;
+  /** Answer text with [n] markers, each matching a citation id. */
+  answer: string;
+  citations: Citation[];
+  /** Which answerer produced it ("extractive", "llm:model"), and any note (e.g. LLM fallback). */
+  answerer: string;
+  note?: string;
+}
+
+export interface Answerer {
+  readonly name: string;
+  answer(input: AnswerInput): Promise<Answer>;
+  /** Streams text deltas; the final Answer (with verified citations) is the return value. */
+  stream?(input: AnswerInput, onDelta: (text: string) => void): Promise<Answer>;
+}
+
+// ───────────────────────────── chat ─────────────────────────────
+
+export interface ChatRequest {
+  message: string;
+  sessionId?: string;
+  language?: Lang;
+  topK?: number;
+}
+
+export interface ChatResponse {
+  sessionId: string;
+  language: Lang;
+  found: boolean;
+  answer: string;
+  citations: Citation[];
+  /** Extras beyond the contract. */
+  answerer?: string;
+  note?: string;
+  /** The standalone question actually searched (after follow-up rewriting). */
+  standaloneQuestion?: string;
+}
+
+export interface ChatService {
+  ask(req: ChatRequest, opts?: { signal?: AbortSignal; onDelta?: (text: string) => void }): Promise<ChatResponse>;
+}
+
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+  /** For assistant turns: the articles cited, used to resolve follow-ups without an LLM. */
+  articleIds?: string[];
+  /** The standalone question that was searched, for user turns. */
+  standalone?: string;
+  at: number;
+}
+
+export interface Session {
+  id: string;
+  turns: Turn[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SessionStore {
+  get(id: string): Promise<Session | undefined>;
+  save(session: Session): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+// ───────────────────────────── bots ─────────────────────────────
+
+/** A platform adapter: platform request in → chat service → platform reply out. */
+export interface BotAdapter {
+  readonly platform: 'kakao' | 'telegram' | 'slack';
+}
