@@ -217,6 +217,8 @@ export interface AnswerInput {
   question: string;
   lang: Lang;
   hits: SearchHit[];
+  /** The analyzed question (terms, normalized text) from retrieval, for answer selection. */
+  query?: AnalyzedQuery;
   /** Earlier turns, oldest first, for answerers that use them. */
   history?: Array<{ role: 'user' | 'assistant'; content: string }>;
   /** A "요약해줘 / 总结一下" request. */
