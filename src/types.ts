@@ -190,7 +190,7 @@ export interface SearchOptions {
   k: number;
   /** Max chunks from one article in the results. */
   perArticle?: number;
-  /** Restrict to one article (follow-ups, "summarise this article"). */
+  /** Restrict to one article, given as `${reportId}:${articleId}` (follow-ups, "summarise this article"). */
   articleId?: string;
 }
 

@@ -1,0 +1,145 @@
+/**
+ * Index build: corpus → reports → chunks → glossary + embeddings → HNSW + BM25 + chunk store,
+ * written atomically under the build lock. Embeddings of chunks whose content hash is
+ * unchanged are reused from the live build when it was made by the same embedder, so editing
+ * one report re-embeds only its changed chunks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chunkReports } from '../chunk/chunker.js';
+import { readCorpus } from '../ingest/readCorpus.js';
+import { Glossary, extractGlossary } from '../retrieve/glossary.js';
+import { MiniSearchLexicalIndex } from '../retrieve/lexical.js';
+import type { Chunk, ChunkingOptions, Embedder, Report } from '../types.js';
+import { acquireBuildLock } from './lock.js';
+import { type ArticleEntry, FILES, decodeVectors, encodeVectors, tableOfContents } from './format.js';
+import { beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, writeDurable } from './store.js';
+import { HnswVectorIndex } from './vector.js';
+
+export type BuildPhase = 'read' | 'chunk' | 'embed' | 'index' | 'write';
+
+export interface BuildProgress {
+  phase: BuildPhase;
+  done: number;
+  total: number;
+}
+
+export interface BuildOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  chunking: ChunkingOptions;
+  onProgress?: (p: BuildProgress) => void;
+  /** Test hook: called after embedding, before anything is committed (lets a test kill the build there). */
+  afterEmbed?: () => void | Promise<void>;
+}
+
+export interface BuildSummary {
+  buildName: string;
+  reports: number;
+  articles: number;
+  chunks: number;
+  reusedEmbeddings: number;
+  glossary: number;
+  embedder: string;
+  seconds: number;
+  bytes: number;
+  chunkLengths: number[];
+}
+
+export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const lock = acquireBuildLock(opts.indexDir);
+  try {
+    // Staging folders of builds that died are garbage now that we hold the lock.
+    removeOldBuilds(opts.indexDir, currentBuildName(opts.indexDir));
+    const progress = opts.onProgress ?? (() => {});
+    progress({ phase: 'read', done: 0, total: 1 });
+    const { reports, files } = await readCorpus(opts.corpusDir);
+    progress({ phase: 'read', done: 1, total: 1 });
+
+    const chunks = chunkReports(reports, opts.chunking);
+    progress({ phase: 'chunk', done: chunks.length, total: chunks.length });
+
+    const glossary = Glossary.fromEntries(extractGlossary(glossaryTexts(reports)));
+
+    const previous = previousVectors(opts.indexDir, opts.embedder.info.id);
+    const vectors: Array<Float32Array | undefined> = chunks.map((c) => previous.get(c.hash));
+    const todo = chunks.map((c, i) => ({ c, i })).filter(({ i }) => !vectors[i]);
+    const reused = chunks.length - todo.length;
+    progress({ phase: 'embed', done: reused, total: chunks.length });
+    const fresh = await opts.embedder.embedPassages(
+      todo.map(({ c }) => embeddingText(c)),
+      (done) => progress({ phase: 'embed', done: reused + done, total: chunks.length }),
+    );
+    todo.forEach(({ i }, j) => (vectors[i] = fresh[j]));
+    const all = vectors as Float32Array[];
+    await opts.afterEmbed?.();
+
+    progress({ phase: 'index', done: 0, total: 2 });
+    const dims = opts.embedder.info.dimensions;
+    const staging = beginBuild(opts.indexDir);
+    HnswVectorIndex.build(all, dims).save(path.join(staging.dir, FILES.hnsw));
+    progress({ phase: 'index', done: 1, total: 2 });
+    const lexical = MiniSearchLexicalIndex.build(chunks.map((c, label) => ({ label, header: c.header, text: c.text })));
+    progress({ phase: 'index', done: 2, total: 2 });
+
+    const articles: ArticleEntry[] = tableOfContents(reports);
+    progress({ phase: 'write', done: 0, total: 1 });
+    writeDurable(path.join(staging.dir, FILES.chunks), JSON.stringify(chunks));
+    writeDurable(path.join(staging.dir, FILES.vectors), encodeVectors(all, dims));
+    writeDurable(path.join(staging.dir, FILES.lexical), JSON.stringify(lexical.toJSON()));
+    writeDurable(path.join(staging.dir, FILES.glossary), JSON.stringify(glossary.toJSON()));
+    writeDurable(path.join(staging.dir, FILES.articles), JSON.stringify(articles));
+    const handle = commitBuild(opts.indexDir, staging, {
+      builtAt: new Date().toISOString(),
+      corpus: files,
+      embedder: opts.embedder.info,
+      chunking: opts.chunking,
+      counts: { reports: reports.length, articles: articles.length, chunks: chunks.length, glossary: glossary.size },
+    });
+    progress({ phase: 'write', done: 1, total: 1 });
+    const bytes = fs.readdirSync(handle.dir).reduce((n, f) => n + fs.statSync(path.join(handle.dir, f)).size, 0);
+    return {
+      buildName: handle.name,
+      reports: reports.length,
+      articles: articles.length,
+      chunks: chunks.length,
+      reusedEmbeddings: reused,
+      glossary: glossary.size,
+      embedder: opts.embedder.info.id,
+      seconds: (performance.now() - t0) / 1000,
+      bytes,
+      chunkLengths: chunks.map((c) => c.text.length),
+    };
+  } finally {
+    lock.release();
+  }
+}
+
+/** What is embedded for a chunk: its contextual header, then its text. */
+export function embeddingText(c: Chunk): string {
+  return `${c.header}\n${c.text}`;
+}
+
+/** All text the glossary is mined from: titles, body blocks and source titles. */
+function glossaryTexts(reports: Report[]): string[] {
+  return reports.flatMap((r) =>
+    r.articles.flatMap((a) => [a.title, a.bodyTitle ?? '', ...a.blocks.map((b) => b.text), a.source?.title ?? ''].filter(Boolean)),
+  );
+}
+
+/** hash → vector of the live build, when it was embedded by the same embedder. */
+function previousVectors(indexDir: string, embedderId: string): Map<string, Float32Array> {
+  const map = new Map<string, Float32Array>();
+  try {
+    const build = openBuild(indexDir);
+    if (build.manifest.embedder.id !== embedderId) return map;
+    const chunks = JSON.parse(build.read(FILES.chunks).toString('utf8')) as Chunk[];
+    const vectors = decodeVectors(build.read(FILES.vectors), build.manifest.embedder.dimensions);
+    chunks.forEach((c, i) => vectors[i] && map.set(c.hash, vectors[i]));
+  } catch {
+    // No usable previous build: embed everything.
+  }
+  return map;
+}

@@ -1,0 +1,58 @@
+/** File names and encodings of a build's data files (shared by build and load). */
+import type { Report, SourceRef } from '../types.js';
+
+export const FILES = {
+  chunks: 'chunks.json',
+  vectors: 'vectors.f32',
+  hnsw: 'hnsw.bin',
+  lexical: 'lexical.json',
+  glossary: 'glossary.json',
+  articles: 'articles.json',
+} as const;
+
+/** One row of the table of contents served by GET /api/articles. */
+export interface ArticleEntry {
+  reportId: string;
+  reportTitle: string;
+  issue: string;
+  articleId: string;
+  section: string;
+  number: string;
+  title: string;
+  page: number;
+  endPage: number;
+  source?: SourceRef;
+}
+
+export function tableOfContents(reports: Report[]): ArticleEntry[] {
+  return reports.flatMap((r) =>
+    r.articles.map((a) => {
+      const e: ArticleEntry = {
+        reportId: r.id,
+        reportTitle: r.title,
+        issue: r.issue,
+        articleId: a.id,
+        section: a.section,
+        number: a.number,
+        title: a.title,
+        page: a.page,
+        endPage: a.endPage,
+      };
+      if (a.source) e.source = a.source;
+      return e;
+    }),
+  );
+}
+
+/** Vectors as one little-endian Float32 array (row-major): compact and loads without parsing. */
+export function encodeVectors(vectors: Float32Array[], dims: number): Uint8Array {
+  const out = new Float32Array(vectors.length * dims);
+  vectors.forEach((v, i) => out.set(v, i * dims));
+  return new Uint8Array(out.buffer);
+}
+
+export function decodeVectors(buf: Buffer, dims: number): Float32Array[] {
+  const copy = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const n = Math.floor(copy.length / dims);
+  return Array.from({ length: n }, (_, i) => copy.subarray(i * dims, (i + 1) * dims));
+}

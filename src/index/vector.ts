@@ -1,0 +1,78 @@
+/**
+ * Vector indexes behind the VectorIndex seam: HNSW (hnswlib-node, the product's index) and an
+ * exact brute-force one (the reference both are contract-tested against).
+ *
+ * hnswlib-node is used directly rather than through LangChain's HNSWLib because the index
+ * layer needs control over file names (checksummed in the manifest, written into a staging
+ * folder for atomic swaps) and stores chunks itself; HNSWLib's save() writes its own
+ * docstore.json + args.json that would duplicate chunks.json.
+ */
+import hnswlib from 'hnswlib-node';
+import type { VectorHit, VectorIndex } from '../types.js';
+
+const { HierarchicalNSW } = hnswlib;
+
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 64, seed: 42 } as const;
+
+export class HnswVectorIndex implements VectorIndex {
+  private constructor(
+    private readonly index: InstanceType<typeof HierarchicalNSW>,
+    readonly dimensions: number,
+  ) {}
+
+  static build(vectors: Float32Array[], dimensions: number): HnswVectorIndex {
+    const index = new HierarchicalNSW('cosine', dimensions);
+    index.initIndex(Math.max(1, vectors.length), HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, HNSW_PARAMS.seed);
+    vectors.forEach((v, label) => {
+      if (v.length !== dimensions) throw new Error(`vector ${label} has ${v.length} dimensions, expected ${dimensions}`);
+      index.addPoint(Array.from(v), label);
+    });
+    index.setEf(HNSW_PARAMS.efSearch);
+    return new HnswVectorIndex(index, dimensions);
+  }
+
+  static load(file: string, dimensions: number): HnswVectorIndex {
+    const index = new HierarchicalNSW('cosine', dimensions);
+    index.readIndexSync(file);
+    index.setEf(HNSW_PARAMS.efSearch);
+    return new HnswVectorIndex(index, dimensions);
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount();
+  }
+
+  save(file: string): void {
+    this.index.writeIndexSync(file);
+  }
+
+  search(query: Float32Array, k: number): VectorHit[] {
+    const n = Math.min(k, this.size);
+    if (n <= 0) return [];
+    if (query.length !== this.dimensions) throw new Error(`query has ${query.length} dimensions, index has ${this.dimensions}`);
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
+    // hnswlib's cosine "distance" is 1 - cosine similarity.
+    return neighbors.map((label, i) => ({ label, score: 1 - distances[i]! }));
+  }
+}
+
+/** Exact search: the reference implementation for contract tests, fine for tiny corpora. */
+export class BruteForceVectorIndex implements VectorIndex {
+  constructor(private readonly vectors: Float32Array[]) {}
+
+  get size(): number {
+    return this.vectors.length;
+  }
+
+  search(query: Float32Array, k: number): VectorHit[] {
+    const hits = this.vectors.map((v, label) => ({ label, score: dot(v, query) }));
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, k);
+  }
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}

@@ -1,0 +1,103 @@
+/**
+ * Hybrid retrieval: BM25 over the CJK analyzer (with glossary expansion) + dense search over
+ * the HNSW index, fused by weighted RRF, then near-duplicates removed and a per-article cap.
+ */
+import type { Glossary } from './glossary.js';
+import { analyzeQuery } from './query.js';
+import { diversify, reciprocalRankFusion } from './fuse.js';
+import type { AnalyzedQuery, Chunk, Embedder, LexicalIndex, Lang, Retriever, SearchHit, SearchOptions, VectorIndex } from '../types.js';
+
+/** Article identity across reports ("trend-01" repeats in every issue). */
+export const articleKey = (c: Pick<Chunk, 'reportId' | 'articleId'>): string => `${c.reportId}:${c.articleId}`;
+
+export interface RetrievalTuning {
+  /** Candidates taken from each side before fusion. */
+  candidates: number;
+  /** RRF weights of the lexical and dense lists, and the RRF constant. */
+  lexicalWeight: number;
+  denseWeight: number;
+  rrfK: number;
+  /** Default max chunks per article in the results. */
+  perArticle: number;
+  /** Bigram Jaccard at or above which two chunks count as the same text. */
+  duplicateAt: number;
+  /** Use glossary expansions (off only for measurements). */
+  glossary: boolean;
+}
+
+export const DEFAULT_TUNING: RetrievalTuning = {
+  candidates: 40,
+  lexicalWeight: 1,
+  denseWeight: 1,
+  rrfK: 60,
+  perArticle: 3,
+  duplicateAt: 0.85,
+  glossary: true,
+};
+
+export interface RetrieverDeps {
+  chunks: Chunk[];
+  vector: VectorIndex;
+  lexical: LexicalIndex;
+  glossary: Glossary;
+  embedder: Embedder;
+  tuning?: Partial<RetrievalTuning>;
+}
+
+export class HybridRetriever implements Retriever {
+  readonly tuning: RetrievalTuning;
+
+  constructor(private readonly deps: RetrieverDeps) {
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  }
+
+  analyze(text: string, lang?: Lang): AnalyzedQuery {
+    const q = analyzeQuery(text, this.deps.glossary, lang ? { lang } : {});
+    if (!this.tuning.glossary) {
+      return { ...q, expansions: [], terms: q.terms.filter((t) => t.weight >= 1) };
+    }
+    return q;
+  }
+
+  async search(text: string, opts: SearchOptions & { lang?: Lang }): Promise<{ query: AnalyzedQuery; hits: SearchHit[] }> {
+    const query = this.analyze(text, opts.lang);
+    const hits = await this.searchAnalyzed(query, opts);
+    return { query, hits };
+  }
+
+  async searchAnalyzed(query: AnalyzedQuery, opts: SearchOptions): Promise<SearchHit[]> {
+    const t = this.tuning;
+    const { chunks } = this.deps;
+    // When restricted to one article, look deeper so the article's chunks survive the filter.
+    const depth = opts.articleId ? Math.max(t.candidates, chunks.length) : t.candidates;
+    const inScope = (label: number) => !opts.articleId || articleKey(chunks[label]!) === opts.articleId;
+
+    const lexical = query.terms.length ? this.deps.lexical.search(query, depth).filter((h) => inScope(h.label)) : [];
+    // The dense side sees the glossary's Korean expansions too: with the hashed embedder this
+    // is what lets a Chinese question land on Korean passages; a multilingual model is not hurt.
+    const denseText = [query.normalized, ...query.expansions].join(' ').trim();
+    const dense = denseText
+      ? this.deps.vector.search(await this.deps.embedder.embedQuery(denseText), depth).filter((h) => inScope(h.label))
+      : [];
+
+    const fused = reciprocalRankFusion([lexical, dense], [t.lexicalWeight, t.denseWeight], t.rrfK);
+    const picked = diversify(fused, {
+      k: opts.k,
+      perArticle: opts.perArticle ?? t.perArticle,
+      duplicateAt: t.duplicateAt,
+      articleOf: (f) => articleKey(chunks[f.label]!),
+      textOf: (f) => chunks[f.label]!.text,
+    });
+    return picked.map((f, i) => ({
+      rank: i + 1,
+      score: f.score,
+      chunk: chunks[f.label]!,
+      debug: {
+        lexical: f.scores[0],
+        dense: f.scores[1],
+        ...(Number.isFinite(f.ranks[0]) ? { lexicalRank: f.ranks[0] } : {}),
+        ...(Number.isFinite(f.ranks[1]) ? { denseRank: f.ranks[1] } : {}),
+      },
+    }));
+  }
+}
