@@ -265,8 +265,16 @@ export interface ChatResponse {
   standaloneQuestion?: string;
 }
 
+export interface ChatOptions {
+  signal?: AbortSignal;
+  /** Receives answer text as it is produced (streaming). */
+  onDelta?: (text: string) => void;
+  /** A conversation supplied by the client (OpenAI-style message lists): used instead of a stored session, and not stored. */
+  history?: Array<{ role: 'user' | 'assistant'; content: string }>;
+}
+
 export interface ChatService {
-  ask(req: ChatRequest, opts?: { signal?: AbortSignal; onDelta?: (text: string) => void }): Promise<ChatResponse>;
+  ask(req: ChatRequest, opts?: ChatOptions): Promise<ChatResponse>;
 }
 
 export interface Turn {

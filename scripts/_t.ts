@@ -1,0 +1,10 @@
+import { HashedEmbedder } from '../src/embed/hashed.js';
+import { extractFeatures } from '../src/embed/features.js';
+const e = new HashedEmbedder();
+const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+const q = await e.embedQuery('유니트리의 사족 로봇 점유율');
+const p1 = e.embed('유니트리(Unitree宇树科技)는 2024년 글로벌 사족 로봇 시장에서 69.75%의 점유율을 차지하며 업계 1위를 기록했다.');
+const p2 = e.embed('지난해 중국 완성차 업계의 평균 영업이익률은 4.3%로 10년 전 8.99%에서 크게 떨어졌다.');
+console.log(dot(q, p1), dot(q, p2));
+console.log(dot(e.embed('유니트리는'), e.embed('유니트리의')), dot(e.embed('1.25 억 위안'), e.embed('1.25억 위안')));
+console.log([...extractFeatures('유니트리(Unitree宇树科技)는 2028년까지 4.7 억 달러 규모로 성장할 전망이다. 구현 지능 로봇들의')]);

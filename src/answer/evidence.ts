@@ -1,0 +1,208 @@
+/**
+ * Evidence: how well a sentence (or a chunk) of the retrieved passages covers the question.
+ * Pure functions, shared by the extractive answerer (to pick and to decide found/not found) and
+ * the LLM answerer (to pick the quote of a citation).
+ *
+ * The question's terms are grouped into "concepts": a word and the bigrams inside it form one
+ * group (유니트리 ⊃ 유니, 니트, 트리), so a long name does not outweigh a short one ("테슬라 주가":
+ * two concepts, not three bigrams against one). A group is matched fully when its head is in the
+ * sentence, partly by the share of its bigrams that are.
+ */
+import type { AnalyzedQuery, Lang, SearchHit } from '../types.js';
+import { splitSentences } from '../chunk/sentences.js';
+import { questionEntities } from './intent.js';
+import { analyzeLocally, dedupeTerms, matchForm, scriptOf, stripParticle, termImportance, type Tokenizer } from './terms.js';
+
+/**
+ * In a Chinese or English question, the terms in the question's own script (Han, or English
+ * words) can only match the Korean report where it glosses a name (유니트리(Unitree宇树科技));
+ * most of them have no chance to. They count this much, so that a cross-lingual question is
+ * judged mostly on its names, numbers and the Korean glossary expansions.
+ */
+export const CROSS_LINGUAL_NATIVE_WEIGHT = 0.35;
+/** Names of the question (Latin names, numbers, quoted phrases) count this much more. */
+export const ENTITY_BOOST = 1.5;
+
+export interface TermGroup {
+  /** The longest form (a word), in match form. */
+  head: string;
+  /** Shorter terms inside the head (its bigrams), in match form. */
+  members: string[];
+  /** Weight of the concept: analyzer weight × importance × entity boost × cross-lingual factor. */
+  weight: number;
+  /** True for a name of the question. */
+  entity: boolean;
+  /** True for a term that cannot be expected in Korean text (Han/English word of a zh/en question). */
+  foreign: boolean;
+}
+
+export interface QueryProfile {
+  groups: TermGroup[];
+  /** Sum of the group weights: the denominator of coverage. */
+  total: number;
+}
+
+function termIn(norm: string, term: string): boolean {
+  if (norm.includes(term)) return true;
+  // The analyzer may hand us a word with its particle (점유율은): try the bare noun too.
+  if (scriptOf(term) === 'hangul' && [...term].length >= 3) {
+    const bare = stripParticle(term);
+    return bare !== term && norm.includes(bare);
+  }
+  return false;
+}
+
+/**
+ * Builds the weighted concept groups of a question from the analyzer's terms (or the local
+ * tokenizer when retrieval gave none).
+ */
+export function buildProfile(
+  question: string,
+  lang: Lang,
+  query: AnalyzedQuery | undefined,
+  tokenize?: Tokenizer,
+): QueryProfile {
+  const base = query?.terms?.length ? query.terms : analyzeLocally(question, lang, tokenize ? { tokenize } : {}).terms;
+  const entityForms = questionEntities(question).map(matchForm);
+  const terms = dedupeTerms(base)
+    .map((t) => ({ ...t, importance: termImportance(t.term) }))
+    .filter((t) => t.importance > 0)
+    // Longest first: words become heads, the bigrams inside them become members.
+    .sort((a, b) => [...b.term].length - [...a.term].length || b.weight - a.weight);
+
+  const groups: Array<TermGroup & { script: string }> = [];
+  for (const t of terms) {
+    const script = scriptOf(t.term);
+    const owner = groups.find((g) => g.script === script && g.head !== t.term && g.head.includes(t.term));
+    if (owner) {
+      owner.members.push(t.term);
+      continue;
+    }
+    const entity = entityForms.some((e) => e === t.term || (e.length >= 2 && e.includes(t.term) && t.term.length >= 2));
+    const foreign = (lang === 'zh' && script === 'han') || (lang === 'en' && script === 'latin');
+    let weight = t.weight * t.importance;
+    if (entity) weight *= ENTITY_BOOST;
+    if (foreign) weight *= CROSS_LINGUAL_NATIVE_WEIGHT;
+    groups.push({ head: t.term, members: [], weight, entity, foreign, script });
+  }
+  const out = groups.map(({ script: _s, ...g }) => g);
+  return { groups: out, total: out.reduce((s, g) => s + g.weight, 0) };
+}
+
+/** How much of one concept a normalized text contains, in [0, 1]. */
+export function groupScore(norm: string, g: TermGroup): number {
+  if (termIn(norm, g.head)) return 1;
+  if (g.members.length === 0) return 0;
+  let hit = 0;
+  for (const m of g.members) if (termIn(norm, m)) hit++;
+  return hit / g.members.length;
+}
+
+/** Weighted share of the question's concepts found in a text (matchForm()ed), in [0, 1]. */
+export function coverage(norm: string, profile: QueryProfile): number {
+  if (profile.total <= 0) return 0;
+  let got = 0;
+  for (const g of profile.groups) got += g.weight * groupScore(norm, g);
+  return got / profile.total;
+}
+
+/** Share of the question's names (entity groups) found in a text, or 0 when it has none. */
+export function entityCoverage(norm: string, profile: QueryProfile): number {
+  const ents = profile.groups.filter((g) => g.entity);
+  if (ents.length === 0) return 0;
+  return ents.reduce((s, g) => s + groupScore(norm, g), 0) / ents.length;
+}
+
+/**
+ * Weighted share of the question's concepts that NO retrieved passage contains (at least half of
+ * it). A concept the whole retrieved evidence never mentions ("주가" when asked about Tesla's share
+ * price and shown robot passages) is the clearest sign the report does not answer the question.
+ * Foreign-script terms of cross-lingual questions are left out: they are expected to be missing.
+ */
+export function unknownShare(passageNorms: string[], profile: QueryProfile): number {
+  const own = profile.groups.filter((g) => !g.foreign);
+  const total = own.reduce((s, g) => s + g.weight, 0);
+  if (total <= 0) return 0;
+  let missing = 0;
+  for (const g of own) if (!passageNorms.some((p) => groupScore(p, g) >= 0.5)) missing += g.weight;
+  return missing / total;
+}
+
+// ───────────────────────── sentence candidates ─────────────────────────
+
+export interface Candidate {
+  /** Index of the hit in the input list. */
+  hit: number;
+  /** 1-based rank of the hit (position in the list when the hit's own rank is missing). */
+  rank: number;
+  /** Position of the sentence in its chunk. */
+  index: number;
+  /** The sentence, verbatim (trimmed). */
+  text: string;
+  /** matchForm(text). */
+  norm: string;
+  /** The same sentence occurs in passages of two or more articles (the report's repeated intros). */
+  boilerplate: boolean;
+}
+
+/** Shorter "sentences" are labels, photo captions or table debris, not statements. */
+export const MIN_SENTENCE_CHARS = 12;
+
+/** Lines that are never an answer: chart captions, URLs, the source block's label. */
+const JUNK_RE = /^(?:도표|그림|표|자료|출처)\s*\d+[.:]?|https?:\/\/|^참고자료$|^\(?\d{2}\.\d{2}\.\d{2}\)?$/u;
+
+export function isJunkSentence(s: string): boolean {
+  const t = s.trim();
+  if ([...t].length < MIN_SENTENCE_CHARS) return true;
+  if (JUNK_RE.test(t)) return true;
+  // Mostly digits and symbols (flattened table rows of figures only).
+  const letters = (t.match(/[\p{L}]/gu) ?? []).length;
+  return letters < [...t].length * 0.3;
+}
+
+/**
+ * Splits the hits into sentence candidates, in rank order, without junk and without repeats:
+ * a sentence already seen (overlap between neighbouring chunks, the same intro in two articles)
+ * is kept once, at its best rank, and flagged as boilerplate when the articles differ.
+ */
+export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Map<string, { cand: Candidate; articles: Set<string> }>();
+  hits.forEach((h, i) => {
+    const rank = h.rank > 0 ? h.rank : i + 1;
+    splitSentences(h.chunk.text).forEach((text, index) => {
+      if (isJunkSentence(text)) return;
+      const norm = matchForm(text);
+      const prior = seen.get(norm);
+      if (prior) {
+        prior.articles.add(h.chunk.articleId);
+        if (prior.articles.size > 1) prior.cand.boilerplate = true;
+        return;
+      }
+      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false };
+      seen.set(norm, { cand, articles: new Set([h.chunk.articleId]) });
+      out.push(cand);
+    });
+  });
+  return out;
+}
+
+// ───────────────────────── redundancy ─────────────────────────
+
+function bigramSet(norm: string): Set<string> {
+  const chars = [...norm];
+  const s = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) s.add(chars[i]! + chars[i + 1]!);
+  return s;
+}
+
+/** Share of the shorter text's character bigrams found in the longer one, in [0, 1]. */
+export function overlap(aNorm: string, bNorm: string): number {
+  const a = bigramSet(aNorm);
+  const b = bigramSet(bNorm);
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (big.has(x)) n++;
+  return n / small.size;
+}

@@ -1,0 +1,194 @@
+/**
+ * Term handling for the answer stage, in ONE place: how text is normalized for matching, how
+ * the question is cut into terms when retrieval did not hand us an AnalyzedQuery, and how much
+ * each term should count as evidence.
+ *
+ * The tokenizer is a deliberately simple local stand-in (NFKC, lowercase, Hangul words with
+ * trailing particles stripped + Hangul/Han character bigrams + Latin words + numbers). The real
+ * CJK analyzer lives in src/retrieve/analyzer.ts; to switch, point `defaultTokenize` at it (one
+ * line) or inject a `Tokenizer` into the answerers. Matching itself never depends on how the
+ * terms were cut: a term is "in" a sentence when its normalized form is a substring of the
+ * sentence's normalized form, so words, bigrams and glossary expansions from any analyzer work.
+ */
+import type { AnalyzedQuery, Lang } from '../types.js';
+
+export type Tokenizer = (text: string) => string[];
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+const HANGUL_RE = /\p{Script=Hangul}/u;
+const HAN_RE = /\p{Script=Han}/u;
+const LATIN_RE = /^[a-z]/;
+const NUMBER_RE = /^[0-9]/;
+
+/**
+ * NFKC + lowercase, thousands separators dropped ("3,143" → "3143") and all white space removed.
+ * The report writes numbers and units apart ("2023 년", "1.25 억 위안") and breaks lines inside
+ * words, while questions write "2023년": comparing without spaces makes both meet.
+ */
+export function matchForm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/\s+/g, '');
+}
+
+/**
+ * Korean particles and copula endings glued to nouns (유니트리의, 점유율은, 규모야). Stripped from
+ * the end of a Hangul word so that the word still matches the report's other inflections; longest
+ * first. Only stripped when at least two syllables remain ("차이" stays), and since matching is by
+ * substring, a stripped loanword ("상하이" → "상하") still matches where the full word appears.
+ */
+const PARTICLES = [
+  '에서는', '으로는', '에게서', '까지는', '부터는', '이라는', '이라고', '이에요', '인가요', '이야',
+  '에서', '에게', '으로', '까지', '부터', '처럼', '보다', '이랑', '하고', '라는', '이나', '인가', '은요',
+  '는요', '께서', '에는', '의', '은', '는', '이', '가', '을', '를', '에', '로', '와', '과', '도', '만',
+  '야', '랑',
+];
+
+export function stripParticle(word: string): string {
+  for (const p of PARTICLES) {
+    if (word.endsWith(p) && [...word].length - [...p].length >= 2) return word.slice(0, word.length - p.length);
+  }
+  return word;
+}
+
+function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars.length === 1 ? [chars[0]!] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+const TOKEN_RE = /\p{Script=Hangul}+|\p{Script=Han}+|[a-z][a-z0-9]*|[0-9]+(?:[.:][0-9]+)*[a-z]*/gu;
+
+/**
+ * Local tokenizer: Hangul words (particle stripped; single syllables dropped, they match
+ * everything) and their bigrams, Han bigrams (a lone Han character kept as is), Latin words and
+ * numbers ("69.75", "80:20", "4s"). Duplicates are kept: callers dedupe as they need.
+ */
+export function localTokenize(text: string): string[] {
+  const norm = text.normalize('NFKC').toLowerCase().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  const out: string[] = [];
+  for (const m of norm.matchAll(TOKEN_RE)) {
+    const tok = m[0];
+    if (HANGUL_RE.test(tok)) {
+      const word = stripParticle(tok);
+      if ([...word].length < 2) continue;
+      out.push(word);
+      if ([...word].length > 2) out.push(...bigrams(word));
+    } else if (HAN_RE.test(tok)) {
+      out.push(...bigrams(tok));
+    } else {
+      out.push(tok);
+    }
+  }
+  return out;
+}
+
+/** The tokenizer the answer stage uses unless one is injected. Swap for the real analyzer here. */
+export const defaultTokenize: Tokenizer = localTokenize;
+
+// ───────────────────────── term importance ─────────────────────────
+
+/**
+ * Question words and request phrasing: they say what KIND of answer is wanted, never what it is
+ * about, so they must not count as evidence (a report sentence never contains "얼마나" or "多少").
+ * Compared with matchForm()ed terms: whole words and the bigrams they produce.
+ */
+const FILLER = new Set(
+  [
+    // ko: interrogatives, requests, generic nouns of asking
+    '얼마', '얼마나', '마나', '무엇', '무엇인', '엇인', '뭐야', '뭐고', '뭔가', '뭔지', '어디', '어디야', '언제', '누가', '누구',
+    '어떤', '어떻', '어떻게', '떻게', '어느', '정도', '알려', '알려줘', '려줘', '해줘', '설명', '설명해', '명해', '요약', '요약해',
+    '약해', '정리', '정리해', '리해', '대해', '대해서', '해서', '대한', '관련', '내용', '보고서', '보고', '고서', '말해', '있어', '있나',
+    '있는', '했어', '하는', '거야', '건가', '인가', '인지', '래요', '나요', '는지', '지금', '모두', '전부', '그럼', '그러면', '혹시',
+    '무슨', '어떠', '했나', '됐어', '되나', '되어', '하나', '나와', '나와있', '와있', '있었', '였어', '이었', '알고', '싶어', '궁금',
+    '비교해', '교해', '몇몇', '가요', '나요', '까요', '니까', '이번', '해당', '다음', '위해', '통해',
+    // zh: interrogatives, requests
+    '多少', '是多', '什么', '是什', '么样', '什么样', '哪些', '哪个', '哪里', '哪几', '几个', '怎么', '怎样', '如何', '是否', '报告',
+    '告里', '报告里', '里说', '请问', '一下', '总结', '结一', '概括', '介绍', '为什', '为什么', '有多', '多大', '到什', '在哪',
+    '的是', '是哪', '哪家', '什', '么', '吗', '呢', '的', '了', '是', '在', '和', '有', '都', '要', '能', '说',
+    // en: stop words and request words
+    'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'being',
+    'did', 'does', 'do', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'much', 'many', 'it', 'its',
+    'this', 'that', 'these', 'those', 'by', 'with', 'from', 'as', 'about', 'report', 'according', 'tell', 'me', 'please',
+    'summarize', 'summarise', 'summary', 'overview', 'give', 'their', 'they', 'has', 'have', 'had', 'will', 'can', 'could',
+    'would', 'should', 'there', 'any', 'than', 'then', 'so', 'such', 'into', 'say', 'says', 'said', 'does', 'kind', 'list',
+    'describe', 'explain', 'key', 'main', 'points', 'i', 'you', 'we', 'us', 'our', 'your', 'be', 's',
+  ].map((w) => matchForm(w)),
+);
+
+/**
+ * Korean predicate forms of a question (떨어졌어, 비교해줘, 운영돼, 세워졌고): its verbs, weak
+ * evidence since the report words the same fact differently (급감했다). Sentence-final question
+ * endings, or a past-tense syllable anywhere; nouns rarely end or contain these (에너지, 데이터 don't).
+ */
+const PREDICATE_END_RE = /(?:어|아|야|요|줘|니|냐|래|죠|까|돼)$/u;
+const PAST_RE = /[었았였했됐졌웠]/u;
+const PREDICATE_WEIGHT = 0.3;
+/** A single Hangul syllable or Han character matches almost any sentence as a substring. */
+const SINGLE_CHAR_WEIGHT = 0.15;
+
+/**
+ * How much a term counts as evidence, in [0, 1]; multiplies the analyzer's weight.
+ * Filler 0, single characters and Korean predicate forms low, everything else 1.
+ */
+export function termImportance(term: string): number {
+  const t = matchForm(term);
+  if (t.length === 0 || FILLER.has(t)) return 0;
+  const chars = [...t];
+  if (chars.length === 1) return NUMBER_RE.test(t) ? 0.5 : SINGLE_CHAR_WEIGHT;
+  if (HANGUL_RE.test(chars[chars.length - 1]!) && (PREDICATE_END_RE.test(t) || PAST_RE.test(t))) return PREDICATE_WEIGHT;
+  return 1;
+}
+
+export type Script = 'hangul' | 'han' | 'latin' | 'number' | 'other';
+
+/** The script of a term, judged by its first character. */
+export function scriptOf(term: string): Script {
+  const t = term.normalize('NFKC').toLowerCase();
+  if (HANGUL_RE.test(t)) return 'hangul';
+  if (HAN_RE.test(t)) return 'han';
+  if (NUMBER_RE.test(t)) return 'number';
+  if (LATIN_RE.test(t)) return 'latin';
+  return 'other';
+}
+
+/**
+ * Dedupes terms by their match form (keeping the highest weight) and drops empty ones.
+ */
+export function dedupeTerms(terms: ReadonlyArray<WeightedTerm>): WeightedTerm[] {
+  const best = new Map<string, number>();
+  for (const { term, weight } of terms) {
+    const key = matchForm(term);
+    if (!key || !(weight > 0)) continue;
+    best.set(key, Math.max(best.get(key) ?? 0, weight));
+  }
+  return [...best].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * Builds an AnalyzedQuery with the local tokenizer: for answer calls made without retrieval's
+ * analysis, and for tests. `expansions` are Korean glossary forms for a zh/en question; they are
+ * added at `expansionWeight` (below 1, as the real analyzer does).
+ */
+export function analyzeLocally(
+  question: string,
+  lang: Lang,
+  opts: { expansions?: string[]; expansionWeight?: number; tokenize?: Tokenizer } = {},
+): AnalyzedQuery {
+  const tokenize = opts.tokenize ?? defaultTokenize;
+  const expansions = opts.expansions ?? [];
+  const w = opts.expansionWeight ?? 0.7;
+  const terms = dedupeTerms([
+    ...tokenize(question).map((term) => ({ term, weight: 1 })),
+    ...expansions.flatMap((e) => tokenize(e).map((term) => ({ term, weight: w }))),
+  ]);
+  return { raw: question, normalized: question.normalize('NFKC').trim(), lang, terms, expansions };
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm run eval`: the dev set (eval/dev.jsonl) through retrieval and answers; prints a table
+ * per language and overall, lists the misses, and writes the figures as JSON
+ * (eval-results/latest.json) for CI history.
+ *
+ * Flags (experiments; defaults are the product's settings):
+ *   --retrieval-only         skip answer scoring
+ *   --no-glossary            disable glossary expansion
+ *   --lexical-only / --dense-only
+ *   --lexical-weight=W --dense-weight=W --rrf-k=K --per-article=N --candidates=N
+ *   --json                   print the JSON instead of tables
+ * Environment: MODEL (default: hashed, the built-in embedder), CHUNK_TARGET_CHARS,
+ * CHUNK_MAX_CHARS, CHUNK_OVERLAP_SENTENCES, INDEX_DIR (default .tmp/eval-index-<settings>).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DefaultChatService } from '../chat/service.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { type QuestionResult, type Summary, summarize } from '../eval/metrics.js';
+import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.js';
+import { createLogger } from '../logger.js';
+import type { RetrievalTuning } from '../retrieve/retriever.js';
+import { createContext } from '../server/compose.js';
+
+function flag(name: string): string | undefined {
+  const a = process.argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
+  if (!a) return undefined;
+  return a.includes('=') ? a.split('=')[1] : 'true';
+}
+
+function tuningFromFlags(): Partial<RetrievalTuning> {
+  const t: Partial<RetrievalTuning> = {};
+  const num = (n: string) => (flag(n) !== undefined ? Number(flag(n)) : undefined);
+  if (flag('no-glossary')) t.glossary = false;
+  if (flag('lexical-only')) t.denseWeight = 0;
+  if (flag('dense-only')) t.lexicalWeight = 0;
+  const map: Array<[string, keyof RetrievalTuning]> = [
+    ['lexical-weight', 'lexicalWeight'],
+    ['dense-weight', 'denseWeight'],
+    ['rrf-k', 'rrfK'],
+    ['per-article', 'perArticle'],
+    ['candidates', 'candidates'],
+  ];
+  for (const [f, key] of map) {
+    const v = num(f);
+    if (v !== undefined) (t as Record<string, number>)[key] = v;
+  }
+  return t;
+}
+
+const pct = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(2));
+const ms = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1));
+
+function table(rows: Array<[string, Summary]>, answers: boolean): string {
+  const head = ['lang', 'n', 'R@1', 'R@5', 'MRR', 'Ev@5', 'search p50 ms', 'p95 ms'];
+  if (answers) head.push('keywords', 'cite prec', 'cited gold', 'unanswerable', '[n] ok', 'chat p50 ms', 'p95 ms');
+  const lines = rows.map(([lang, s]) => {
+    const cells = [lang, String(s.n), pct(s.recall1), pct(s.recall5), pct(s.mrr), pct(s.evidence5), ms(s.searchP50), ms(s.searchP95)];
+    if (answers) cells.push(pct(s.keywordCoverage), pct(s.citationPrecision), pct(s.citedGoldRate), s.unanswerableCorrect ?? '-', pct(s.markersOk), ms(s.chatP50), ms(s.chatP95));
+    return cells;
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const answers = !flag('retrieval-only');
+  const env = { ...process.env, LOG_LEVEL: 'warn' } as Record<string, string | undefined>;
+  env.MODEL ??= 'hashed';
+  const chunkTag = `${env.CHUNK_TARGET_CHARS ?? 'd'}-${env.CHUNK_MAX_CHARS ?? 'd'}-${env.CHUNK_OVERLAP_SENTENCES ?? 'd'}`;
+  env.INDEX_DIR ??= path.join('.tmp', `eval-index-${env.MODEL.replace(/[^\w.-]/g, '_')}-${chunkTag}`);
+  const config = loadConfig(env);
+  const logger = createLogger('warn', process.stderr);
+  const ctx = await createContext(config, { logger, tuning: tuningFromFlags() });
+  const root = process.cwd();
+  const questions = loadDevSet(path.join(root, 'eval', 'dev.jsonl'));
+  const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
+
+  // Warm-up: the first query pays for lazy initialisation (ICU segmenters, OpenCC tables).
+  await ctx.retriever.search('워밍업 预热 warm-up', { k: 5 });
+  const results = await runDevSet(questions, gold, ctx.chat as DefaultChatService, ctx.sessions, { answers });
+
+  const langs = ['ko', 'zh', 'en'] as const;
+  const rows: Array<[string, Summary]> = [
+    ...langs.map((l) => [l, summarize(results.filter((r) => r.lang === l))] as [string, Summary]),
+    ['all', summarize(results)],
+  ];
+  const report = {
+    at: new Date().toISOString(),
+    embedder: ctx.embedder.info.id,
+    chunking: ctx.index.manifest.chunking,
+    chunks: ctx.index.chunks.length,
+    tuning: ctx.retriever.tuning,
+    answerer: answers ? (ctx.config.LLM_BASE_URL ? 'llm' : 'extractive') : 'none',
+    summary: Object.fromEntries(rows),
+    results,
+  };
+  fs.mkdirSync('eval-results', { recursive: true });
+  fs.writeFileSync(path.join('eval-results', 'latest.json'), JSON.stringify(report, null, 2));
+  if (flag('json')) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  console.log(`embedder ${report.embedder} · ${report.chunks} chunks · chunking ${JSON.stringify(report.chunking)} · answerer ${report.answerer}`);
+  console.log(table(rows, answers));
+  const misses = results.filter(
+    (r: QuestionResult) => (r.answerable && (r.goldRank !== 1 || !r.evidence5)) || (answers && (r.answerable ? !r.keywordsCovered || !r.citedGold : r.found)),
+  );
+  if (misses.length) {
+    console.log('\nMisses (gold rank, evidence@5, answer keywords, cited gold / found):');
+    for (const m of misses) {
+      console.log(
+        `- ${m.id} [${m.lang} ${m.type}] ${m.question}\n    rank ${m.goldRank ?? '—'} · ev5 ${m.evidence5 ? 'yes' : 'no'}${answers ? ` · kw ${m.keywordsCovered ? 'yes' : 'no'} · gold cites ${m.citedGold ?? 0}/${m.cited ?? 0} · found ${m.found}` : ''} · top: ${m.topArticles.slice(0, 3).join(', ')}`,
+      );
+      if (answers && m.answer) console.log(`    answer: ${m.answer.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
+  console.log('\nwritten: eval-results/latest.json');
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

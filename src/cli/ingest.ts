@@ -1,0 +1,52 @@
+/**
+ * `npm run ingest [-- --force]`: builds the index (when stale, or always with --force) with a
+ * progress bar, then prints a summary: reports, articles, chunks, embedder, seconds, size.
+ */
+import { ConfigError, loadConfig } from '../config.js';
+import { createEmbedder } from '../embed/load.js';
+import type { BuildSummary } from '../index/build.js';
+import { createLogger } from '../logger.js';
+import { prepareIndex } from '../server/compose.js';
+import { buildProgressBar } from './progress.js';
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const force = process.argv.includes('--force');
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
+  const embedder = await createEmbedder(config, { info: (m) => console.error(m), warn: (m) => console.error(`\n${m}\n`) });
+  const bar = buildProgressBar();
+  let summary: BuildSummary | undefined;
+  const index = await prepareIndex(config, embedder, logger, { force, onProgress: (p) => bar.update(p), onBuilt: (s) => (summary = s) });
+  bar.stop();
+  const m = index.manifest;
+  if (!summary) {
+    console.log(`Index is up to date (built ${m.builtAt}, ${m.counts.chunks} chunks, embedder ${m.embedder.id}). Use --force to rebuild.`);
+    return;
+  }
+  const lens = summary.chunkLengths;
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    [
+      '',
+      `Index built in ${summary.seconds.toFixed(2)} s → ${config.paths.index} (build ${summary.buildName})`,
+      `  reports   ${summary.reports}`,
+      `  articles  ${summary.articles}`,
+      `  chunks    ${summary.chunks} (re-used embeddings: ${summary.reusedEmbeddings})`,
+      `  chunk length (chars): min ${Math.min(...lens)}, p50 ${quantile(lens, 0.5)}, p90 ${quantile(lens, 0.9)}, max ${Math.max(...lens)}, mean ${(lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length)).toFixed(0)}`,
+      `  glossary  ${summary.glossary} bilingual pairs`,
+      `  embedder  ${summary.embedder} (${m.embedder.dimensions}-d)`,
+      `  size      ${(summary.bytes / 1024).toFixed(0)} KiB`,
+      `  peak RSS  ${rss.toFixed(0)} MiB`,
+    ].join('\n'),
+  );
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** What the command-line tools share: a context on the real index, quietly. */
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { createContext } from '../server/compose.js';
+import type { AppContext } from '../server/context.js';
+import { buildProgressBar } from './progress.js';
+
+export async function cliContext(): Promise<AppContext> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
+  const bar = buildProgressBar();
+  const ctx = await createContext(config, { logger, onProgress: (p) => bar.update(p), onBuilt: () => bar.stop() });
+  return ctx;
+}
+
+/** Positional arguments (flags removed), joined: `npm run ask -- 유니트리 점유율은?` works unquoted. */
+export function positional(): string {
+  return process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith('--'))
+    .join(' ')
+    .trim();
+}
+
+export const hasFlag = (name: string): boolean => process.argv.includes(`--${name}`);

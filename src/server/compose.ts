@@ -1,0 +1,102 @@
+/**
+ * The composition root: config → embedder → index (built when missing, stale or corrupt) →
+ * retriever → answerer → chat service → AppContext. The only place that picks the default
+ * implementation of each seam.
+ */
+import type { Logger } from 'pino';
+import { ExtractiveAnswerer } from '../answer/extractive.js';
+import { FallbackAnswerer } from '../answer/fallback.js';
+import { LlmAnswerer } from '../answer/llm.js';
+import { MemorySessionStore } from '../chat/sessions.js';
+import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
+import type { Config } from '../config.js';
+import { createEmbedder } from '../embed/load.js';
+import { type BuildProgress, type BuildSummary, buildIndex } from '../index/build.js';
+import { hashCorpus } from '../index/corpusFiles.js';
+import { type LoadedIndex, checkStaleness, loadIndex } from '../index/load.js';
+import { HybridRetriever, type RetrievalTuning } from '../retrieve/retriever.js';
+import { isAppError } from '../errors.js';
+import type { Answerer, ChunkingOptions, Embedder } from '../types.js';
+import type { AppContext } from './context.js';
+
+export function chunkingFrom(config: Config): ChunkingOptions {
+  return { targetChars: config.CHUNK_TARGET_CHARS, maxChars: config.CHUNK_MAX_CHARS, overlapSentences: config.CHUNK_OVERLAP_SENTENCES };
+}
+
+export interface PrepareOptions {
+  force?: boolean;
+  onProgress?: (p: BuildProgress) => void;
+  onBuilt?: (s: BuildSummary) => void;
+}
+
+/**
+ * Makes sure INDEX_DIR holds a build that matches the corpus, the embedder and the chunking,
+ * rebuilding it when it is missing, stale or corrupt, and loads it.
+ */
+export async function prepareIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}): Promise<LoadedIndex> {
+  const chunking = chunkingFrom(config);
+  const build = async (why: string) => {
+    log.info({ reason: why }, 'building the index');
+    const summary = await buildIndex({
+      corpusDir: config.paths.corpus,
+      indexDir: config.paths.index,
+      embedder,
+      chunking,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    opts.onBuilt?.(summary);
+  };
+  const staleness = checkStaleness(config.paths.index, { corpus: hashCorpus(config.paths.corpus), embedder: embedder.info, chunking });
+  if (opts.force) await build('forced');
+  else if (staleness.stale) await build(staleness.reasons.join('; '));
+  try {
+    return loadIndex(config.paths.index);
+  } catch (e) {
+    // A corrupt or truncated index (checksum mismatch) is rebuilt rather than served.
+    if (!isAppError(e) || e.code !== 'INDEX_CORRUPT') throw e;
+    log.warn({ err: e.message }, 'the index is corrupt; rebuilding it');
+    await build(`corrupt: ${e.message}`);
+    return loadIndex(config.paths.index);
+  }
+}
+
+export function createAnswerer(config: Config, log: Logger): { answerer: Answerer; rewriter?: QuestionRewriter } {
+  const extractive = new ExtractiveAnswerer();
+  if (!config.LLM_BASE_URL) return { answerer: extractive };
+  const llm = new LlmAnswerer({
+    baseURL: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY ?? 'not-needed',
+    model: config.LLM_MODEL,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    temperature: config.LLM_TEMPERATURE,
+  });
+  log.info({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers through the configured LLM, extractive on failure');
+  return {
+    answerer: new FallbackAnswerer(llm, extractive),
+    rewriter: { rewrite: (history, question, signal) => llm.rewriteQuestion(history, question, signal) },
+  };
+}
+
+export interface ContextOptions extends PrepareOptions {
+  logger: Logger;
+  embedder?: Embedder;
+  now?: () => number;
+  /** Retrieval tuning overrides (the eval's experiments). */
+  tuning?: Partial<RetrievalTuning>;
+}
+
+export async function createContext(config: Config, opts: ContextOptions): Promise<AppContext> {
+  const log = opts.logger;
+  const embedder = opts.embedder ?? (await createEmbedder(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }));
+  const index = await prepareIndex(config, embedder, log, opts);
+  const retriever = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
+  const { answerer, rewriter } = createAnswerer(config, log);
+  const sessions = new MemorySessionStore({
+    maxTurns: config.SESSION_MAX_TURNS,
+    ttlMs: config.SESSION_TTL_MINUTES * 60_000,
+    maxSessions: config.MAX_SESSIONS,
+    ...(config.SESSION_FILE ? { file: config.SESSION_FILE } : {}),
+  });
+  const chat = new DefaultChatService({ retriever, answerer, sessions, defaultTopK: config.TOP_K, ...(rewriter ? { rewriter } : {}) });
+  return { config, index, retriever, chat, embedder, logger: log, sessions, ...(opts.now ? { now: opts.now } : {}) };
+}

@@ -1,0 +1,28 @@
+/** What the HTTP layer needs from the composition root. */
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { LoadedIndex } from '../index/load.js';
+import type { HybridRetriever } from '../retrieve/retriever.js';
+import type { MemorySessionStore } from '../chat/sessions.js';
+import type { ChatService, Embedder } from '../types.js';
+
+export interface AppContext {
+  config: Config;
+  index: LoadedIndex;
+  retriever: HybridRetriever;
+  chat: ChatService;
+  embedder: Embedder;
+  logger: Logger;
+  sessions: MemorySessionStore;
+  /** Injected clock (bots verify timestamps with it). */
+  now?: () => number;
+}
+
+/** An AbortSignal that fires when the client goes away or the request times out. */
+export function requestSignal(req: import('express').Request, res: import('express').Response, timeoutMs: number): AbortSignal {
+  const ctrl = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) ctrl.abort(new Error('client closed the connection'));
+  });
+  return AbortSignal.any([ctrl.signal, AbortSignal.timeout(timeoutMs)]);
+}

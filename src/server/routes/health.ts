@@ -1,0 +1,22 @@
+/** GET /healthz: liveness plus the facts of the loaded index. Never behind an API key. */
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+
+export function healthRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => {
+    const m = ctx.index.manifest;
+    res.json({
+      status: 'ok',
+      index: {
+        chunks: m.counts.chunks,
+        articles: m.counts.articles,
+        reports: m.counts.reports,
+        embedder: m.embedder.id,
+        builtAt: m.builtAt,
+        build: ctx.index.buildName,
+      },
+    });
+  });
+  return r;
+}

@@ -1,0 +1,66 @@
+/** Request schemas (zod): the HTTP contract's input side, validated in one place. */
+import { z } from 'zod';
+
+export const langSchema = z.enum(['ko', 'zh', 'en']);
+
+/** Characters a question may not contain: C0 controls other than tab/newline, and DEL. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const messageSchema = (maxChars: number) =>
+  z
+    .string({ required_error: 'message is required', invalid_type_error: 'message must be a string' })
+    .refine((s) => s.trim().length > 0, 'message must not be empty')
+    .refine((s) => s.length <= maxChars, `message must be at most ${maxChars} characters`)
+    .refine((s) => !CONTROL.test(s), 'message must not contain control characters');
+
+export const chatBodySchema = (limits: { maxChars: number; maxTopK: number }) =>
+  z
+    .object({
+      message: messageSchema(limits.maxChars),
+      sessionId: z.string().regex(/^[\w.:@-]{1,128}$/, 'sessionId must be 1-128 characters of letters, digits and . : @ _ -').optional(),
+      language: langSchema.optional(),
+      topK: z.number().int('topK must be an integer').min(1).max(limits.maxTopK).optional(),
+      stream: z.boolean().optional(),
+    })
+    .strict();
+
+export const searchQuerySchema = (limits: { maxChars: number; maxTopK: number }) =>
+  z.object({
+    q: messageSchema(limits.maxChars),
+    k: z.coerce.number().int('k must be an integer').min(1).max(limits.maxTopK).default(5),
+    lang: langSchema.optional(),
+  });
+
+const contentPart = z.object({ type: z.string(), text: z.string().optional() }).passthrough();
+
+export const openAiChatSchema = (limits: { maxChars: number }) =>
+  z
+    .object({
+      model: z.string().max(200).optional(),
+      messages: z
+        .array(
+          z
+            .object({
+              role: z.enum(['system', 'user', 'assistant', 'tool', 'developer']),
+              content: z.union([z.string(), z.array(contentPart), z.null()]),
+            })
+            .passthrough(),
+        )
+        .min(1, 'messages must not be empty')
+        .max(200),
+      stream: z.boolean().optional(),
+      user: z.string().max(128).optional(),
+    })
+    .passthrough()
+    .superRefine((b, ctx) => {
+      const last = [...b.messages].reverse().find((m) => m.role === 'user');
+      const text = last ? contentText(last.content) : '';
+      if (!text.trim()) ctx.addIssue({ code: 'custom', path: ['messages'], message: 'messages must contain a user message with text' });
+      else if (text.length > limits.maxChars) ctx.addIssue({ code: 'custom', path: ['messages'], message: `the user message must be at most ${limits.maxChars} characters` });
+    });
+
+export function contentText(content: string | Array<{ type: string; text?: string }> | null): string {
+  if (content === null) return '';
+  if (typeof content === 'string') return content;
+  return content.map((p) => (p.type === 'text' && p.text ? p.text : '')).join('\n');
+}
