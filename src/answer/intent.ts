@@ -15,16 +15,42 @@ export function isSummaryRequest(question: string): boolean {
 }
 
 /**
- * Questions asking for an amount, share, count or rate: sentences with figures then get a bonus.
+ * Questions asking for an amount, share, count or rate. 'strong': the question cannot be answered
+ * without a figure (얼마, 몇 개, 多少, how many) – evidence must contain one; 'weak': a figure is
+ * likely what is wanted (규모, 매출, growth) – figures only get a bonus.
  */
-const QUANTITY_CJK_RE =
-  /얼마|몇|규모|비율|비중|점유율|퍼센트|%|수치|금액|매출|이익|성장률|증가율|감소|하락|증가|多少|几|規模|规模|份额|份額|比例|比重|占比|增长|增速|下降|下滑|金额|营收|利润|倍/u;
-const QUANTITY_EN_RE =
-  /\b(?:how (?:much|many|fast|large|big|high|low)|percent(?:age)?|share|rate|growth|grow|grew|drop(?:ped)?|fell|fall|decline[ds]?|increase[ds]?|number of|size|revenue|profit|margin|times)\b/i;
+const STRONG_QUANTITY_RE =
+  /얼마|몇|비율|비중|점유율|퍼센트|%|多少|几|份额|份額|比例|比重|占比|百分|\bhow (?:much|many|fast|large|big|high|low)\b|\bpercent(?:age)?\b|\bshare\b/iu;
+const WEAK_QUANTITY_RE =
+  /규모|수치|금액|매출|이익|성장률|증가율|감소|하락|증가|規模|规模|增长|增速|下降|下滑|金额|营收|利润|收入|倍|\b(?:rate|growth|grow|grew|drop(?:ped)?|fell|fall|decline[ds]?|increase[ds]?|number of|size|revenue|profit|margin|times)\b/iu;
+
+export type QuantityKind = 'strong' | 'weak' | null;
+
+export function quantityKind(question: string): QuantityKind {
+  const q = question.normalize('NFKC');
+  if (isLocationQuestion(q)) return null;
+  if (STRONG_QUANTITY_RE.test(q)) return 'strong';
+  return WEAK_QUANTITY_RE.test(q) ? 'weak' : null;
+}
 
 export function isQuantityQuestion(question: string): boolean {
-  const q = question.normalize('NFKC');
-  return QUANTITY_CJK_RE.test(q) || QUANTITY_EN_RE.test(q);
+  return quantityKind(question) !== null;
+}
+
+/** Evidence for a 'strong' quantity question states some amount: a digit, or 절반/두 배/half. */
+export function hasAmount(sentence: string): boolean {
+  return /\d|절반|[두세네]\s*배|半|倍|\bhalf\b|\btwice\b|\bdouble\b/iu.test(sentence.normalize('NFKC'));
+}
+
+/**
+ * "Where in the report" questions (몇 페이지, 어느 기사, 哪一页, which page): answered with the
+ * article and page of the best passage rather than with a quote.
+ */
+const LOCATION_RE =
+  /몇\s*(?:페이지|쪽)|페이지|어느\s*(?:기사|섹션|꼭지|코너)|어디에\s*(?:나와|실려|있어|있나|수록)|哪一?页|第几页|哪篇|哪个栏目|\b(?:which|what) page\b|\bwhere in the report\b|\bwhich (?:article|section)\b/iu;
+
+export function isLocationQuestion(question: string): boolean {
+  return LOCATION_RE.test(question.normalize('NFKC'));
 }
 
 /**
@@ -54,5 +80,10 @@ export function questionEntities(question: string): string[] {
   }
   for (const m of q.matchAll(/\d[\d,.:]*/g)) if (m[0].replace(/[,.:]/g, '').length >= 2) out.add(m[0].replace(/[.,:]$/, ''));
   for (const m of q.matchAll(/['"‘“「『<《]([^'"’”」』>》]{2,30})['"’”」』>》]/g)) out.add(m[1]!);
+  // Chinese written inside a Korean or English question is a name (宇树科技, 政府工作报告); in a
+  // Chinese question it is just the question.
+  const han = (q.match(/\p{Script=Han}/gu) ?? []).length;
+  const other = (q.match(/\p{Script=Hangul}|[A-Za-z]/gu) ?? []).length;
+  if (han > 0 && other > han) for (const m of q.matchAll(/\p{Script=Han}{2,}/gu)) out.add(m[0]);
   return [...out];
 }

@@ -30,8 +30,8 @@ export interface BuildOptions {
   embedder: Embedder;
   chunking: ChunkingOptions;
   onProgress?: (p: BuildProgress) => void;
-  /** Test hook: called after embedding, before anything is committed (lets a test kill the build there). */
-  afterEmbed?: () => void | Promise<void>;
+  /** Test hook: called when every file is staged, just before the commit (a test kills the build there). */
+  beforeCommit?: () => void | Promise<void>;
 }
 
 export interface BuildSummary {
@@ -74,7 +74,6 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     );
     todo.forEach(({ i }, j) => (vectors[i] = fresh[j]));
     const all = vectors as Float32Array[];
-    await opts.afterEmbed?.();
 
     progress({ phase: 'index', done: 0, total: 2 });
     const dims = opts.embedder.info.dimensions;
@@ -91,6 +90,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     writeDurable(path.join(staging.dir, FILES.lexical), JSON.stringify(lexical.toJSON()));
     writeDurable(path.join(staging.dir, FILES.glossary), JSON.stringify(glossary.toJSON()));
     writeDurable(path.join(staging.dir, FILES.articles), JSON.stringify(articles));
+    await opts.beforeCommit?.();
     const handle = commitBuild(opts.indexDir, staging, {
       builtAt: new Date().toISOString(),
       corpus: files,

@@ -43,7 +43,7 @@ export function acquireBuildLock(indexDir: string): Lock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && alive(pid)) {
+      if (Number.isFinite(pid) && alive(pid)) {
         throw new AppError('INDEX_BUSY', `Another index build (pid ${pid}) is running in ${indexDir}; try again when it finishes.`);
       }
       fs.rmSync(file, { force: true }); // stale: its owner died mid-build

@@ -1,0 +1,49 @@
+/**
+ * The fixed wording of extractive answers, per language. The quoted sentences stay Korean (the
+ * report is Korean and numbers/names must stay verbatim); only the framing is translated.
+ */
+import type { Lang } from '../types.js';
+
+export interface Messages {
+  /** Answer opening; the first quoted sentence follows on the same line (ko) or the next (zh/en). */
+  opening: string;
+  /** Joins the opening and the quotes. */
+  afterOpening: string;
+  notFound: string;
+  /** Hint after notFound, naming the closest articles (no citations: nothing is claimed). */
+  closestTopics: (titles: string[]) => string;
+  summaryOpening: (title: string, where: string) => string;
+  location: (title: string, where: string, page: number) => string;
+  /** "section 01, p. 9": where an article is. */
+  where: (section: string, number: string, page: number) => string;
+}
+
+export const MESSAGES: Record<Lang, Messages> = {
+  ko: {
+    opening: '보고서에 따르면,',
+    afterOpening: ' ',
+    notFound: '보고서에서 해당 내용을 찾을 수 없습니다.',
+    closestTopics: (t) => ` 가장 가까운 주제는 ${t.map((x) => `「${x}」`).join(', ')}입니다.`,
+    summaryOpening: (title, where) => `보고서의 「${title}」(${where}) 내용을 요약하면 다음과 같습니다.`,
+    location: (title, where, page) => `「${title}」은(는) 보고서 ${page}페이지(${where})에 실려 있습니다.`,
+    where: (section, number, page) => `${section} ${number}, ${page}페이지`,
+  },
+  zh: {
+    opening: '根据报告（以下引自韩文原文）：',
+    afterOpening: '\n',
+    notFound: '报告中没有找到相关内容。',
+    closestTopics: (t) => `最接近的主题是：${t.map((x) => `「${x}」`).join('、')}。`,
+    summaryOpening: (title, where) => `报告「${title}」（${where}）的要点如下（引自韩文原文）：`,
+    location: (title, where, page) => `「${title}」刊登在报告第 ${page} 页（${where}）。`,
+    where: (section, number, page) => `${section} ${number}，第 ${page} 页`,
+  },
+  en: {
+    opening: 'According to the report (quoted from the Korean original):',
+    afterOpening: '\n',
+    notFound: 'The report does not cover this.',
+    closestTopics: (t) => ` The closest topics are ${t.map((x) => `“${x}”`).join(', ')}.`,
+    summaryOpening: (title, where) => `Key points of “${title}” (${where}) from the report, quoted from the Korean original:`,
+    location: (title, where, page) => `“${title}” is on page ${page} of the report (${where}).`,
+    where: (section, number, page) => `${section} ${number}, p. ${page}`,
+  },
+};
