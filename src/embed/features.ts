@@ -10,7 +10,11 @@
  * - `u:` Hangul syllable                                       0.25 (short ⇒ weak, but keeps partial matches)
  * - `h:` Han bigram / `g:` Han character                       1.0 / 0.35 (Chinese has no spaces)
  * - `l:` Latin word                                            1.0 (0.5 for one or two letters)
- * - `n:` number, `q:` number with its unit ("1.25억", "69.75%") 0.5–1.0 by length / 1.0
+ * - `n:` number, `q:` number with its unit ("1.25억", "69.75%") 0.4/0.6/1.0 by digits / 1.0
+ *
+ * Function words and question words (Korean, Chinese, English) are dropped, so a question
+ * matches on its content words. Weights were compared on eval/dev.jsonl with
+ * scripts/measure-embed.ts: retrieval is insensitive to them within ±50%; the dimension matters more.
  */
 
 export type Features = Map<string, number>;
@@ -44,7 +48,7 @@ export function normalizeText(text: string): string {
   );
 }
 
-// Longest first: the stripper takes the first suffix that leaves a stem of 2+ syllables.
+// The stripper tries the longest suffix first and takes one that leaves a long enough stem.
 const KO_SUFFIXES = [
   // verb/adjective endings (하다/되다/이다 families), so 발표했다 ≈ 발표한 ≈ 발표
   '하였으며', '되었으며', '하였다', '되었다', '했으며', '됐으며', '하였고', '되었고', '한다는', '된다는',
@@ -67,7 +71,7 @@ const KO_STOP = new Set([
   '그리고', '하지만', '그러나', '위해', '위한', '통해', '대한', '대해', '따라', '따른', '이는', '이를', '이에', '그',
   '이', '더', '약', '중', '간', '때', '각', '총', '현재', '최근', '관련', '해당', '기타', '경우',
   '어느', '정도', '얼마', '얼마나', '무엇', '무슨', '어떤', '어떻게', '몇', '왜', '언제', '어디', '누가', '누구',
-  '알려줘', '알려', '주세요', '해줘', '뭐야', '뭐', '있어', '있나', '있니', '했어', '되나', '인가', '인지', '까', '나요', '요',
+  '알려줘', '알려', '주세요', '해줘', '뭐야', '뭐', '있나', '있니', '했어', '되나', '인가', '인지', '까', '나요', '요',
 ]);
 
 /** Chinese function words and question words, as unigrams and bigrams. */
@@ -88,15 +92,29 @@ const EN_STOP = new Set([
 export function stripKorean(word: string, minStem = 2): string {
   let w = word;
   for (let pass = 0; pass < 2; pass++) {
-    const suffix = KO_SUFFIXES.find((s) => w.length - s.length >= minStem && w.endsWith(s));
-    if (!suffix) break;
-    w = w.slice(0, -suffix.length);
+    const candidates = SUFFIXES_BY_LAST.get(w[w.length - 1] ?? '');
+    let cut = 0;
+    for (const s of candidates ?? []) {
+      if (w.length - s.length >= minStem && w.endsWith(s)) {
+        cut = s.length;
+        break;
+      }
+    }
+    if (cut === 0) break;
+    w = w.slice(0, -cut);
   }
   return w;
 }
 
-// One pass over the normalized text: numbers (with an optional glued unit), Hangul runs, Han
-// runs, Latin words, and whitespace (which ends a Korean phrase only when followed by non-Hangul).
+// Suffixes grouped by their last syllable, longest first: a word is checked against a handful, not all.
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const s of [...KO_SUFFIXES].sort((a, b) => b.length - a.length)) {
+  const last = s[s.length - 1]!;
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), s]);
+}
+
+// One pass over the normalized text: numbers (with an optional %), Hangul runs, Han runs, and
+// other letters (Latin…). The gap between two matches decides whether a Korean phrase goes on.
 const TOKEN = /(\d+(?:\.\d+)?%?)|(\p{Script=Hangul}+)|(\p{Script=Han}+)|([^\P{L}\p{Script=Hangul}\p{Script=Han}]+)/gu;
 const PARTICLES = new Set<string>(KO_SUFFIXES);
 const UNIT = /[\p{Script=Hangul}\p{Script=Han}]/u;

@@ -42,15 +42,18 @@ export class HashedEmbedder implements Embedder {
       const h = hash32(f);
       v[h & mask]! += h & 0x80000000 ? -w : w;
     }
-    return l2normalize(v);
+    l2normalize(v);
+    // Signed features can cancel exactly (two equal weights, one bucket, opposite signs).
+    if (!v.some((x) => x !== 0)) return this.embed('');
+    return v;
   }
 
   async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i++) {
       out.push(this.embed(texts[i]!));
-      // Report every 256 texts (and at the end) and yield, so a progress bar and the event loop both move.
-      if ((i + 1) % 256 === 0 || i + 1 === texts.length) {
+      // Report every 64 texts (and at the end) and yield, so a progress bar and the event loop both move.
+      if ((i + 1) % 64 === 0 || i + 1 === texts.length) {
         onProgress?.(i + 1, texts.length);
         if (i + 1 < texts.length) await new Promise((r) => setImmediate(r));
       }

@@ -242,14 +242,28 @@ type ProgressCb = (info: unknown) => void;
 /** Abandons a download that makes no progress for `ms` (a slow download that moves is fine). */
 function withStallTimeout<T>(start: (cb: ProgressCb) => Promise<T>, ms: number, id: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    let timer = setTimeout(() => reject(new Error(`download of "${id}" stalled: no progress for ${ms} ms`)), ms);
-    const bump: ProgressCb = () => {
+    let stalled = false;
+    const arm = () =>
+      setTimeout(() => {
+        stalled = true;
+        reject(new Error(`download of "${id}" stalled: no progress for ${ms} ms`));
+      }, ms);
+    let timer = arm();
+    start(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => reject(new Error(`download of "${id}" stalled: no progress for ${ms} ms`)), ms);
-    };
-    start(bump).then(
-      (v) => { clearTimeout(timer); resolve(v); },
-      (e) => { clearTimeout(timer); reject(e); },
+      if (!stalled) timer = arm();
+    }).then(
+      (v) => {
+        clearTimeout(timer);
+        // Finished after we gave up on it: free the session rather than leak it.
+        // (T is left unconstrained: TypeScript gives up on pipeline()'s task union otherwise.)
+        if (stalled) void (v as { dispose?: () => Promise<void> }).dispose?.().catch(() => undefined);
+        else resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
     );
   });
 }
