@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   LLM_FAILED: 502,
   TIMEOUT: 504,
   SHUTTING_DOWN: 503,
+  /** A messaging bot endpoint whose platform secret or token is not configured. */
+  BOT_NOT_CONFIGURED: 503,
   INTERNAL: 500,
 } as const;
 

@@ -1,0 +1,236 @@
+/** The adapters' shared helpers: splitting, formatting, dedupe, secrets. Pure, no server. */
+import { describe, expect, it } from 'vitest';
+import {
+  DedupeCache,
+  TtlCache,
+  composeParts,
+  escapeHtml,
+  safeEqual,
+  sessionIdFor,
+  sourcesHtml,
+  sourcesSlack,
+  splitHtml,
+  splitText,
+} from '../../src/bots/adapter.js';
+import { KakaoAdapter, trustedCallback } from '../../src/bots/kakao.js';
+import { slackSignature, slackToPlain, verifySlackRequest } from '../../src/bots/slack.js';
+import { TelegramAdapter, htmlToPlain } from '../../src/bots/telegram.js';
+/** The chat service's session id rule (src/chat/service.ts). */
+const SESSION_ID = /^[\w.:@-]{1,128}$/;
+import { citation } from '../helpers/botApp.js';
+
+const MARKER = /\[\d+(?:,\s*\d+)*\]/g;
+const URL = /https?:\/\/[^\s<>"]+/g;
+
+/** A long Korean/Chinese answer with markers and URLs in awkward places. */
+function longAnswer(): string {
+  const paras: string[] = [];
+  for (let p = 0; p < 12; p++) {
+    const sentences: string[] = [];
+    for (let s = 0; s < 6; s++) {
+      const n = p * 6 + s + 1;
+      sentences.push(
+        s % 3 === 0
+          ? `유니트리의 ${n}번째 제품은 글로벌 사족 로봇 시장에서 ${60 + (n % 10)}.75%의 점유율을 기록했다 [${(n % 5) + 1}].`
+          : s % 3 === 1
+            ? `宇树科技第${n}款产品的详细资料见 https://example.com/reports/${n}?lang=zh&page=${n} 这一页 [${(n % 5) + 1}, ${(n % 4) + 1}]。`
+            : `The ${n}th note keeps going with plain English words so that the space boundary also gets exercised here and there.`,
+      );
+    }
+    paras.push(sentences.join(' '));
+  }
+  return paras.join('\n\n');
+}
+
+describe('splitText', () => {
+  it('returns short text whole and empty text as nothing', () => {
+    expect(splitText('짧은 답변 [1].', 1000)).toEqual(['짧은 답변 [1].']);
+    expect(splitText('   ', 10)).toEqual([]);
+  });
+
+  it('splits a long answer under the limit without breaking markers or URLs, losing nothing', () => {
+    const text = longAnswer();
+    for (const limit of [1000, 500, 300, 173]) {
+      const parts = splitText(text, limit);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const p of parts) {
+        expect(p.length).toBeLessThanOrEqual(limit);
+        expect(p).toBe(p.trim());
+        // A part never starts or ends with a piece of a marker.
+        expect(p).not.toMatch(/^\d*\]|^,\s*\d+\]|\[\d*$|\[\d+,\s*$/);
+      }
+      // Every marker and URL of the text is found intact in exactly one part.
+      const all = (re: RegExp, s: string) => [...s.matchAll(re)].map((m) => m[0]);
+      expect(parts.flatMap((p) => all(MARKER, p))).toEqual(all(MARKER, text));
+      expect(parts.flatMap((p) => all(URL, p))).toEqual(all(URL, text));
+      // Only whitespace is lost at the cuts.
+      expect(parts.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    }
+  });
+
+  it('prefers paragraph, then sentence boundaries', () => {
+    const a = '첫 번째 문단의 문장입니다 [1]. 계속됩니다.';
+    const b = '두 번째 문단입니다 [2].';
+    expect(splitText(`${a}\n\n${b}`, a.length + 5)).toEqual([a, b]);
+    const s1 = '유니트리는 1위이다 [1].';
+    const s2 = '宇树科技排名第一 [2]。';
+    const s3 = '그 다음 문장이 이어진다.';
+    expect(splitText(`${s1} ${s2}${s3}`, s1.length + s2.length + 2)).toEqual([`${s1} ${s2}`, s3]);
+  });
+
+  it('keeps a marker that follows the sentence end with that sentence', () => {
+    const text = `${'가'.repeat(40)}. [1] ${'나'.repeat(40)}`;
+    const parts = splitText(text, 50);
+    expect(parts[0]).toBe(`${'가'.repeat(40)}. [1]`);
+  });
+
+  it('cuts a text without boundaries hard, but not inside a URL or a surrogate pair', () => {
+    const url = 'https://example.com/a/very/long/path';
+    const parts = splitText(`${'字'.repeat(30)}${url}${'字'.repeat(30)}`, 40);
+    expect(parts).toContain(url + '字'.repeat(4));
+    expect(parts[0]).toBe('字'.repeat(30));
+    const emoji = '😀'.repeat(30); // 60 UTF-16 units
+    for (const p of splitText(emoji, 7)) expect(p).toMatch(/^(?:😀)+$/u);
+  });
+});
+
+describe('splitHtml (Telegram)', () => {
+  it('never cuts inside a tag, an entity or a link, and balances open tags', () => {
+    const cites = Array.from({ length: 40 }, (_, i) => citation(i + 1, { article: { number: '0' + (i % 9), title: `기사 <${i}> & 제목 ${'가'.repeat(i % 7)}` } }));
+    const html = `<b>${escapeHtml(longAnswer())}</b>\n\n${sourcesHtml(cites, 'ko').join('\n')}`;
+    const parts = splitHtml(html, 600);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(600);
+      // No broken tag or entity at either end.
+      expect(p).not.toMatch(/<[^>]*$|^[^<]*>/);
+      expect(p).not.toMatch(/&[#\w]*$/);
+      // Tags balanced: every <b> and <a> closed in the same part.
+      const opens = (p.match(/<(b|a)\b/g) ?? []).length;
+      const closes = (p.match(/<\/(b|a)>/g) ?? []).length;
+      expect(opens).toBe(closes);
+      // Entities are all complete.
+      for (const m of p.matchAll(/&/g)) expect(p.slice(m.index)).toMatch(/^&(?:amp|lt|gt|quot);/);
+    }
+    // Every link survives whole.
+    const links = [...html.matchAll(/<a\b[^>]*>[\s\S]*?<\/a>/g)].map((m) => m[0]);
+    expect(parts.flatMap((p) => [...p.matchAll(/<a\b[^>]*>[\s\S]*?<\/a>/g)].map((m) => m[0]))).toEqual(links);
+    // The bold answer is reopened in the parts after the first.
+    expect(parts[1]!.startsWith('<b>')).toBe(true);
+  });
+});
+
+describe('formatting', () => {
+  it('escapes HTML and links sources by URL', () => {
+    const lines = sourcesHtml([citation(1, { article: { number: '02', title: 'A & <B>' } })], 'zh');
+    expect(lines[0]).toBe('[1] <a href="https://example.com/report?a=1&amp;b=2">02. A &amp; &lt;B&gt;</a> — 产业趋势'.replace('产业趋势', '산업 트렌드') + ' · 산업체인 분석 · 第9页');
+    expect(htmlToPlain(lines[0]!)).toContain('02. A & <B> (https://example.com/report?a=1&b=2)');
+  });
+
+  it('renders Slack links and keeps the label free of | and >', () => {
+    const [line] = sourcesSlack([citation(3, { article: { number: '01', title: 'x|y > z' } })], 'ko');
+    expect(line).toBe('[3] <https://example.com/report?a=1&b=2|01. x¦y &gt; z> — 산업 트렌드 · 산업체인 분석 · p.9');
+  });
+
+  it('appends the sources after the answer, in a new part when they do not fit', () => {
+    expect(composeParts('답변 [1].', ['[1] 출처'], '출처', 100)).toEqual(['답변 [1].\n\n출처\n[1] 출처']);
+    const parts = composeParts('가'.repeat(90), ['[1] 출처 하나', '[2] 출처 둘'], '출처', 100);
+    expect(parts).toEqual(['가'.repeat(90), '출처\n[1] 출처 하나\n[2] 출처 둘']);
+  });
+
+  it('makes Kakao 2.0 responses within the limits', () => {
+    const kakao = new KakaoAdapter({ authenticated: () => true, publicUrl: 'https://kic.example.com' });
+    const cites = Array.from({ length: 7 }, (_, i) => citation(i + 1));
+    const out = kakao.render({ sessionId: 's', language: 'ko', found: true, answer: longAnswer(), citations: cites });
+    expect(out.version).toBe('2.0');
+    expect(out.template.outputs.length).toBeLessThanOrEqual(3);
+    const texts = out.template.outputs.flatMap((o) => ('simpleText' in o ? [o.simpleText.text] : []));
+    expect(texts).toHaveLength(2);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(1000);
+    expect(texts[1]).toMatch(/…\(이하 생략\)$/);
+    const card = out.template.outputs.find((o) => 'listCard' in o);
+    expect(card && 'listCard' in card && card.listCard.items).toHaveLength(5);
+    expect(card && 'listCard' in card && card.listCard.items[0]).toEqual({
+      title: '[1] 구현 지능 산업 심층 분석',
+      description: '산업 트렌드 · p.9',
+      link: { web: 'https://example.com/report?a=1&b=2' },
+    });
+    expect(card && 'listCard' in card && card.listCard.buttons?.[0]?.webLinkUrl).toBe('https://kic.example.com/');
+    for (const q of out.template.quickReplies ?? []) expect(q.label.length).toBeLessThanOrEqual(14);
+
+    const zh = kakao.render({ sessionId: 's', language: 'zh', found: false, answer: '报告中没有相关内容。', citations: [] });
+    expect(zh.template.outputs).toEqual([{ simpleText: { text: '报告中没有相关内容。' } }]);
+    expect(zh.template.quickReplies).toEqual([{ label: '帮助', action: 'message', messageText: '帮助' }]);
+  });
+
+  it('parses Telegram commands and ignores non-text updates', () => {
+    const tg = new TelegramAdapter();
+    const base = { update_id: 1, message: { message_id: 5, chat: { id: -100123, type: 'supergroup' }, from: { id: 7, language_code: 'zh-hans' } } };
+    expect(tg.parse({ ...base, message: { ...base.message, text: '/start@kic_bot' } })).toMatchObject({ command: 'start', uiLanguage: 'zh', conversationId: 'telegram:-100123' });
+    expect(tg.parse({ ...base, message: { ...base.message, text: '@kic_bot 宇树科技的份额？' } })).toMatchObject({ text: '宇树科技的份额？' });
+    expect(tg.parse({ ...base, message: { ...base.message, sticker: {} } })).toBeNull();
+    expect(tg.parse({ update_id: 2, edited_message: { chat: { id: 1 }, text: 'x' } })).toBeNull();
+    expect(tg.parse({ update_id: 3, channel_post: { chat: { id: 1 }, text: 'x' } })).toBeNull();
+    expect(() => tg.parse({ message: { chat: { id: 1 }, text: 'x' } })).toThrow(/update_id/);
+    expect(() => tg.parse({ update_id: 4, message: { text: 'x' } })).toThrow(/chat/);
+  });
+});
+
+describe('Slack', () => {
+  it('verifies v0 signatures and timestamps', () => {
+    const body = Buffer.from('{"type":"url_verification","challenge":"c"}');
+    const nowMs = 1_700_000_000_000;
+    const ts = String(nowMs / 1000);
+    const signature = slackSignature('secret', ts, body);
+    expect(signature).toMatch(/^v0=[0-9a-f]{64}$/);
+    expect(() => verifySlackRequest({ secret: 'secret', rawBody: body, timestamp: ts, signature, nowMs })).not.toThrow();
+    expect(() => verifySlackRequest({ secret: 'other', rawBody: body, timestamp: ts, signature, nowMs })).toThrow(/does not match/);
+    expect(() => verifySlackRequest({ secret: 'secret', rawBody: Buffer.from(`${body} `), timestamp: ts, signature, nowMs })).toThrow(/does not match/);
+    expect(() => verifySlackRequest({ secret: 'secret', rawBody: body, timestamp: ts, signature, nowMs: nowMs + 301_000 })).toThrow(/5 minutes/);
+    expect(() => verifySlackRequest({ secret: 'secret', rawBody: body, timestamp: undefined, signature, nowMs })).toThrow(/Missing/);
+  });
+
+  it('strips mentions and unwraps links', () => {
+    expect(slackToPlain('<@U012AB3CD> 유니트리 점유율은? <https://a.com/x|링크> &lt;b&gt; &amp;')).toBe('유니트리 점유율은? 링크 <b> &');
+  });
+});
+
+describe('caches and secrets', () => {
+  it('dedupes ids until they expire, bounded in size', () => {
+    let t = 0;
+    const d = new DedupeCache({ max: 3, ttlMs: 1000, now: () => t });
+    expect(d.check('a')).toBe(false);
+    expect(d.check('a')).toBe(true);
+    t = 1001;
+    expect(d.check('a')).toBe(false);
+    for (const id of ['b', 'c', 'd', 'e']) d.check(id);
+    expect(d.check('a')).toBe(false); // evicted as the oldest
+    const c = new TtlCache<string, number>({ max: 2, ttlMs: 10, now: () => t });
+    c.set('x', 1);
+    c.set('y', 2);
+    c.set('z', 3);
+    expect([c.get('x'), c.get('y'), c.get('z'), c.size]).toEqual([undefined, 2, 3, 2]);
+  });
+
+  it('compares secrets in constant time, any lengths', () => {
+    expect(safeEqual('s3cret', 's3cret')).toBe(true);
+    expect(safeEqual('s3cret', 's3cre')).toBe(false);
+    expect(safeEqual('', 'x')).toBe(false);
+  });
+
+  it('makes session ids the chat service accepts', () => {
+    expect(sessionIdFor('slack', 'C123', '1712345678.123456')).toBe('slack:C123:1712345678.123456');
+    expect(sessionIdFor('telegram', -100123)).toBe('telegram:-100123');
+    const long = sessionIdFor('kakao', 'x'.repeat(200));
+    expect(long).toMatch(SESSION_ID);
+    expect(sessionIdFor('kakao', 'a b/c')).toMatch(SESSION_ID);
+  });
+
+  it('trusts a Kakao callback URL only from kakao.com or an authenticated request', () => {
+    expect(trustedCallback('https://bot-api.kakao.com/callback/1', false)).toBeDefined();
+    expect(trustedCallback('http://127.0.0.1:9/callback', false)).toBeUndefined();
+    expect(trustedCallback('https://evil.example/kakao.com', false)).toBeUndefined();
+    expect(trustedCallback('http://127.0.0.1:9/callback', true)).toBeDefined();
+    expect(trustedCallback('file:///etc/passwd', true)).toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * A fake of the messaging platforms' APIs on a loopback port, recording every request the
+ * bots make: Telegram's `/bot<token>/sendMessage` and `sendChatAction`, Slack's
+ * `/chat.postMessage`, and Kakao callback URLs (`/kakao/callback/...`). Responses mimic the
+ * real ones; `override` makes a route fail (429, a parse error…) for a test.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  body: any;
+  at: number;
+}
+
+export interface FakeReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakePlatforms {
+  url: string;
+  requests: Recorded[];
+  /** Requests whose path matches. */
+  of(path: string | RegExp): Recorded[];
+  /** Resolves when `count` matching requests have arrived (rejects after `timeoutMs`). */
+  waitFor(path: string | RegExp, opts?: { count?: number; timeoutMs?: number }): Promise<Recorded[]>;
+  /** Answers matching requests with `reply` (return undefined to fall through to the default). */
+  override(path: string | RegExp, reply: (req: Recorded, n: number) => FakeReply | undefined): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const matches = (path: string, p: string | RegExp) => (typeof p === 'string' ? path.includes(p) : p.test(path));
+
+function defaultReply(req: Recorded, seq: number): FakeReply {
+  if (/^\/bot[^/]+\/sendMessage$/.test(req.path)) {
+    return { status: 200, body: { ok: true, result: { message_id: 1000 + seq, chat: { id: req.body?.chat_id }, date: 0, text: req.body?.text } } };
+  }
+  if (/^\/bot[^/]+\/\w+$/.test(req.path)) return { status: 200, body: { ok: true, result: true } };
+  if (req.path === '/chat.postMessage') {
+    return { status: 200, body: { ok: true, channel: req.body?.channel, ts: `1700000000.${String(seq).padStart(6, '0')}` } };
+  }
+  if (req.path.startsWith('/kakao/callback')) {
+    return { status: 200, body: { taskId: `task-${seq}`, status: 'SUCCESS', message: null, timestamp: Date.now() } };
+  }
+  return { status: 404, body: { ok: false, error: 'unknown_method' } };
+}
+
+export async function startFakePlatforms(): Promise<FakePlatforms> {
+  const requests: Recorded[] = [];
+  const overrides: Array<{ path: string | RegExp; reply: (req: Recorded, n: number) => FakeReply | undefined; n: number }> = [];
+  const waiters = new Set<() => void>();
+  let seq = 0;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = raw;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        // keep the text
+      }
+      const rec: Recorded = { method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, headers: req.headers, raw, body, at: Date.now() };
+      requests.push(rec);
+      seq += 1;
+      let reply: FakeReply | undefined;
+      for (const o of overrides) {
+        if (!matches(rec.path, o.path)) continue;
+        o.n += 1;
+        reply = o.reply(rec, o.n);
+        if (reply) break;
+      }
+      reply ??= defaultReply(rec, seq);
+      res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
+      res.end(JSON.stringify(reply.body));
+      for (const w of [...waiters]) w();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+
+  const of = (p: string | RegExp) => requests.filter((r) => matches(r.path, p));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    of,
+    waitFor(p, opts = {}) {
+      const count = opts.count ?? 1;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = of(p);
+          if (found.length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake platform: expected ${count} request(s) to ${String(p)}, got ${of(p).length}`));
+        }, opts.timeoutMs ?? 10_000);
+        waiters.add(check);
+        check();
+      });
+    },
+    override(path, reply) {
+      overrides.push({ path, reply, n: 0 });
+    },
+    reset() {
+      requests.length = 0;
+      overrides.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
