@@ -5,6 +5,15 @@
  */
 import type { Citation, SearchHit } from '../types.js';
 
+// Invisible PDF glyphs: the Symbol-font bullet U+F0D7 between "Unitree" and "宇树科技", zero widths.
+const PRIVATE_USE_RE = /[\uE000-\uF8FF]/g;
+const INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Report text as shown and quoted: verbatim but for invisible glyphs and runs of white space. */
+export function displayText(text: string): string {
+  return text.replace(INVISIBLE_RE, '').replace(PRIVATE_USE_RE, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Longest quote kept in a citation: enough for the sentence or two actually used. */
 export const QUOTE_MAX_CHARS = 300;
 
@@ -32,7 +41,7 @@ export function citationFromHit(hit: SearchHit, id: number, quote: string): Cita
     article: { number: c.articleNumber, title: c.articleTitle },
     heading: innermost.replace(HEADING_BULLET_RE, '').trim(),
     page: c.page,
-    quote: clipQuote(quote),
+    quote: clipQuote(displayText(quote)),
     chunkId: c.id,
     articleId: c.articleId,
   };
@@ -109,13 +118,9 @@ export function verifyCitations(answerText: string, citations: ReadonlyArray<Cit
     return out.length > 0 ? out.map((n) => `[${n}]`).join('') : '\u0000';
   });
 
-  // "[1] [1]" or "[1][1]" after renumbering → "[1]".
-  text = text.replace(/(\[\d+\])(?:\s*\1)+/g, '$1');
-  // Removed markers: drop them with the space that separated them from the claim.
-  text = text
-    .replace(/[ \t]*\u0000+(?=[ \t]*(?:[.,;:!?。，、；：！？)\]）」』]|\n|$))/g, '')
-    .replace(/[ \t]*\u0000+[ \t]*/g, ' ')
-    .replace(/\u0000/g, '');
+  // Removed markers: drop them with the space that separated them from the claim; then
+  // "[1] [1]" or "[1][1]" (renumbering can make neighbours equal) → "[1]".
+  text = dropPlaceholders(text).replace(/(\[\d+\])(?:[ \t]*\1)+/g, '$1');
 
   const used = [...renumber].sort((a, b) => a[1] - b[1]).map(([oldId, newId]) => ({ ...byId.get(oldId)!, id: newId }));
   return { answer: text, citations: used, removedMarkers };
@@ -123,9 +128,14 @@ export function verifyCitations(answerText: string, citations: ReadonlyArray<Cit
 
 /** Removes every citation marker (for answers that must cite nothing, e.g. found: false). */
 export function stripMarkers(text: string): string {
+  return dropPlaceholders(text.replace(MARKER_RE, '\u0000'));
+}
+
+/** Removes \u0000 placeholders left where markers were, tidying the spaces around them. */
+function dropPlaceholders(text: string): string {
   return text
-    .replace(MARKER_RE, '\u0000')
     .replace(/[ \t]*\u0000+(?=[ \t]*(?:[.,;:!?。，、；：！？)\]）」』]|\n|$))/g, '')
+    .replace(/(^|\n)[ \t]*\u0000+[ \t]*/g, '$1')
     .replace(/[ \t]*\u0000+[ \t]*/g, ' ');
 }
 

@@ -34,15 +34,34 @@ export interface TermGroup {
   entity: boolean;
   /** True for a term that cannot be expected in Korean text (Han/English word of a zh/en question). */
   foreign: boolean;
+  /**
+   * True for a Chinese or English form the glossary added (宇树科技, unitree for "유니트리의 …?"):
+   * welcome evidence when the report prints it in parentheses, but never missed when it does not.
+   * It adds to coverage when found and is left out of the denominator and the unknown share.
+   */
+  optional: boolean;
 }
 
 export interface QueryProfile {
   groups: TermGroup[];
-  /** Sum of the group weights: the denominator of coverage. */
+  /** Sum of the weights of the non-optional groups: the denominator of coverage. */
   total: number;
 }
 
+/** A number term matches only a whole number: "10" is not in "130", "1000" or "2.10". */
+function numberIn(norm: string, term: string): boolean {
+  for (let i = norm.indexOf(term); i >= 0; i = norm.indexOf(term, i + 1)) {
+    const before = norm[i - 1] ?? '';
+    const after = norm.slice(i + term.length, i + term.length + 2);
+    if (/[0-9.]/.test(before) && !(before === '.' && !/[0-9]/.test(norm[i - 2] ?? ''))) continue;
+    if (/^[0-9]|^[.:][0-9]/.test(after) && /[0-9]$/.test(term)) continue;
+    return true;
+  }
+  return false;
+}
+
 function termIn(norm: string, term: string): boolean {
+  if (/^[0-9]/.test(term)) return numberIn(norm, term);
   if (norm.includes(term)) return true;
   // The analyzer may hand us a word with its particle (점유율은): try the bare noun too.
   if (scriptOf(term) === 'hangul' && [...term].length >= 3) {
@@ -64,6 +83,7 @@ export function buildProfile(
 ): QueryProfile {
   const base = query?.terms?.length ? query.terms : analyzeLocally(question, lang, tokenize ? { tokenize } : {}).terms;
   const entityForms = questionEntities(question).map(matchForm);
+  const typed = { han: /\p{Script=Han}/u.test(question), latin: /[A-Za-z]/.test(question) };
   const terms = dedupeTerms(base)
     .map((t) => ({ ...t, importance: termImportance(t.term) }))
     .filter((t) => t.importance > 0)
@@ -80,13 +100,14 @@ export function buildProfile(
     }
     const entity = entityForms.some((e) => e === t.term || (e.length >= 2 && e.includes(t.term) && t.term.length >= 2));
     const foreign = (lang === 'zh' && script === 'han') || (lang === 'en' && script === 'latin');
+    const optional = (script === 'han' && !typed.han) || (script === 'latin' && !typed.latin);
     let weight = t.weight * t.importance;
     if (entity) weight *= ENTITY_BOOST;
     if (foreign) weight *= CROSS_LINGUAL_NATIVE_WEIGHT;
-    groups.push({ head: t.term, members: [], weight, entity, foreign, script });
+    groups.push({ head: t.term, members: [], weight, entity, foreign, optional, script });
   }
   const out = groups.map(({ script: _s, ...g }) => g);
-  return { groups: out, total: out.reduce((s, g) => s + g.weight, 0) };
+  return { groups: out, total: out.reduce((s, g) => s + (g.optional ? 0 : g.weight), 0) };
 }
 
 /** How much of one concept a normalized text contains, in [0, 1]. */
@@ -103,7 +124,37 @@ export function coverage(norm: string, profile: QueryProfile): number {
   if (profile.total <= 0) return 0;
   let got = 0;
   for (const g of profile.groups) got += g.weight * groupScore(norm, g);
-  return got / profile.total;
+  return Math.min(1, got / profile.total);
+}
+
+/**
+ * Specificity of each concept within the retrieved sentences, in [0, 1]: log-scaled inverse
+ * document frequency over `norms`. "중국" in every sentence of a China report ranks nothing;
+ * "영업이익률" in two sentences points at the answer. 0 for concepts no sentence contains.
+ */
+export function specificity(norms: string[], profile: QueryProfile): number[] {
+  const n = norms.length;
+  return profile.groups.map((g) => {
+    const df = norms.reduce((k, x) => k + (groupScore(x, g) >= 0.5 ? 1 : 0), 0);
+    return df === 0 || n === 0 ? 0 : Math.log((n + 1) / (df + 1)) / Math.log(n + 1) + 0.1;
+  });
+}
+
+/**
+ * Coverage for RANKING sentences (not for deciding found): concepts weighted up by their
+ * specificity, and only over concepts some sentence contains (a concept nobody has cannot tell
+ * two sentences apart).
+ */
+export function rankingCoverage(norm: string, profile: QueryProfile, spec: number[]): number {
+  let got = 0;
+  let total = 0;
+  profile.groups.forEach((g, i) => {
+    if (spec[i]! <= 0) return;
+    const w = g.weight * (1 + spec[i]!);
+    if (!g.optional) total += w;
+    got += w * groupScore(norm, g);
+  });
+  return total > 0 ? Math.min(1, got / total) : 0;
 }
 
 /** Share of the question's names (entity groups) found in a text, or 0 when it has none. */
@@ -120,7 +171,7 @@ export function entityCoverage(norm: string, profile: QueryProfile): number {
  * Foreign-script terms of cross-lingual questions are left out: they are expected to be missing.
  */
 export function unknownShare(passageNorms: string[], profile: QueryProfile): number {
-  const own = profile.groups.filter((g) => !g.foreign);
+  const own = profile.groups.filter((g) => !g.foreign && !g.optional);
   const total = own.reduce((s, g) => s + g.weight, 0);
   if (total <= 0) return 0;
   let missing = 0;

@@ -20,9 +20,9 @@ export function isSummaryRequest(question: string): boolean {
  * likely what is wanted (규모, 매출, growth) – figures only get a bonus.
  */
 const STRONG_QUANTITY_RE =
-  /얼마|몇|비율|비중|점유율|퍼센트|%|多少|几|份额|份額|比例|比重|占比|百分|\bhow (?:much|many|fast|large|big|high|low)\b|\bpercent(?:age)?\b|\bshare\b/iu;
+  /얼마|몇|어느\s*정도|비율|비중|점유율|퍼센트|%|多少|几|份额|份額|比例|比重|占比|百分|\bhow (?:much|many|fast|large|big|high|low)\b|\bpercent(?:age)?\b|\bshare\b/iu;
 const WEAK_QUANTITY_RE =
-  /규모|수치|금액|매출|이익|성장률|증가율|감소|하락|증가|規模|规模|增长|增速|下降|下滑|金额|营收|利润|收入|倍|\b(?:rate|growth|grow|grew|drop(?:ped)?|fell|fall|decline[ds]?|increase[ds]?|number of|size|revenue|profit|margin|times)\b/iu;
+  /규모|수치|금액|매출|이익|성장률|증가율|감소|하락|증가|떨어|줄었|늘었|올랐|規模|规模|增长|增速|下降|下滑|金额|营收|利润|收入|倍|\b(?:rate|growth|grow|grew|drop(?:ped)?|fell|fall|decline[ds]?|increase[ds]?|number of|size|revenue|profit|margin|times)\b/iu;
 
 export type QuantityKind = 'strong' | 'weak' | null;
 
@@ -47,10 +47,70 @@ export function hasAmount(sentence: string): boolean {
  * article and page of the best passage rather than with a quote.
  */
 const LOCATION_RE =
-  /몇\s*(?:페이지|쪽)|페이지|어느\s*(?:기사|섹션|꼭지|코너)|어디에\s*(?:나와|실려|있어|있나|수록)|哪一?页|第几页|哪篇|哪个栏目|\b(?:which|what) page\b|\bwhere in the report\b|\bwhich (?:article|section)\b/iu;
+  /몇\s*(?:페이지|쪽)|페이지|목차|어느\s*(?:기사|섹션|꼭지|코너)|哪一?页|第几页|页码|目录|哪篇|哪个栏目|\b(?:which|what) page\b|\bpage number\b|\btable of contents\b|\bwhere in the report\b|\bwhich (?:article|section)\b/iu;
 
 export function isLocationQuestion(question: string): boolean {
   return LOCATION_RE.test(question.normalize('NFKC'));
+}
+
+/**
+ * The counter a quantity question names ("몇 곳" → 곳, "几倍" → 배), as the Korean counter the report
+ * writes after its figures: a sentence with "23곳" answers "몇 곳이나", one with "28 곳" of
+ * something else less so, and a sentence with "40%" hardly.
+ */
+const COUNTER_ZH: Record<string, string[]> = {
+  家: ['곳', '개'], 个: ['개', '곳', '가지'], 倍: ['배'], 名: ['명', '위'], 位: ['명', '위'], 人: ['명'], 项: ['개', '가지'],
+  种: ['가지', '종'], 次: ['차례', '번'], 年: ['년'], 亿: ['억'], 万: ['만'],
+};
+const COUNTER_EN: Record<string, string[]> = {
+  times: ['배'], companies: ['개', '곳'], firms: ['개', '곳'], cities: ['개', '곳'], zones: ['곳', '개'], people: ['명'],
+  years: ['년'], items: ['개', '가지'], tasks: ['개', '가지'], ministries: ['개'], departments: ['개'],
+};
+
+export function askedCounters(question: string): string[] {
+  const q = question.normalize('NFKC');
+  const ko = /몇\s*(가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건)/u.exec(q);
+  if (ko) return [ko[1]!];
+  const zh = /(?:几|多少)\s*([家个倍名位人项种次年亿万])/u.exec(q);
+  if (zh) return COUNTER_ZH[zh[1]!] ?? [];
+  const en = /\bhow many (?:\w+ )?(times|companies|firms|cities|zones|people|years|items|tasks|ministries|departments)\b/i.exec(q);
+  if (en) return COUNTER_EN[en[1]!.toLowerCase()] ?? [];
+  if (/\bhow many times\b|\b(?:times|fold)\b/i.test(q)) return ['배'];
+  return [];
+}
+
+/** The sentence states a figure with one of the counters ("23곳", "5 배"). */
+export function hasCountedFigure(sentence: string, counters: string[]): boolean {
+  if (counters.length === 0) return false;
+  const t = sentence.normalize('NFKC');
+  return counters.some((c) => new RegExp(`\\d[\\d,.]*\\s*${c}`, 'u').test(t));
+}
+
+/**
+ * List questions ("네 가지 분야는", "어디 어디야", "哪几个城市", "which cities"): the answer is an
+ * enumeration, so sentences with several comma-separated items are preferred.
+ */
+const LIST_RE = /가지|어디\s*어디|무엇무엇|누구누구|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
+
+export function isListQuestion(question: string): boolean {
+  return LIST_RE.test(question.normalize('NFKC'));
+}
+
+/** An enumeration: three or more items separated by , 、 or ·. */
+export function isEnumeration(sentence: string): boolean {
+  return (sentence.match(/[,，、·]/g) ?? []).length >= 2;
+}
+
+/** "When" questions (언제, 何时, when): a date is what is wanted. */
+const WHEN_RE = /언제|몇\s*년|몇\s*월|何时|什么时候|哪一?年|几月|几号|哪天|\bwhen\b|\bwhat (?:year|date|month)\b/iu;
+
+export function isWhenQuestion(question: string): boolean {
+  return WHEN_RE.test(question.normalize('NFKC'));
+}
+
+/** A date: "2012 년", "6 월 12 일", "25.06.01", "2025.07.26". */
+export function hasDate(sentence: string): boolean {
+  return /\d{4}\s*년|\d{1,2}\s*월|\d{1,2}\s*일|\d{2,4}[./]\d{1,2}[./]\d{1,2}|\d{4}年|\d{1,2}月/u.test(sentence.normalize('NFKC'));
 }
 
 /**
@@ -78,7 +138,7 @@ export function questionEntities(question: string): string[] {
     const sentenceStart = m.index === 0 || /[.?!]\s*$/.test(q.slice(0, m.index));
     if (/[A-Z].*[A-Z0-9]|[0-9]/.test(w) || (/^[A-Z]/.test(w) && !sentenceStart)) out.add(w);
   }
-  for (const m of q.matchAll(/\d[\d,.:]*/g)) if (m[0].replace(/[,.:]/g, '').length >= 2) out.add(m[0].replace(/[.,:]$/, ''));
+  for (const m of q.matchAll(/(?<![A-Za-z0-9.,:])\d[\d,.:]*/g)) if (m[0].replace(/[,.:]/g, '').length >= 2) out.add(m[0].replace(/[.,:]$/, ''));
   for (const m of q.matchAll(/['"‘“「『<《]([^'"’”」』>》]{2,30})['"’”」』>》]/g)) out.add(m[1]!);
   // Chinese written inside a Korean or English question is a name (宇树科技, 政府工作报告); in a
   // Chinese question it is just the question.

@@ -25,16 +25,18 @@ const LATIN_RE = /^[a-z]/;
 const NUMBER_RE = /^[0-9]/;
 
 /**
- * NFKC + lowercase, thousands separators dropped ("3,143" → "3143") and all white space removed.
- * The report writes numbers and units apart ("2023 년", "1.25 억 위안") and breaks lines inside
- * words, while questions write "2023년": comparing without spaces makes both meet.
+ * NFKC + lowercase, thousands separators dropped ("3,143" → "3143"), and white space, hyphens,
+ * middle dots, quotes and brackets removed. The report writes numbers and units apart ("2023 년",
+ * "1.25 억 위안"), breaks lines inside words and quotes terms (‘구현 지능’, 점·선·면), while questions
+ * write "2023년", "구현지능", "점-선-면" and analyzers join "K-Demo" into "kdemo": comparing
+ * without these makes both meet. Decimal points, colons and % stay ("69.75", "80:20").
  */
 export function matchForm(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-    .replace(/\s+/g, '');
+    .replace(/[\s\-‐‑‒–—―·・'’‘"“”`「」『』()[\]<>《》〈〉]+/gu, '');
 }
 
 /**
@@ -51,8 +53,14 @@ const PARTICLES = [
 ];
 
 export function stripParticle(word: string): string {
+  const n = [...word].length;
   for (const p of PARTICLES) {
-    if (word.endsWith(p) && [...word].length - [...p].length >= 2) return word.slice(0, word.length - p.length);
+    if (!word.endsWith(p)) continue;
+    const rest = n - [...p].length;
+    if (rest >= 2) return word.slice(0, word.length - p.length);
+    // A bound noun with a long particle ("곳이나", "전이랑", "것으로"): nothing content-bearing is
+    // left. (One-syllable particles after one syllable are kept whole: "나이", "차이" are nouns.)
+    if (rest === 1 && [...p].length >= 2) return word.slice(0, word.length - p.length);
   }
   return word;
 }
@@ -70,14 +78,26 @@ const TOKEN_RE = /\p{Script=Hangul}+|\p{Script=Han}+|[a-z][a-z0-9]*|[0-9]+(?:[.:
 /**
  * Local tokenizer: Hangul words (particle stripped; single syllables dropped, they match
  * everything) and their bigrams, Han bigrams (a lone Han character kept as is), Latin words and
- * numbers ("69.75", "80:20", "4s"). Duplicates are kept: callers dedupe as they need.
+ * numbers ("69.75", "80:20", "4s"). A Hangul run glued to a number is its unit plus particles
+ * ("2028년에", "23곳이나"): it yields the number with its unit ("2028년", "23곳") instead of a
+ * word. Duplicates are kept: callers dedupe as they need.
  */
 export function localTokenize(text: string): string[] {
   const norm = text.normalize('NFKC').toLowerCase().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const out: string[] = [];
+  let number = ''; // the number token that ended right where the next token starts, if any
+  let numberEnd = -1;
   for (const m of norm.matchAll(TOKEN_RE)) {
     const tok = m[0];
+    const glued = m.index === numberEnd ? number : '';
+    const isNumber = /^[0-9]/.test(tok) && !/[a-z]$/.test(tok);
+    number = isNumber ? tok : '';
+    numberEnd = isNumber ? m.index + tok.length : -1;
     if (HANGUL_RE.test(tok)) {
+      if (glued) {
+        out.push(glued + [...tok][0]!);
+        continue;
+      }
       const word = stripParticle(tok);
       if ([...word].length < 2) continue;
       out.push(word);
@@ -110,26 +130,33 @@ const FILLER = new Set(
     '있는', '했어', '하는', '거야', '건가', '인가', '인지', '래요', '나요', '는지', '지금', '모두', '전부', '그럼', '그러면', '혹시',
     '무슨', '어떠', '했나', '됐어', '되나', '되어', '하나', '나와', '나와있', '와있', '있었', '였어', '이었', '알고', '싶어', '궁금',
     '비교해', '교해', '몇몇', '가요', '나요', '까요', '니까', '이번', '해당', '다음', '위해', '통해',
+    // ko: degree adverbs and light words that any sentence may or may not use
+    '가장', '제일', '많이', '많은', '주로', '모든', '각각', '함께', '같이', '어디어디', '무엇무엇', '누구누구', '이런', '그런',
+    '저런', '어떠한', '무슨', '정말', '실제', '실제로', '이라고', '라고', '있다고', '했다고', '한다고', '기사', '이기', '어느정도',
     // zh: interrogatives, requests
     '多少', '是多', '什么', '是什', '么样', '什么样', '哪些', '哪个', '哪里', '哪几', '几个', '怎么', '怎样', '如何', '是否', '报告',
     '告里', '报告里', '里说', '请问', '一下', '总结', '结一', '概括', '介绍', '为什', '为什么', '有多', '多大', '到什', '在哪',
     '的是', '是哪', '哪家', '什', '么', '吗', '呢', '的', '了', '是', '在', '和', '有', '都', '要', '能', '说',
+    '这篇', '篇文', '文章', '这个', '那个', '下这', '这些', '那些', '它的', '他们', '我们',
     // en: stop words and request words
     'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'being',
     'did', 'does', 'do', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'much', 'many', 'it', 'its',
     'this', 'that', 'these', 'those', 'by', 'with', 'from', 'as', 'about', 'report', 'according', 'tell', 'me', 'please',
     'summarize', 'summarise', 'summary', 'overview', 'give', 'their', 'they', 'has', 'have', 'had', 'will', 'can', 'could',
     'would', 'should', 'there', 'any', 'than', 'then', 'so', 'such', 'into', 'say', 'says', 'said', 'does', 'kind', 'list',
-    'describe', 'explain', 'key', 'main', 'points', 'i', 'you', 'we', 'us', 'our', 'your', 'be', 's',
+    'describe', 'explain', 'key', 'main', 'points', 'i', 'you', 'we', 'us', 'our', 'your', 'be', 's', 'article',
   ].map((w) => matchForm(w)),
 );
 
 /**
- * Korean predicate forms of a question (떨어졌어, 비교해줘, 운영돼, 세워졌고): its verbs, weak
- * evidence since the report words the same fact differently (급감했다). Sentence-final question
- * endings, or a past-tense syllable anywhere; nouns rarely end or contain these (에너지, 데이터 don't).
+ * Korean predicate forms of a question (떨어졌어, 비교해줘, 운영돼, 몰려, 데리고, 묶어서): its verbs,
+ * weak evidence since the report words the same fact differently (급감했다). Question and
+ * connective endings, or a past-tense syllable anywhere. A few nouns end so too (광고, 측면): they
+ * only lose weight, never disappear.
  */
-const PREDICATE_END_RE = /(?:어|아|야|요|줘|니|냐|래|죠|까|돼)$/u;
+const PREDICATE_END_RE = /(?:어|아|야|요|줘|니|냐|래|죠|까|돼|고|서|며|려|면)$/u;
+/** Verb-noun forms of three syllables or more (성장해, 진단한, 발표된): too common as nouns when short (올해, 피해). */
+const PREDICATE_LONG_END_RE = /(?:해|한|된|하는|되는)$/u;
 const PAST_RE = /[었았였했됐졌웠]/u;
 const PREDICATE_WEIGHT = 0.3;
 /** A single Hangul syllable or Han character matches almost any sentence as a substring. */
@@ -144,7 +171,10 @@ export function termImportance(term: string): number {
   if (t.length === 0 || FILLER.has(t)) return 0;
   const chars = [...t];
   if (chars.length === 1) return NUMBER_RE.test(t) ? 0.5 : SINGLE_CHAR_WEIGHT;
-  if (HANGUL_RE.test(chars[chars.length - 1]!) && (PREDICATE_END_RE.test(t) || PAST_RE.test(t))) return PREDICATE_WEIGHT;
+  if (HANGUL_RE.test(chars[chars.length - 1]!)) {
+    if (PREDICATE_END_RE.test(t) || PAST_RE.test(t)) return PREDICATE_WEIGHT;
+    if (chars.length >= 3 && PREDICATE_LONG_END_RE.test(t)) return PREDICATE_WEIGHT;
+  }
   return 1;
 }
 
