@@ -51,6 +51,9 @@ export interface Article {
   /** Last page of the article (inclusive). */
   endPage: number;
   source?: SourceRef;
+  /** Every entry of the source block, in print order, when it lists more than one (정책 브리핑
+   *  02 cites two articles); `source` is the first. Additive (ingest). */
+  sources?: SourceRef[];
   blocks: Block[];
 }
 
