@@ -1,0 +1,86 @@
+/**
+ * Question analysis: normalize → detect the language → analyze → expand with the glossary.
+ *
+ * The report is Korean, so a Chinese or English question mostly reaches it through its Korean
+ * expansions (宇树科技 → 유니트리, 份额 → 점유율, "Nengke" → 넝커 by pinyin); those carry a
+ * weight close to the question's own words, or the lexical side would be blind to them. For a
+ * Korean question the expansions are the Chinese/English forms (the report prints them in
+ * parentheses) and other Korean spellings sharing a Chinese form (저공경제 → 저고도 경제).
+ */
+import type { AnalyzedQuery, Lang } from '../types.js';
+import { analyze, type Token } from './analyzer.js';
+import type { Glossary } from './glossary.js';
+import { detectLanguage } from './language.js';
+import { normalize } from './normalize.js';
+import { pinyinToHangul } from './pinyin.js';
+
+/** Term weights; every value in (0, 1]. */
+export interface QueryWeights {
+  /** Factor for bigram terms (they repeat what the word already says). Default 0.5. */
+  gram: number;
+  /** Korean glossary expansions of a Chinese/English question, and Korean variants of a Korean one. Default 0.8. */
+  expansion: number;
+  /** Chinese/English forms added to a Korean question. Default 0.3. */
+  crossScript: number;
+  /** Hangul transcriptions of pinyin words in an English question. Default 0.6. */
+  pinyin: number;
+}
+
+export const DEFAULT_QUERY_WEIGHTS: Readonly<QueryWeights> = Object.freeze({ gram: 0.5, expansion: 0.8, crossScript: 0.3, pinyin: 0.6 });
+
+export interface AnalyzeQueryOptions {
+  /** Skip detection (the chat layer may know the language already). */
+  lang?: Lang;
+  weights?: Partial<QueryWeights>;
+  /** Glossary and pinyin expansion (default true; false for measurements). */
+  expand?: boolean;
+}
+
+const HANGUL = /[\uAC00-\uD7AF]/;
+
+export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQueryOptions = {}): AnalyzedQuery {
+  const w = { ...DEFAULT_QUERY_WEIGHTS, ...opts.weights };
+  const normalized = normalize(text);
+  const lang = opts.lang ?? detectLanguage(normalized);
+  const weights = new Map<string, number>();
+  const add = (tokens: Token[], base: number): void => {
+    for (const t of tokens) {
+      const weight = t.kind === 'gram' ? base * w.gram : base;
+      if ((weights.get(t.term) ?? 0) < weight) weights.set(t.term, weight);
+    }
+  };
+
+  add(analyze(normalized, { query: true }), 1);
+
+  const expansions: string[] = [];
+  const expand = opts.expand ?? true;
+  for (const form of expand ? glossary.expand(normalized, lang) : []) {
+    if (HANGUL.test(form)) {
+      expansions.push(form);
+      add(analyze(normalize(form)), w.expansion);
+    } else {
+      add(analyze(normalize(form)), w.crossScript);
+    }
+  }
+
+  if (expand && lang !== 'ko') {
+    // Capitalized Latin words that the glossary did not already explain: Chinese names in pinyin.
+    for (const m of normalized.matchAll(/\b[A-Z][a-z]+(?:['’][a-z]+)?\b/g)) {
+      const word = m[0];
+      if (glossary.knowsEnglishWord(word)) continue;
+      const ko = pinyinToHangul(word);
+      if (ko && !expansions.includes(ko)) {
+        expansions.push(ko);
+        add(analyze(ko), w.pinyin);
+      }
+    }
+  }
+
+  return {
+    raw: text,
+    normalized,
+    lang,
+    terms: [...weights.entries()].map(([term, weight]) => ({ term, weight })),
+    expansions,
+  };
+}
