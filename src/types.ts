@@ -151,6 +151,8 @@ export interface Manifest {
   corpus: Record<string, string>;
   embedder: EmbedderInfo;
   chunking: ChunkingOptions;
+  /** Hash of the index-shaping source code (src/index/fingerprint.ts). */
+  pipeline: string;
   counts: { reports: number; articles: number; chunks: number; glossary: number };
   /** Index file name → sha256, checked at load to detect corruption and truncation. */
   files: Record<string, string>;

@@ -15,6 +15,7 @@ import { acquireBuildLock } from './lock.js';
 import { type ArticleEntry, FILES, decodeVectors, encodeVectors, tableOfContents } from './format.js';
 import { beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, writeDurable } from './store.js';
 import { HnswVectorIndex } from './vector.js';
+import { pipelineFingerprint } from './fingerprint.js';
 
 export type BuildPhase = 'read' | 'chunk' | 'embed' | 'index' | 'write';
 
@@ -96,7 +97,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       corpus: files,
       embedder: opts.embedder.info,
       chunking: opts.chunking,
-      counts: { reports: reports.length, articles: articles.length, chunks: chunks.length, glossary: glossary.size },
+      pipeline: pipelineFingerprint(),
+      counts: { reports: reports.length, articles: articles.length, chunks: chunks.length, glossary: glossary.extracted.length },
     });
     progress({ phase: 'write', done: 1, total: 1 });
     const bytes = fs.readdirSync(handle.dir).reduce((n, f) => n + fs.statSync(path.join(handle.dir, f)).size, 0);
@@ -106,7 +108,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       articles: articles.length,
       chunks: chunks.length,
       reusedEmbeddings: reused,
-      glossary: glossary.size,
+      glossary: glossary.extracted.length,
       embedder: opts.embedder.info.id,
       seconds: (performance.now() - t0) / 1000,
       bytes,
@@ -122,10 +124,18 @@ export function embeddingText(c: Chunk): string {
   return `${c.header}\n${c.text}`;
 }
 
-/** All text the glossary is mined from: titles, body blocks and source titles. */
+/**
+ * All text the glossary is mined from: titles, sub-headings (company profiles put the pair in
+ * the heading: "◼ 아오비중광(ORBBEC奥比中光)"), body blocks (tables keep their line breaks, which
+ * the Korean-title/Chinese-title row pairing needs) and source titles.
+ */
 function glossaryTexts(reports: Report[]): string[] {
   return reports.flatMap((r) =>
-    r.articles.flatMap((a) => [a.title, a.bodyTitle ?? '', ...a.blocks.map((b) => b.text), a.source?.title ?? ''].filter(Boolean)),
+    r.articles.flatMap((a) => {
+      const headings = [...new Set(a.blocks.flatMap((b) => b.headings))];
+      const sources = (a.sources ?? (a.source ? [a.source] : [])).map((s) => s.title);
+      return [a.title, a.bodyTitle ?? '', ...headings, ...a.blocks.map((b) => b.text), ...sources].filter(Boolean);
+    }),
   );
 }
 

@@ -8,6 +8,7 @@ import type { Chunk, ChunkingOptions, EmbedderInfo, LexicalIndex, Manifest, Vect
 import { type ArticleEntry, FILES, decodeVectors } from './format.js';
 import { SCHEMA_VERSION, openBuild } from './store.js';
 import { HnswVectorIndex } from './vector.js';
+import { pipelineFingerprint } from './fingerprint.js';
 import path from 'node:path';
 
 export interface LoadedIndex {
@@ -59,6 +60,7 @@ export function checkStaleness(
   if (m.schemaVersion !== SCHEMA_VERSION) reasons.push(`schema ${m.schemaVersion} → ${SCHEMA_VERSION}`);
   if (m.embedder.id !== now.embedder.id) reasons.push(`embedder ${m.embedder.id} → ${now.embedder.id}`);
   if (JSON.stringify(m.chunking) !== JSON.stringify(now.chunking)) reasons.push('chunking options changed');
+  if (m.pipeline !== pipelineFingerprint()) reasons.push('pipeline code changed');
   const files = new Set([...Object.keys(m.corpus), ...Object.keys(now.corpus)]);
   for (const f of [...files].sort()) {
     if (!(f in now.corpus)) reasons.push(`removed: ${f}`);

@@ -52,11 +52,7 @@ export class HybridRetriever implements Retriever {
   }
 
   analyze(text: string, lang?: Lang): AnalyzedQuery {
-    const q = analyzeQuery(text, this.deps.glossary, lang ? { lang } : {});
-    if (!this.tuning.glossary) {
-      return { ...q, expansions: [], terms: q.terms.filter((t) => t.weight >= 1) };
-    }
-    return q;
+    return analyzeQuery(text, this.deps.glossary, { ...(lang ? { lang } : {}), expand: this.tuning.glossary });
   }
 
   async search(text: string, opts: SearchOptions & { lang?: Lang }): Promise<{ query: AnalyzedQuery; hits: SearchHit[] }> {
