@@ -127,9 +127,10 @@ export function analyzeReportText(text: string, opts: ParseOptions): ParseResult
       h && noSpace(h.text) !== noSpace(entry.title) ? h.text.replace(/\s+/g, ' ').trim() : undefined;
     let blocks: Block[] = buildBlocks(blockLines, fullWidth);
     if (blocks.length === 0) {
-      // KIC 02 and 03: only their headings survived the extraction. One block with the title
-      // keeps them findable by title (the chunk stage indexes blocks, not article metadata).
-      blocks = [{ kind: 'paragraph', text: h?.text ?? entry.title, page: entry.page, headings: [] }];
+      // KIC 02 and 03: only their headings survived the extraction. The text the report does
+      // have for them is its contents line ("청두 K-Demo Day- 과학기술교류대회   P65"): one
+      // block with it keeps them findable by title and lets "몇 페이지?" be answered from text.
+      blocks = [{ kind: 'paragraph', text: `${h?.text ?? entry.title} (P${entry.page})`, page: entry.page, headings: [] }];
     }
 
     const all = body.slice(start, end).filter((l) => l.text.length > 0);

@@ -221,6 +221,7 @@ const SEED = `
 방문 | 访问, 考察 | visit
 인프라 | 基础设施 | infrastructure
 모델 | 模型 | model
+모형 | 模型 | model
 업무협약 | 合作备忘录, 谅解备忘录 | MOU, memorandum of understanding
 협력 | 合作 | cooperation, partnership
 대사관 | 大使馆 | embassy

@@ -190,7 +190,7 @@ describe('parseReportText on the June 2025 issue', () => {
       const a = article(id);
       expect(a.page).toBe(page);
       expect(a.endPage).toBe(page);
-      expect(a.blocks).toEqual([{ kind: 'paragraph', text: a.title, page, headings: [] }]);
+      expect(a.blocks).toEqual([{ kind: 'paragraph', text: `${a.title} (P${page})`, page, headings: [] }]);
     }
   });
 
