@@ -38,8 +38,8 @@ export const configSchema = z.object({
   /** Embedding batch size. */
   EMBED_BATCH: positiveInt(16, 256),
   /** Chunk target / ceiling in characters, and sentences of overlap. */
-  CHUNK_TARGET_CHARS: positiveInt(420, 4000),
-  CHUNK_MAX_CHARS: positiveInt(700, 8000),
+  CHUNK_TARGET_CHARS: positiveInt(500, 4000),
+  CHUNK_MAX_CHARS: positiveInt(800, 8000),
   CHUNK_OVERLAP_SENTENCES: z.coerce.number().int().min(0).max(5).default(1),
   /** OpenAI-compatible LLM endpoint (OpenAI, Ollama, vLLM, llama.cpp, DeepSeek, DashScope…). Unset: extractive answers. */
   LLM_BASE_URL: z.string().url().optional(),
@@ -55,7 +55,7 @@ export const configSchema = z.object({
   SESSION_TTL_MINUTES: positiveInt(60, 60 * 24 * 30),
   SESSION_FILE: z.string().optional(),
   MAX_SESSIONS: positiveInt(10_000, 1_000_000),
-  /** Comma-separated API keys for /api/* and /v1/* (Authorization: Bearer KEY). Unset: open. */
+  /** Comma-separated API keys for /api/* and /v1/* (Authorization: Bearer KEY), and /metrics when set. Unset: open. */
   API_KEYS: csv.optional(),
   /** Comma-separated allowed CORS origins; unset: CORS closed. `*` allows any. */
   CORS_ORIGINS: csv.optional(),
@@ -67,7 +67,7 @@ export const configSchema = z.object({
   MAX_QUESTION_CHARS: positiveInt(2000, 100_000),
   /** Per-request timeout. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  /** Behind a reverse proxy: trust X-Forwarded-For for rate limiting. */
+  /** Behind a reverse proxy: trust X-Forwarded-For for rate limiting (one hop: the address the proxy saw). */
   TRUST_PROXY: bool.default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Messaging bots. */

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Block, Chunk, ChunkingOptions, Report } from '../types.js';
 import { splitSentences } from './sentences.js';
 
-export const DEFAULT_CHUNKING: ChunkingOptions = { targetChars: 420, maxChars: 700, overlapSentences: 1 };
+export const DEFAULT_CHUNKING: ChunkingOptions = { targetChars: 500, maxChars: 800, overlapSentences: 1 };
 
 interface Piece {
   text: string;

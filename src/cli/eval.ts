@@ -7,7 +7,8 @@
  *   --retrieval-only         skip answer scoring
  *   --no-glossary            disable glossary expansion
  *   --lexical-only / --dense-only
- *   --lexical-weight=W --dense-weight=W --rrf-k=K --per-article=N --candidates=N
+ *   --lexical-weight=W --dense-weight=W --rrf-k=K --per-article=N --candidates=N --figure-bonus=B
+ *   --set=FILE               another question file in the dev-set format (default eval/dev.jsonl)
  *   --json                   print the JSON instead of tables
  * Environment: MODEL (default: hashed, the built-in embedder), CHUNK_TARGET_CHARS,
  * CHUNK_MAX_CHARS, CHUNK_OVERLAP_SENTENCES, INDEX_DIR (default .tmp/eval-index-<settings>).
@@ -40,6 +41,7 @@ function tuningFromFlags(): Partial<RetrievalTuning> {
     ['rrf-k', 'rrfK'],
     ['per-article', 'perArticle'],
     ['candidates', 'candidates'],
+    ['figure-bonus', 'figureBonus'],
   ];
   for (const [f, key] of map) {
     const v = num(f);
@@ -52,10 +54,10 @@ const pct = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(2));
 const ms = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1));
 
 function table(rows: Array<[string, Summary]>, answers: boolean): string {
-  const head = ['lang', 'n', 'R@1', 'R@5', 'MRR', 'Ev@5', 'search p50 ms', 'p95 ms'];
+  const head = ['lang', 'n', 'R@1', 'R@5', 'MRR', 'Ev@1', 'Ev@5', 'search p50 ms', 'p95 ms'];
   if (answers) head.push('keywords', 'cite prec', 'cited gold', 'unanswerable', '[n] ok', 'chat p50 ms', 'p95 ms');
   const lines = rows.map(([lang, s]) => {
-    const cells = [lang, String(s.n), pct(s.recall1), pct(s.recall5), pct(s.mrr), pct(s.evidence5), ms(s.searchP50), ms(s.searchP95)];
+    const cells = [lang, String(s.n), pct(s.recall1), pct(s.recall5), pct(s.mrr), pct(s.evidence1), pct(s.evidence5), ms(s.searchP50), ms(s.searchP95)];
     if (answers) cells.push(pct(s.keywordCoverage), pct(s.citationPrecision), pct(s.citedGoldRate), s.unanswerableCorrect ?? '-', pct(s.markersOk), ms(s.chatP50), ms(s.chatP95));
     return cells;
   });
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
   const logger = createLogger('warn', process.stderr);
   const ctx = await createContext(config, { logger, tuning: tuningFromFlags() });
   const root = process.cwd();
-  const questions = loadDevSet(path.join(root, 'eval', 'dev.jsonl'));
+  const questions = loadDevSet(path.resolve(root, flag('set') ?? path.join('eval', 'dev.jsonl')));
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
 
   // Warm-up: the first query pays for lazy initialisation (ICU segmenters, OpenCC tables).

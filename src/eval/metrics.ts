@@ -21,8 +21,12 @@ export interface QuestionResult {
   type: string;
   question: string;
   answerable: boolean;
+  /** Number of answer_keywords groups (0: evidence is not scored for this question). */
+  keywordGroups: number;
   /** Rank (1-based) of the first passage from a gold article, or null. */
   goldRank: number | null;
+  /** Every keyword group is present in the top passage. */
+  evidence1: boolean;
   /** Every keyword group is present in the top-5 passages together. */
   evidence5: boolean;
   searchMs: number;
@@ -59,6 +63,7 @@ export interface Summary {
   recall1: number;
   recall5: number;
   mrr: number;
+  evidence1: number;
   evidence5: number;
   searchP50: number;
   searchP95: number;
@@ -87,7 +92,8 @@ export function summarize(rs: QuestionResult[]): Summary {
     recall1: mean(ans.map((r) => (r.goldRank === 1 ? 1 : 0))),
     recall5: mean(ans.map((r) => (r.goldRank !== null && r.goldRank <= 5 ? 1 : 0))),
     mrr: mean(ans.map((r) => (r.goldRank ? 1 / r.goldRank : 0))),
-    evidence5: mean(ans.map((r) => (r.evidence5 ? 1 : 0))),
+    evidence1: mean(ans.filter((r) => r.keywordGroups > 0).map((r) => (r.evidence1 ? 1 : 0))),
+    evidence5: mean(ans.filter((r) => r.keywordGroups > 0).map((r) => (r.evidence5 ? 1 : 0))),
     searchP50: quantile(rs.map((r) => r.searchMs), 0.5),
     searchP95: quantile(rs.map((r) => r.searchMs), 0.95),
   };

@@ -21,7 +21,9 @@ export function loadDevSet(file: string): DevQuestion[] {
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as DevQuestion);
+    .map((l) => JSON.parse(l) as Partial<DevQuestion>)
+    // Extra sets may omit the answer side: no keywords, no turns.
+    .map((q) => ({ turns: [], also: [], answer_keywords: [], type: 'fact', ...q }) as DevQuestion);
 }
 
 /** Gold ids ("trend-01") → "section|number", the identity both the eval and the parse agree on. */
@@ -58,7 +60,9 @@ export async function runDevSet(
       type: q.type,
       question: q.question,
       answerable: q.article !== null,
+      keywordGroups: q.answer_keywords.length,
       goldRank: idx >= 0 ? idx + 1 : null,
+      evidence1: hits.length > 0 && containsAllGroups(hits[0]!.chunk.text, q.answer_keywords),
       evidence5: containsAllGroups(hits.slice(0, 5).map((h) => h.chunk.text).join('\n'), q.answer_keywords),
       searchMs,
       topArticles: hits.map((h) => `${h.chunk.section} ${h.chunk.articleNumber}`),
