@@ -148,7 +148,9 @@ async function main(): Promise<void> {
 
   let prof: ProfileSummary | undefined;
   if (profile) {
-    const file = fs.existsSync(profDir) ? fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+    // One profile per thread (tsx's module loader runs in its own): the main thread's is the largest.
+    const files = fs.existsSync(profDir) ? fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')) : [];
+    const file = files.sort((a, b) => fs.statSync(path.join(profDir, b)).size - fs.statSync(path.join(profDir, a)).size)[0];
     if (file) prof = summariseProfile(path.join(profDir, file));
     else say('bench: no CPU profile was written (the server did not exit cleanly?)');
   }

@@ -1,5 +1,6 @@
 /**
- * `npm run ingest [-- --force]`: builds the index (when stale, or always with --force) with a
+ * `npm run ingest [-- --force | --fresh]`: builds the index (when stale; always with --force;
+ * --fresh also re-embeds every chunk instead of re-using unchanged ones) with a
  * progress bar, then prints a summary: reports, articles, chunks, embedder, seconds, size.
  */
 import { ConfigError, loadConfig } from '../config.js';
@@ -15,13 +16,14 @@ function quantile(xs: number[], q: number): number {
 }
 
 async function main(): Promise<void> {
-  const force = process.argv.includes('--force');
+  const fresh = process.argv.includes('--fresh');
+  const force = fresh || process.argv.includes('--force');
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
   const embedder = await createEmbedder(config, { info: (m) => console.error(m), warn: (m) => console.error(`\n${m}\n`) });
   const bar = buildProgressBar();
   let summary: BuildSummary | undefined;
-  const index = await prepareIndex(config, embedder, logger, { force, onProgress: (p) => bar.update(p), onBuilt: (s) => (summary = s) });
+  const index = await prepareIndex(config, embedder, logger, { force, fresh, onProgress: (p) => bar.update(p), onBuilt: (s) => (summary = s) });
   bar.stop();
   const m = index.manifest;
   if (!summary) {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       `  chunk length (chars): min ${Math.min(...lens)}, p50 ${quantile(lens, 0.5)}, p90 ${quantile(lens, 0.9)}, max ${Math.max(...lens)}, mean ${(lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length)).toFixed(0)}`,
       `  glossary  ${summary.glossary} bilingual pairs`,
       `  embedder  ${summary.embedder} (${m.embedder.dimensions}-d)`,
+      `  embedding ${(summary.embedSeconds * 1000).toFixed(0)} ms for ${summary.chunks - summary.reusedEmbeddings} chunks (${summary.chunks - summary.reusedEmbeddings ? ((summary.embedSeconds * 1000) / (summary.chunks - summary.reusedEmbeddings)).toFixed(2) : '-'} ms/chunk)`,
       `  size      ${(summary.bytes / 1024).toFixed(0)} KiB`,
       `  peak RSS  ${rss.toFixed(0)} MiB`,
     ].join('\n'),

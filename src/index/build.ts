@@ -31,6 +31,8 @@ export interface BuildOptions {
   embedder: Embedder;
   chunking: ChunkingOptions;
   onProgress?: (p: BuildProgress) => void;
+  /** Re-use embeddings of unchanged chunks from the live build (default true). */
+  reuse?: boolean;
   /** Test hook: called when every file is staged, just before the commit (a test kills the build there). */
   beforeCommit?: () => void | Promise<void>;
 }
@@ -44,6 +46,8 @@ export interface BuildSummary {
   glossary: number;
   embedder: string;
   seconds: number;
+  /** Time spent embedding (the part that scales with the model). */
+  embedSeconds: number;
   bytes: number;
   chunkLengths: number[];
 }
@@ -64,16 +68,18 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     const glossary = Glossary.fromEntries(extractGlossary(glossaryTexts(reports)));
 
-    const previous = previousVectors(opts.indexDir, opts.embedder.info.id);
+    const previous = opts.reuse === false ? new Map<string, Float32Array>() : previousVectors(opts.indexDir, opts.embedder.info.id);
     const vectors: Array<Float32Array | undefined> = chunks.map((c) => previous.get(c.hash));
     const todo = chunks.map((c, i) => ({ c, i })).filter(({ i }) => !vectors[i]);
     const reused = chunks.length - todo.length;
     progress({ phase: 'embed', done: reused, total: chunks.length });
+    const tEmbed = performance.now();
     const fresh = await opts.embedder.embedPassages(
       todo.map(({ c }) => embeddingText(c)),
       (done) => progress({ phase: 'embed', done: reused + done, total: chunks.length }),
     );
     todo.forEach(({ i }, j) => (vectors[i] = fresh[j]));
+    const embedSeconds = (performance.now() - tEmbed) / 1000;
     const all = vectors as Float32Array[];
 
     progress({ phase: 'index', done: 0, total: 2 });
@@ -111,6 +117,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       glossary: glossary.extracted.length,
       embedder: opts.embedder.info.id,
       seconds: (performance.now() - t0) / 1000,
+      embedSeconds,
       bytes,
       chunkLengths: chunks.map((c) => c.text.length),
     };

@@ -5,8 +5,6 @@
  */
 import type { Logger } from 'pino';
 import { ExtractiveAnswerer } from '../answer/extractive.js';
-import { FallbackAnswerer } from '../answer/fallback.js';
-import { LlmAnswerer } from '../answer/llm.js';
 import { MemorySessionStore } from '../chat/sessions.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
@@ -14,6 +12,7 @@ import { createEmbedder } from '../embed/load.js';
 import { type BuildProgress, type BuildSummary, buildIndex } from '../index/build.js';
 import { hashCorpus } from '../index/corpusFiles.js';
 import { type LoadedIndex, checkStaleness, loadIndex } from '../index/load.js';
+import { openBuild } from '../index/store.js';
 import { HybridRetriever, type RetrievalTuning } from '../retrieve/retriever.js';
 import { isAppError } from '../errors.js';
 import type { Answerer, ChunkingOptions, Embedder } from '../types.js';
@@ -25,6 +24,8 @@ export function chunkingFrom(config: Config): ChunkingOptions {
 
 export interface PrepareOptions {
   force?: boolean;
+  /** Embed every chunk again (no re-use of the live build's vectors). */
+  fresh?: boolean;
   onProgress?: (p: BuildProgress) => void;
   onBuilt?: (s: BuildSummary) => void;
 }
@@ -42,13 +43,19 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
       indexDir: config.paths.index,
       embedder,
       chunking,
+      reuse: !opts.fresh,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
     opts.onBuilt?.(summary);
   };
   const staleness = checkStaleness(config.paths.index, { corpus: hashCorpus(config.paths.corpus), embedder: embedder.info, chunking });
   if (opts.force) await build('forced');
-  else if (staleness.stale) await build(staleness.reasons.join('; '));
+  else if (staleness.stale) {
+    // A corrupt or truncated build is a fault worth a warning (naming the file), not routine staleness.
+    const corrupt = corruption(config.paths.index);
+    if (corrupt) log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
+    await build(staleness.reasons.join('; '));
+  }
   try {
     return loadIndex(config.paths.index);
   } catch (e) {
@@ -60,9 +67,25 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
   }
 }
 
-export function createAnswerer(config: Config, log: Logger): { answerer: Answerer; rewriter?: QuestionRewriter } {
+/** The INDEX_CORRUPT message of the live build (a checksum mismatch names the file), if it is corrupt. */
+function corruption(indexDir: string): string | undefined {
+  try {
+    openBuild(indexDir);
+    return undefined;
+  } catch (e) {
+    return isAppError(e) && e.code === 'INDEX_CORRUPT' ? e.message : undefined;
+  }
+}
+
+/**
+ * The answerer: extractive, or the configured LLM with extractive as its fallback. The LLM
+ * stack (LangChain + the OpenAI client: about 0.5 s and 60 MB to load) is imported only when
+ * LLM_BASE_URL is set, so a server without an LLM starts faster and smaller.
+ */
+export async function createAnswerer(config: Config, log: Logger): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
   const extractive = new ExtractiveAnswerer();
   if (!config.LLM_BASE_URL) return { answerer: extractive };
+  const [{ LlmAnswerer }, { FallbackAnswerer }] = await Promise.all([import('../answer/llm.js'), import('../answer/fallback.js')]);
   const llm = new LlmAnswerer({
     baseURL: config.LLM_BASE_URL,
     apiKey: config.LLM_API_KEY ?? 'not-needed',
@@ -90,7 +113,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
   const embedder = opts.embedder ?? (await createEmbedder(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }));
   const index = await prepareIndex(config, embedder, log, opts);
   const retriever = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
-  const { answerer, rewriter } = createAnswerer(config, log);
+  const { answerer, rewriter } = await createAnswerer(config, log);
   const sessions = new MemorySessionStore({
     maxTurns: config.SESSION_MAX_TURNS,
     ttlMs: config.SESSION_TTL_MINUTES * 60_000,
