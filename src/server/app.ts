@@ -1,6 +1,22 @@
 /**
  * The Express application: middleware order, routes, and the one error handler. Everything it
  * serves comes from the AppContext built by the composition root (src/server/compose.ts).
+ *
+ * Middleware order, and why:
+ *  1. pino-http: every request, rejected ones included, gets a request id (echoed as
+ *     X-Request-Id) and one access-log line; the route, never the query string or body.
+ *  2. metrics timer: times every response, rejections included, by route pattern.
+ *  3. helmet: security headers on everything, errors included.
+ *  4. request timeout: one AbortSignal per request (504 JSON when it fires) before any work.
+ *  5. body-size guard: a declared Content-Length over the limit is a 413 on every route.
+ *  6. /healthz and /metrics: open (/metrics needs the API key when API_KEYS is set).
+ *  7. CORS on /api and /v1: answers preflights before authentication (they carry no key).
+ *  8. identify client → rate limit → require key, on /api and /v1: a wrong key is counted
+ *     against its IP before it is refused; a right key gets its own bucket.
+ *  9. bodies: 415 for non-JSON chat posts, the bots (which read their own bodies, for
+ *     signatures), then the JSON parser.
+ * 10. API routes, then the web page (its static lookup costs a stat: the API does not pay
+ *     it); 404; the after-timeout guard; the one error handler.
  */
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -11,11 +27,24 @@ import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { openAiRoutes } from './routes/openai.js';
 import { searchRoutes } from './routes/search.js';
+import { webRoutes } from '../web/routes.js';
+import { botRoutes } from '../bots/routes.js';
+import { afterTimeout, bodySizeGuard, rateLimit, requestTimeout } from './limits.js';
+import { createMetrics } from './metrics.js';
+import { corsPolicy, identifyClient, requireApiKey, securityHeaders } from './security.js';
+
+/** Areas behind the API keys and the rate limit. */
+const API = ['/api', '/v1'];
 
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  // TRUST_PROXY: one reverse proxy in front. Trusting exactly one hop makes req.ip the address
+  // the proxy saw (the rightmost X-Forwarded-For entry); `true` would take the leftmost, which
+  // the client writes itself, and let it pick its own rate-limit bucket.
+  app.set('trust proxy', ctx.config.TRUST_PROXY ? 1 : false);
+  const { config } = ctx;
+  const metrics = createMetrics(ctx);
 
   app.use(
     pinoHttp({
@@ -31,16 +60,34 @@ export function createApp(ctx: AppContext): Express {
     }),
   );
 
+  app.use(metrics.middleware);
+  app.use(securityHeaders());
+  app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
+  app.use(bodySizeGuard(config.BODY_LIMIT_BYTES));
+
   app.use(healthRoutes(ctx));
+  app.get('/metrics', identifyClient(config.API_KEYS), requireApiKey(config.API_KEYS), metrics.handler);
+
+  const cors = corsPolicy(config.CORS_ORIGINS);
+  if (cors) app.use(API, cors);
+  app.use(API, identifyClient(config.API_KEYS));
+  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  if (limiter) app.use(API, limiter);
+  app.use(API, requireApiKey(config.API_KEYS));
 
   const json = express.json({ limit: ctx.config.BODY_LIMIT_BYTES, strict: true });
   app.use(['/api/chat', '/v1/chat'], (req, res, next) => (req.method === 'POST' ? requireJson(req, res, next) : next()));
+  app.use(botRoutes(ctx));
   app.use(json);
   app.use(chatRoutes(ctx));
   app.use(searchRoutes(ctx));
   app.use(openAiRoutes(ctx));
+  // The web page last: open (never behind a key), and its static-file lookup (a stat per
+  // request) is not paid by the API routes above.
+  app.use(webRoutes());
 
   app.use(notFound);
+  app.use(afterTimeout);
   app.use(errorHandler);
   return app;
 }

@@ -18,8 +18,14 @@ export interface AppContext {
   now?: () => number;
 }
 
-/** An AbortSignal that fires when the client goes away or the request times out. */
+/**
+ * An AbortSignal that fires when the client goes away or the request times out. Inside the app
+ * it is the one signal of the request-timeout middleware (src/server/limits.ts), which also
+ * answers 504 when it fires; outside it (a route mounted on its own), one made here.
+ */
 export function requestSignal(req: import('express').Request, res: import('express').Response, timeoutMs: number): AbortSignal {
+  const shared = res.locals['signal'] as AbortSignal | undefined;
+  if (shared) return shared;
   const ctrl = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) ctrl.abort(new Error('client closed the connection'));

@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { Express } from 'express';
+import { botTasks } from '../bots/routes.js';
 import type { AppContext } from './context.js';
 
 export interface ServeOptions {
@@ -21,22 +22,53 @@ export async function serve(app: Express, ctx: AppContext, opts: ServeOptions): 
   server.headersTimeout = 15_000;
   server.requestTimeout = ctx.config.REQUEST_TIMEOUT_MS + 5_000;
   server.keepAliveTimeout = 5_000;
+  // Requests Node's HTTP parser refuses before Express sees them (headers or URL too large,
+  // malformed request line): answered in the JSON error format too, then the socket is closed.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const [status, reason, code, message] = tooLarge
+      ? [431, 'Request Header Fields Too Large', 'BAD_REQUEST', 'Request headers (or the URL) are too large']
+      : timeout
+        ? [408, 'Request Timeout', 'TIMEOUT', 'The request did not arrive in time']
+        : [400, 'Bad Request', 'BAD_REQUEST', 'Malformed HTTP request'];
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
+  let stopping = false;
+  // While draining, every response closes its connection (those in flight at the signal too,
+  // unless their headers are already out), so keep-alive clients do not hold the server open.
+  // Prepended: runs before the app writes anything.
+  const inFlight = new Set<http.ServerResponse>();
+  server.prependListener('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
   if (opts.signals !== false) {
-    let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      ctx.logger.info({ signal }, 'shutting down: draining in-flight requests');
+      ctx.logger.info({ signal, inFlight: inFlight.size }, 'shutting down: draining in-flight requests');
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+      const drainMs = opts.drainMs ?? 10_000;
       const force = setTimeout(() => {
         ctx.logger.warn('drain timed out; closing remaining connections');
         server.closeAllConnections();
-      }, opts.drainMs ?? 10_000);
+      }, drainMs);
       force.unref();
-      server.close(() => {
+      server.close(async () => {
+        // Bot replies still being sent after their webhook was answered get the rest of the drain time.
+        const bounded = new Promise<void>((r) => setTimeout(r, drainMs));
+        await Promise.race([botTasks(ctx).idle(), bounded]).catch(() => {});
         try {
           ctx.sessions.flush();
         } catch (e) {

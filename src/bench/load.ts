@@ -1,0 +1,91 @@
+/**
+ * Load with autocannon: rotating request bodies (or paths), exact latency percentiles from
+ * every response (autocannon's own summary has no p95), status counts.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  method: 'GET' | 'POST';
+  /** Paths, rotated (for GET), or one path. */
+  paths: string[];
+  /** Bodies, rotated (for POST). */
+  bodies?: string[];
+  connections: number;
+  durationSec: number;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  durationSec: number;
+  rps: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  /** Connection errors and timeouts (autocannon). */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+
+export function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  let n = 0;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const rotate = <T>(xs: T[]): T => xs[n++ % xs.length]!;
+  let finish: (r: autocannon.Result) => void = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    duration: opts.durationSec,
+    // A request that hangs counts as a timeout (an error), not a stall of the bench.
+    timeout: 10,
+    requests: [
+      {
+        method: opts.method,
+        path: opts.paths[0]!,
+        headers: { ...(opts.bodies ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+        setupRequest: (req) => {
+          if (opts.bodies?.length) return { ...req, body: rotate(opts.bodies) };
+          if (opts.paths.length > 1) return { ...req, path: rotate(opts.paths) };
+          return req;
+        },
+      },
+    ],
+  }, (err, res) => (err ? fail(err) : finish(res)));
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  const total = latencies.length;
+  const durationSec = result.duration;
+  return {
+    requests: total,
+    durationSec,
+    rps: total / durationSec,
+    latencyMs: {
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      p99: quantile(latencies, 0.99),
+      max: latencies.at(-1) ?? Number.NaN,
+      mean: total ? latencies.reduce((a, b) => a + b, 0) / total : Number.NaN,
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses,
+  };
+}
