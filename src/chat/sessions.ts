@@ -9,6 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Session, SessionStore } from '../types.js';
 
+/**
+ * Callers get their own session object and turn list, so that a request that fails half-way
+ * leaves the stored session as it was. Turns themselves are never mutated once written, so a
+ * shallow copy suffices (structuredClone cost a measurable share of a request under load).
+ */
+const copy = (s: Session): Session => ({ ...s, turns: [...s.turns] });
+
 export interface MemorySessionOptions {
   maxTurns: number;
   ttlMs: number;
@@ -45,11 +52,11 @@ export class MemorySessionStore implements SessionStore {
     }
     this.sessions.delete(id);
     this.sessions.set(id, s);
-    return structuredClone(s);
+    return copy(s);
   }
 
   async save(session: Session): Promise<void> {
-    const s = structuredClone(session);
+    const s = copy(session);
     s.updatedAt = this.now();
     if (s.turns.length > this.opts.maxTurns) s.turns = s.turns.slice(-this.opts.maxTurns);
     this.sessions.delete(s.id);

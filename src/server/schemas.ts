@@ -57,6 +57,7 @@ export const openAiChatSchema = (limits: { maxChars: number }) =>
       const text = last ? contentText(last.content) : '';
       if (!text.trim()) ctx.addIssue({ code: 'custom', path: ['messages'], message: 'messages must contain a user message with text' });
       else if (text.length > limits.maxChars) ctx.addIssue({ code: 'custom', path: ['messages'], message: `the user message must be at most ${limits.maxChars} characters` });
+      else if (CONTROL.test(text)) ctx.addIssue({ code: 'custom', path: ['messages'], message: 'the user message must not contain control characters' });
     });
 
 export function contentText(content: string | Array<{ type: string; text?: string }> | null): string {
