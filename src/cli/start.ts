@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../server/app.js';
+import { createEmbedder } from '../embed/load.js';
 import { createContext } from '../server/compose.js';
 import { serve } from '../server/serve.js';
 import { buildProgressBar } from './progress.js';
@@ -13,9 +14,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const t0 = performance.now();
+  // The embedder's fallback notice is a paragraph meant for a person: print it as such on
+  // stderr, and log it as structured JSON as well.
+  const embedder = await createEmbedder(config, {
+    info: (m) => logger.info(m),
+    warn: (m) => {
+      console.error(`\n${m}\n`);
+      logger.warn(m);
+    },
+  });
   const bar = buildProgressBar();
   const ctx = await createContext(config, {
     logger,
+    embedder,
     onProgress: (p) => bar.update(p),
     onBuilt: (s) => {
       bar.stop();
