@@ -5,13 +5,15 @@
  *
  * The question's terms are grouped into "concepts": a word and the bigrams inside it form one
  * group (유니트리 ⊃ 유니, 니트, 트리), so a long name does not outweigh a short one ("테슬라 주가":
- * two concepts, not three bigrams against one). A group is matched fully when its head is in the
- * sentence, partly by the share of its bigrams that are.
+ * two concepts, not three bigrams against one). A group is matched fully when its head (or,
+ * for a name, another of its spellings: names.ts) is in the sentence, partly by the share of its
+ * bigrams that are. Also here: sentence candidates (with flattened table rows), redundancy.
  */
 import type { AnalyzedQuery, Lang, SearchHit } from '../types.js';
 import { splitSentences } from '../chunk/sentences.js';
-import { questionEntities } from './intent.js';
-import { analyzeLocally, dedupeTerms, matchForm, scriptOf, stripParticle, termImportance, type Tokenizer } from './terms.js';
+import { counterWords, questionEntities } from './intent.js';
+import { isEntityTerm } from './names.js';
+import { analyzeLocally, dedupeTerms, matchForm, scriptOf, stripParticle, termImportance, termIn, type Tokenizer } from './terms.js';
 
 /**
  * In a Chinese or English question, the terms in the question's own script (Han, or English
@@ -26,6 +28,8 @@ export const ENTITY_BOOST = 1.5;
 export interface TermGroup {
   /** The longest form (a word), in match form. */
   head: string;
+  /** Other spellings of the same name, each as good as the head (Wuhan ≡ 우한, R&D ≡ 연구개발). */
+  alternatives: string[];
   /** Shorter terms inside the head (its bigrams), in match form. */
   members: string[];
   /** Weight of the concept: analyzer weight × importance × entity boost × cross-lingual factor. */
@@ -48,29 +52,6 @@ export interface QueryProfile {
   total: number;
 }
 
-/** A number term matches only a whole number: "10" is not in "130", "1000" or "2.10". */
-function numberIn(norm: string, term: string): boolean {
-  for (let i = norm.indexOf(term); i >= 0; i = norm.indexOf(term, i + 1)) {
-    const before = norm[i - 1] ?? '';
-    const after = norm.slice(i + term.length, i + term.length + 2);
-    if (/[0-9.]/.test(before) && !(before === '.' && !/[0-9]/.test(norm[i - 2] ?? ''))) continue;
-    if (/^[0-9]|^[.:][0-9]/.test(after) && /[0-9]$/.test(term)) continue;
-    return true;
-  }
-  return false;
-}
-
-function termIn(norm: string, term: string): boolean {
-  if (/^[0-9]/.test(term)) return numberIn(norm, term);
-  if (norm.includes(term)) return true;
-  // The analyzer may hand us a word with its particle (점유율은): try the bare noun too.
-  if (scriptOf(term) === 'hangul' && [...term].length >= 3) {
-    const bare = stripParticle(term);
-    return bare !== term && norm.includes(bare);
-  }
-  return false;
-}
-
 /**
  * Builds the weighted concept groups of a question from the analyzer's terms (or the local
  * tokenizer when retrieval gave none).
@@ -83,10 +64,14 @@ export function buildProfile(
 ): QueryProfile {
   const base = query?.terms?.length ? query.terms : analyzeLocally(question, lang, tokenize ? { tokenize } : {}).terms;
   const entityForms = questionEntities(question).map(matchForm);
-  const typed = { han: /\p{Script=Han}/u.test(question), latin: /[A-Za-z]/.test(question) };
-  const terms = dedupeTerms(base)
-    .map((t) => ({ ...t, importance: termImportance(t.term) }))
-    .filter((t) => t.importance > 0)
+  const counters = counterWords(question).map(matchForm);
+  // Chinese and English forms the question does not itself write came from the glossary.
+  const typed = matchForm(question);
+  const weighed = dedupeTerms(base).map((t) => ({ ...t, importance: termImportance(t.term) }));
+  // Pieces of question words and counters ("름이" of 이름이, "곳이" of 곳이나) are no evidence either.
+  const noEvidence = [...counters, ...weighed.filter((t) => t.importance === 0 && [...t.term].length >= 3).map((t) => t.term)];
+  const terms = weighed
+    .filter((t) => t.importance > 0 && !noEvidence.some((w) => scriptOf(t.term) !== 'number' && w.includes(t.term)))
     // Longest first: words become heads, the bigrams inside them become members.
     .sort((a, b) => [...b.term].length - [...a.term].length || b.weight - a.weight);
 
@@ -98,13 +83,13 @@ export function buildProfile(
       owner.members.push(t.term);
       continue;
     }
-    const entity = entityForms.some((e) => e === t.term || (e.length >= 2 && e.includes(t.term) && t.term.length >= 2));
+    const entity = entityForms.some((e) => isEntityTerm(t.term, e));
     const foreign = (lang === 'zh' && script === 'han') || (lang === 'en' && script === 'latin');
-    const optional = (script === 'han' && !typed.han) || (script === 'latin' && !typed.latin);
+    const optional = (script === 'han' || script === 'latin') && !typed.includes(t.term) && !(lang === 'zh' && script === 'han');
     let weight = t.weight * t.importance;
     if (entity) weight *= ENTITY_BOOST;
     if (foreign) weight *= CROSS_LINGUAL_NATIVE_WEIGHT;
-    groups.push({ head: t.term, members: [], weight, entity, foreign, optional, script });
+    groups.push({ head: t.term, alternatives: [], members: [], weight, entity, foreign, optional, script });
   }
   const out = groups.map(({ script: _s, ...g }) => g);
   return { groups: out, total: out.reduce((s, g) => s + (g.optional ? 0 : g.weight), 0) };
@@ -112,7 +97,7 @@ export function buildProfile(
 
 /** How much of one concept a normalized text contains, in [0, 1]. */
 export function groupScore(norm: string, g: TermGroup): number {
-  if (termIn(norm, g.head)) return 1;
+  if (termIn(norm, g.head) || g.alternatives.some((a) => termIn(norm, a))) return 1;
   if (g.members.length === 0) return 0;
   let hit = 0;
   for (const m of g.members) if (termIn(norm, m)) hit++;
@@ -179,6 +164,22 @@ export function unknownShare(passageNorms: string[], profile: QueryProfile): num
   return missing / total;
 }
 
+// ───────────────────────── parts of the question ─────────────────────────
+
+/** The group is written in `span` (match form), with or without its particle. */
+export function inSpan(g: TermGroup, span: string): boolean {
+  return span.includes(g.head) || (scriptOf(g.head) === 'hangul' && span.includes(stripParticle(g.head)));
+}
+
+/**
+ * The content concepts the question itself writes in `span` (a part of it, e.g. its last noun
+ * phrase), in the report's script: no verbs, question words or single syllables.
+ */
+export function groupsIn(profile: QueryProfile, span: string): TermGroup[] {
+  const norm = matchForm(span);
+  return profile.groups.filter((g) => !g.foreign && !g.optional && g.weight >= 1 && inSpan(g, norm));
+}
+
 // ───────────────────────── sentence candidates ─────────────────────────
 
 export interface Candidate {
@@ -202,27 +203,45 @@ export const MIN_SENTENCE_CHARS = 12;
 /** Lines that are never an answer: chart captions, URLs, the source block's label. */
 const JUNK_RE = /^(?:도표|그림|표|자료|출처)\s*\d+[.:]?|https?:\/\/|^참고자료$|^\(?\d{2}\.\d{2}\.\d{2}\)?$/u;
 
+/** Mostly digits and symbols: a flattened table row of figures ("2024 년 15.10 억 위안 7.47% …"). */
+function isFigureRow(t: string): boolean {
+  const letters = (t.match(/[\p{L}]/gu) ?? []).length;
+  return letters < [...t].length * 0.3;
+}
+
 export function isJunkSentence(s: string): boolean {
   const t = s.trim();
   if ([...t].length < MIN_SENTENCE_CHARS) return true;
   if (JUNK_RE.test(t)) return true;
-  // Mostly digits and symbols (flattened table rows of figures only).
-  const letters = (t.match(/[\p{L}]/gu) ?? []).length;
-  return letters < [...t].length * 0.3;
+  return isFigureRow(t);
 }
+
+/** A table's header row or a row label is short ("구분 영업이익 성장률 순이익 성장률", "AI 모형 판구(盘古)"). */
+const TABLE_LABEL_MAX_CHARS = 60;
+/** An item of a flattened table cell or list ("⚫ 딥시크 R1 과 동등한 성능을 확보했다고 밝힘"). */
+const ITEM_RE = /^[⚫•▪◦]/u;
 
 /**
  * Splits the hits into sentence candidates, in rank order, without junk and without repeats:
  * a sentence already seen (overlap between neighbouring chunks, the same intro in two articles)
  * is kept once, at its best rank, and flagged as boilerplate when the articles differ.
+ * Flattened tables: a row of figures or an item, meaningless alone, is a candidate together with
+ * the table's header row or the item's label ("구분 영업이익 성장률 … 2024 년 15.10 억 위안 7.47% …",
+ * "AI 모형 판구(盘古) … ⚫ 딥시크 R1 과 동등한 성능을 확보했다고 밝힘"; lines in between shown as "…").
  */
 export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Map<string, { cand: Candidate; articles: Set<string> }>();
   hits.forEach((h, i) => {
     const rank = h.rank > 0 ? h.rank : i + 1;
-    splitSentences(h.chunk.text).forEach((text, index) => {
-      if (isJunkSentence(text)) return;
+    let label: { text: string; index: number } | undefined;
+    splitSentences(h.chunk.text).forEach((sentence, index) => {
+      const t = sentence.trim();
+      const row = [...t].length >= MIN_SENTENCE_CHARS && isFigureRow(t) && /\d/.test(t);
+      const item = ITEM_RE.test(t);
+      if (!row && !item) label = [...t].length <= TABLE_LABEL_MAX_CHARS && !JUNK_RE.test(t) ? { text: t, index } : undefined;
+      if (row ? !label : !item && isJunkSentence(t)) return;
+      const text = (row || item) && label ? `${label.text}${label.index === index - 1 ? ' ' : ' … '}${sentence}` : sentence;
       const norm = matchForm(text);
       const prior = seen.get(norm);
       if (prior) {

@@ -64,26 +64,132 @@ const COUNTER_ZH: Record<string, string[]> = {
 };
 const COUNTER_EN: Record<string, string[]> = {
   times: ['배'], companies: ['개', '곳'], firms: ['개', '곳'], cities: ['개', '곳'], zones: ['곳', '개'], people: ['명'],
+  guests: ['명'], participants: ['명'], visitors: ['명'], employees: ['명'], countries: ['개국', '개'],
   years: ['년'], items: ['개', '가지'], tasks: ['개', '가지'], ministries: ['개'], departments: ['개'],
 };
+/** Sales and shipment volumes are counted in units (대): "427 만 대", "3,143 만 6 천 대". */
+const VOLUME_RE = /판매량|출하량|생산량|销量|销售量|出货量|sales volume|units sold/iu;
 
-export function askedCounters(question: string): string[] {
+/** Native numerals that count with a counter ("네 가지 분야", "두 회사"). */
+const KO_NUMERAL = '(?:몇|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)';
+const KO_COUNTER = '(?:가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건|점)';
+
+/**
+ * The words of a question that only carry its counter: "곳이나" in "몇 곳이나", "가지" in "네 가지",
+ * "多少家". They say what KIND of figure is wanted (askedCounters) and are never in the answer
+ * ("23곳"), so they must not count as missing evidence.
+ */
+export function counterWords(question: string): string[] {
   const q = question.normalize('NFKC');
-  const ko = /몇\s*(가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건)/u.exec(q);
-  if (ko) return [ko[1]!];
-  const zh = /(?:几|多少)\s*([家个倍名位人项种次年亿万])/u.exec(q);
-  if (zh) return COUNTER_ZH[zh[1]!] ?? [];
-  const en = /\bhow many (?:\w+ )?(times|companies|firms|cities|zones|people|years|items|tasks|ministries|departments)\b/i.exec(q);
-  if (en) return COUNTER_EN[en[1]!.toLowerCase()] ?? [];
-  if (/\bhow many times\b|\b(?:times|fold)\b/i.test(q)) return ['배'];
-  return [];
+  const ko = [...q.matchAll(new RegExp(`(?<!\\p{Script=Hangul})${KO_NUMERAL}\\s*(${KO_COUNTER}\\p{Script=Hangul}*)`, 'gu'))].map((m) => m[1]!);
+  const zh = [...q.matchAll(/(?:多少|几)\s*[家个倍名位人项种次年亿万]/gu)].map((m) => m[0]);
+  return [...ko, ...zh];
 }
 
-/** The sentence states a figure with one of the counters ("23곳", "5 배"). */
+/**
+ * Counters of things and places: the report may count any of them with the generic 개 ("계약 16 개"
+ * for 몇 건). Not 대: vehicles and machines are counted in 대 only.
+ */
+const THING_COUNTERS = new Set(['곳', '건', '종', '가지']);
+
+/** Every counter the question asks for: "몇 년에 설립됐고 … 몇 곳" → 년, 곳 (and 개 for the 곳). */
+export function askedCounters(question: string): string[] {
+  const q = question.normalize('NFKC');
+  const out = new Set<string>();
+  for (const m of q.matchAll(new RegExp(`몇\\s*(${KO_COUNTER})`, 'gu'))) out.add(m[1]!);
+  for (const m of q.matchAll(/(?:几|多少)\s*([家个倍名位人项种次年亿万])/gu)) for (const c of COUNTER_ZH[m[1]!] ?? []) out.add(c);
+  const en = /\bhow many (?:[\w-]+ ){0,2}?(times|companies|firms|cities|zones|people|guests|participants|visitors|employees|countries|years|items|tasks|ministries|departments)\b/i.exec(q);
+  if (en) for (const c of COUNTER_EN[en[1]!.toLowerCase()] ?? []) out.add(c);
+  if (/\bhow many times\b|\b(?:times|fold)\b/i.test(q)) out.add('배');
+  if (VOLUME_RE.test(q)) out.add('대');
+  if ([...out].some((c) => THING_COUNTERS.has(c))) out.add('개');
+  return [...out];
+}
+
+/**
+ * A counted figure as the report prints it: the number, an optional magnitude and "about"
+ * ("4 만 명", "30 여 개국", "500 여 곳", "3,143 만 6 천 대"), then the counter.
+ */
+function countedFigureRe(counter: string): RegExp {
+  return new RegExp(`\\d[\\d,.]*\\s*(?:[십백천만억조]\\s*)?(?:여\\s*)?${counter}${COUNTER_NOT_BEFORE[counter] ?? ''}`, 'u');
+}
+
+/** Words a counter begins: "1.5 억 위안" is money, not a rank (위). */
+const COUNTER_NOT_BEFORE: Record<string, string> = { 위: '(?!안)' };
+
+/** The sentence states a figure with one of the counters ("23곳", "5 배", "4 만 명"). */
 export function hasCountedFigure(sentence: string, counters: string[]): boolean {
   if (counters.length === 0) return false;
   const t = sentence.normalize('NFKC');
-  return counters.some((c) => new RegExp(`\\d[\\d,.]*\\s*${c}`, 'u').test(t));
+  return counters.some((c) => countedFigureRe(c).test(t));
+}
+
+/**
+ * The kind of figure a question asks for, from the noun it asks about: a count (its counter),
+ * an area, a share or rate (%), or an amount of money. Checked in this order: "영업이익률" is a
+ * rate, not a profit; "몇 제곱미터 규모" an area, not a size in money.
+ */
+export type FigureKind = 'count' | 'area' | 'percent' | 'money';
+
+const KIND_WORDS: Array<[Exclude<FigureKind, 'count'>, RegExp]> = [
+  ['area', /면적|제곱미터|평방|㎡|㎢|面积|\barea\b|\bsquare (?:meters|metres|kilometers|kilometres)\b/iu],
+  [
+    'percent',
+    /점유율|비중|비율|[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b|\bhow fast\b/iu,
+  ],
+  [
+    'money',
+    // "규모/规模/size" of a market or an industry is an amount of money in this report (억 위안, 억 달러).
+    /가격|매출|이익|수익|금액|요금|구독료|수수료|비용|투자액|생산액|총생산|규모|价格|售价|价钱|多少钱|营收|收入|利润|产值|金额|费用|投资|规模|\b(?:price|cost|revenue|sales|profit|income|invest(?:ed|ment)?|worth|fee|size)\b/iu,
+  ],
+];
+
+/** Nouns that name a count: "직원 수", "개수", "数量", "number of". */
+const COUNT_NOUN_RE = /^수$|^수[는가를의]$|개수|숫자|数量|人数|^number$|^count$/iu;
+
+/** The kind of figure a word names: 점유율 a share, 가격 an amount of money, 판매량 or 직원 수 a count. */
+export function figureKindOf(word: string): FigureKind | null {
+  if (COUNT_NOUN_RE.test(word) || VOLUME_RE.test(word)) return 'count';
+  return KIND_WORDS.find(([, re]) => re.test(word))?.[0] ?? null;
+}
+
+/**
+ * The term names the asked figure so that the figure alone states it: a share or a rate is
+ * said by its percentage ("원가의 20~30%를 차지" answers 비중), a count by its counted figure
+ * ("직원 수" by "N 명"). An amount of money or an area is not: "1.5 억 위안" does not say whether
+ * it is a revenue or an order, so the report's own word (매출, 순이익) must be there.
+ */
+export function figureStandsFor(term: string, asked: AskedFigure): boolean {
+  const kind = figureKindOf(term);
+  return kind === asked.kind && (kind === 'percent' || kind === 'count');
+}
+
+export interface AskedFigure {
+  kind: FigureKind;
+  /** For counts: the Korean counters that may follow the figure. */
+  counters: string[];
+}
+
+export function askedFigure(question: string): AskedFigure | null {
+  const q = question.normalize('NFKC');
+  if (isLocationQuestion(q)) return null;
+  const counters = askedCounters(q);
+  if (counters.length > 0) return { kind: 'count', counters };
+  const kind = KIND_WORDS.find(([, re]) => re.test(q))?.[0];
+  return kind ? { kind, counters: [] } : null;
+}
+
+/** How each kind of figure is printed: "69.75%", "397 ㎢", "4.7 억 달러", "1.5 만 위안", "수천억 위안". */
+const FIGURE_OF_KIND: Record<Exclude<FigureKind, 'count'>, RegExp> = {
+  area: /\d\s*(?:㎡|㎢|제곱|평방|m2|km2)/iu,
+  percent: /\d\s*(?:%|퍼센트|pct)/iu,
+  money: /(?:\d[\d,.]*|[수몇])\s*(?:[십백천만억조]\s*)*(?:위안|달러|원|元|美元|엔)/u,
+};
+
+/** The sentence states a figure of the asked kind. */
+export function statesFigure(sentence: string, asked: AskedFigure): boolean {
+  const t = sentence.normalize('NFKC');
+  return asked.kind === 'count' ? hasCountedFigure(t, asked.counters) : FIGURE_OF_KIND[asked.kind].test(t);
 }
 
 /**
@@ -108,6 +214,23 @@ export function isWhenQuestion(question: string): boolean {
   return WHEN_RE.test(question.normalize('NFKC'));
 }
 
+/** "Who" questions (누가, 누구, 谁, who): a person, named with a role, is what is wanted. */
+const WHO_RE = /누가|누구|谁|哪位|\bwho\b|\bwhom\b/iu;
+
+export function isWhoQuestion(question: string): boolean {
+  return WHO_RE.test(question.normalize('NFKC'));
+}
+
+/**
+ * A person named by role, as the report introduces people: "김종문 센터장", "왕촨푸(王传福) 회장",
+ * "청위(成宇) 교수", "전문 의료진".
+ */
+const PERSON_RE = /센터장|대표|회장|사장|부사장|의장|주임|서기|국장|본부장|소장|원장|위원장|교수|박사|장관|주석|총리|대사|과기정통관|책임자|창립자|설립자|전문가|의료진|전문의|의사|CEO|CTO/u;
+
+export function mentionsPerson(sentence: string): boolean {
+  return PERSON_RE.test(sentence.normalize('NFKC'));
+}
+
 /** A date: "2012 년", "6 월 12 일", "25.06.01", "2025.07.26". */
 export function hasDate(sentence: string): boolean {
   return /\d{4}\s*년|\d{1,2}\s*월|\d{1,2}\s*일|\d{2,4}[./]\d{1,2}[./]\d{1,2}|\d{4}年|\d{1,2}月/u.test(sentence.normalize('NFKC'));
@@ -126,9 +249,12 @@ export function hasFigure(sentence: string): boolean {
 
 /**
  * Names in the question, the strongest evidence a sentence is about the same thing: Latin words
- * written with a capital or in capitals (UBTECH, Nvidia, WAIC, GB200), numbers, quoted phrases,
- * and Han terms inside a Korean question (the report glosses names as 한국어(中文)).
+ * written with a capital or in capitals (UBTECH, Nvidia, WAIC, GB200), numbers other than years,
+ * quoted phrases, and Han terms inside a Korean question (the report glosses names as 한국어(中文)).
  */
+const YEAR_RE = /^(?:19|20)\d\d$/;
+const DURATION_RE = /^\s*(?:년|개월|달|주|일|시간|분|초|年|个月|月|天|小时|years?\b|months?\b|weeks?\b|days?\b|hours?\b)/iu;
+
 export function questionEntities(question: string): string[] {
   const q = question.normalize('NFKC');
   const out = new Set<string>();
@@ -138,7 +264,12 @@ export function questionEntities(question: string): string[] {
     const sentenceStart = m.index === 0 || /[.?!]\s*$/.test(q.slice(0, m.index));
     if (/[A-Z].*[A-Z0-9]|[0-9]/.test(w) || (/^[A-Z]/.test(w) && !sentenceStart)) out.add(w);
   }
-  for (const m of q.matchAll(/(?<![A-Za-z0-9.,:])\d[\d,.:]*/g)) if (m[0].replace(/[,.:]/g, '').length >= 2) out.add(m[0].replace(/[.,:]$/, ''));
+  for (const m of q.matchAll(/(?<![A-Za-z0-9.,:])\d[\d,.:]*/g)) {
+    const n = m[0].replace(/[.,:]$/, '');
+    // A year or a duration qualifies ("2024년 매출", "10년 전") rather than names.
+    const duration = DURATION_RE.test(q.slice(m.index! + m[0].length));
+    if (n.replace(/[,.:]/g, '').length >= 2 && !YEAR_RE.test(n) && !duration) out.add(n);
+  }
   for (const m of q.matchAll(/['"‘“「『<《]([^'"’”」』>》]{2,30})['"’”」』>》]/g)) out.add(m[1]!);
   // Chinese written inside a Korean or English question is a name (宇树科技, 政府工作报告); in a
   // Chinese question it is just the question.

@@ -26,17 +26,18 @@ const NUMBER_RE = /^[0-9]/;
 
 /**
  * NFKC + lowercase, thousands separators dropped ("3,143" → "3143"), and white space, hyphens,
- * middle dots, quotes and brackets removed. The report writes numbers and units apart ("2023 년",
- * "1.25 억 위안"), breaks lines inside words and quotes terms (‘구현 지능’, 점·선·면), while questions
- * write "2023년", "구현지능", "점-선-면" and analyzers join "K-Demo" into "kdemo": comparing
- * without these makes both meet. Decimal points, colons and % stay ("69.75", "80:20").
+ * ampersands, middle dots, quotes and brackets removed. The report writes numbers and units apart
+ * ("2023 년", "1.25 억 위안"), breaks lines inside words and quotes terms (‘구현 지능’, 점·선·면), while
+ * questions write "2023년", "구현지능", "점-선-면" and analyzers join "K-Demo" into "kdemo" and "R&D"
+ * into "rd": comparing without these makes both meet. Decimal points, colons and % stay ("69.75",
+ * "80:20").
  */
 export function matchForm(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-    .replace(/[\s\-‐‑‒–—―·・'’‘"“”`「」『』()[\]<>《》〈〉]+/gu, '');
+    .replace(/[\s\-‐‑‒–—―·・&'’‘"“”`「」『』()[\]<>《》〈〉]+/gu, '');
 }
 
 /**
@@ -133,6 +134,10 @@ const FILLER = new Set(
     // ko: degree adverbs and light words that any sentence may or may not use
     '가장', '제일', '많이', '많은', '주로', '모든', '각각', '함께', '같이', '어디어디', '무엇무엇', '누구누구', '이런', '그런',
     '저런', '어떠한', '무슨', '정말', '실제', '실제로', '이라고', '라고', '있다고', '했다고', '한다고', '기사', '이기', '어느정도',
+    // ko: frames of a request, not its topic ("모델 이름이 뭐야", "코어리스 모터 부분만 요약해줘", "덕분에")
+    '이름', '명칭', '부분', '덕분', '때문', '페이지', '목차',
+    // ko, zh: time relative to the reader; the report dates things absolutely ("2024 년", not "작년")
+    '작년', '지난해', '올해', '금년', '내년', '요즘', '去年', '今年', '明年', '目前', '现在', '当前', '当年',
     // zh: interrogatives, requests
     '多少', '是多', '什么', '是什', '么样', '什么样', '哪些', '哪个', '哪里', '哪几', '几个', '怎么', '怎样', '如何', '是否', '报告',
     '告里', '报告里', '里说', '请问', '一下', '总结', '结一', '概括', '介绍', '为什', '为什么', '有多', '多大', '到什', '在哪',
@@ -149,7 +154,7 @@ const FILLER = new Set(
 );
 
 /**
- * Korean predicate forms of a question (떨어졌어, 비교해줘, 운영돼, 몰려, 데리고, 묶어서): its verbs,
+ * Korean predicate forms of a question (떨어졌어, 비교해줘, 운영돼, 몰려, 데리고, 묶어서, 걸쳐, 맞먹는): its verbs,
  * weak evidence since the report words the same fact differently (급감했다). Question and
  * connective endings, or a past-tense syllable anywhere. A few nouns end so too (광고, 측면): they
  * only lose weight, never disappear.
@@ -158,6 +163,26 @@ const PREDICATE_END_RE = /(?:어|아|야|요|줘|니|냐|래|죠|까|돼|고|서
 /** Verb-noun forms of three syllables or more (성장해, 진단한, 발표된): too common as nouns when short (올해, 피해). */
 const PREDICATE_LONG_END_RE = /(?:해|한|된|하는|되는)$/u;
 const PAST_RE = /[었았였했됐졌웠]/u;
+/** Contracted connective endings of verbs (걸쳐, 맞춰, 나눠, 봐). */
+const CONTRACTED_END_RE = /(?:쳐|져|춰|눠|둬|봐|혀|켜|펴)$/u;
+
+/** A Hangul syllable ends in a consonant (has a final, 받침). */
+function hasFinal(syllable: string): boolean {
+  const code = syllable.codePointAt(0)! - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 !== 0;
+}
+
+/**
+ * Adnominal verb forms: -는 after a consonant ("맞먹는": a noun takes 은 there, not 는) and
+ * -은 after a one-syllable stem ending in a consonant ("닫은", "받은").
+ */
+function isAdnominal(chars: string[]): boolean {
+  const last = chars[chars.length - 1];
+  const before = chars[chars.length - 2];
+  if (!before) return false;
+  if (last === '는') return hasFinal(before);
+  return last === '은' && chars.length === 2 && hasFinal(before);
+}
 const PREDICATE_WEIGHT = 0.3;
 /** A single Hangul syllable or Han character matches almost any sentence as a substring. */
 const SINGLE_CHAR_WEIGHT = 0.15;
@@ -169,10 +194,12 @@ const SINGLE_CHAR_WEIGHT = 0.15;
 export function termImportance(term: string): number {
   const t = matchForm(term);
   if (t.length === 0 || FILLER.has(t)) return 0;
+  // "기사를", "이름은": filler with a particle.
+  if (HANGUL_RE.test(t) && FILLER.has(stripParticle(t))) return 0;
   const chars = [...t];
   if (chars.length === 1) return NUMBER_RE.test(t) ? 0.5 : SINGLE_CHAR_WEIGHT;
   if (HANGUL_RE.test(chars[chars.length - 1]!)) {
-    if (PREDICATE_END_RE.test(t) || PAST_RE.test(t)) return PREDICATE_WEIGHT;
+    if (PREDICATE_END_RE.test(t) || PAST_RE.test(t) || CONTRACTED_END_RE.test(t) || isAdnominal(chars)) return PREDICATE_WEIGHT;
     if (chars.length >= 3 && PREDICATE_LONG_END_RE.test(t)) return PREDICATE_WEIGHT;
   }
   return 1;
@@ -180,13 +207,13 @@ export function termImportance(term: string): number {
 
 export type Script = 'hangul' | 'han' | 'latin' | 'number' | 'other';
 
-/** The script of a term, judged by its first character. */
+/** The script of a term, judged by its first character: "2025년" is a number (with its unit). */
 export function scriptOf(term: string): Script {
-  const t = term.normalize('NFKC').toLowerCase();
-  if (HANGUL_RE.test(t)) return 'hangul';
-  if (HAN_RE.test(t)) return 'han';
-  if (NUMBER_RE.test(t)) return 'number';
-  if (LATIN_RE.test(t)) return 'latin';
+  const first = [...term.normalize('NFKC').toLowerCase()][0] ?? '';
+  if (HANGUL_RE.test(first)) return 'hangul';
+  if (HAN_RE.test(first)) return 'han';
+  if (NUMBER_RE.test(first)) return 'number';
+  if (LATIN_RE.test(first)) return 'latin';
   return 'other';
 }
 
@@ -221,4 +248,30 @@ export function analyzeLocally(
     ...expansions.flatMap((e) => tokenize(e).map((term) => ({ term, weight: w }))),
   ]);
   return { raw: question, normalized: question.normalize('NFKC').trim(), lang, terms, expansions };
+}
+
+// ───────────────────────── matching ─────────────────────────
+
+/** A number term matches only a whole number: "10" is not in "130", "1000" or "2.10". */
+function numberIn(norm: string, term: string): boolean {
+  for (let i = norm.indexOf(term); i >= 0; i = norm.indexOf(term, i + 1)) {
+    const before = norm[i - 1] ?? '';
+    const after = norm.slice(i + term.length, i + term.length + 2);
+    if (/[0-9.]/.test(before) && !(before === '.' && !/[0-9]/.test(norm[i - 2] ?? ''))) continue;
+    if (/^[0-9]|^[.:][0-9]/.test(after) && /[0-9]$/.test(term)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A term is in a matchForm()ed text: a number only whole, a Korean word also without its particle. */
+export function termIn(norm: string, term: string): boolean {
+  if (/^[0-9]/.test(term)) return numberIn(norm, term);
+  if (norm.includes(term)) return true;
+  // The analyzer may hand us a word with its particle (점유율은): try the bare noun too.
+  if (scriptOf(term) === 'hangul' && [...term].length >= 3) {
+    const bare = stripParticle(term);
+    return bare !== term && norm.includes(bare);
+  }
+  return false;
 }

@@ -114,3 +114,54 @@ export const CAR_MARGINS = () => passage('치열한 가격 전쟁 또한 산업 
 export const CAR_BIG = () => passage('최근 10 년간 중국 자동차 산업은', '절반에 불과하다.');
 /** market-01/02: the intro repeated at the top of several 시장 인사이트 articles. */
 export const ZONES_INTRO = () => passage('국가자주혁신시범구(이하 ‘국가자주혁신구’로 통칭)는', '66 개 국가 첨단산업개발구를 포함하고 있다.');
+
+export const TREND_03: ArticleMeta = { articleId: 'trend-03', section: '산업 트렌드', articleNumber: '03', articleTitle: '세계 최초 구현지능 로봇 4S 매장 베이징에서 출범' };
+export const POLICY_01: ArticleMeta = {
+  articleId: 'policy-01',
+  section: '정책 브리핑',
+  articleNumber: '01',
+  articleTitle: '中 3 개 부처, ‘전자정보제조업 디지털전환 실시방안’ 발표',
+};
+export const COMPANY_01: ArticleMeta = { articleId: 'company-01', section: '기업 리서치', articleNumber: '01', articleTitle: '화웨이 독자적인 인공지능(AI) 인프라 구축' };
+export const COMPANY_03: ArticleMeta = {
+  articleId: 'company-03',
+  section: '기업 리서치',
+  articleNumber: '03',
+  articleTitle: '스마트 산업용 로봇 핵심 부품 및 통합 장비 생산기업-카눠프(卡诺普)',
+};
+export const KIC_05: ArticleMeta = { articleId: 'kic-05', section: 'KIC 중국 포커스', articleNumber: '05', articleTitle: '제 2 회 청두 ‘일대일로’ 과학기술 교류대회 성황리 개최' };
+
+/** trend-01 › 주요 기업의 데이터 수집 방안 › 테슬라 (p. 6). */
+export const TESLA_DATA = () => passage('테슬라는 AI 시스템 훈련에', '향상시키고 있다.');
+/** company-03: 카눠프's founding and seat (p. 45). */
+export const CANOP = () => passage('청두 카눠프 로보틱스기술주식유한공사', '본사를 두고 있다.');
+/** trend-02: BYD's R&D against its net profit (p. 18). */
+export const BYD_PROFIT = () => passage('비야디는 2021 년부터 2024 년까지', '56.3 억 위안을 투자했다.');
+/** company-01: Nvidia and Huawei's own chips (p. 38). */
+export const NVIDIA_GPU = () => passage('AI 서버 시장은 현재 미국 엔비디아', '경쟁에 나서고 있다.');
+/** company-01: Nvidia's share in China, with the report's misspelling 엔디비아 (p. 40). */
+export const NVIDIA_SHARE = () => passage('보도에 따르면, 중국 주요 기업들은', '하락한 것으로 나타났다.');
+/** trend-02: 4S dealerships closed in 2024 (p. 18). */
+export const DEALERS_CLOSED = () => passage('부품사들의 대금 회수 기간이', '폐업했다.');
+/** trend-03: the robot 4S store's first partners (p. 22). */
+export const STORE_PARTNERS = () => passage('현장에서는 베이징 휴머노이드 로봇 혁신센터를 비롯', '첫 입주 파트너로 참여했다.');
+/** kic-05: the Belt and Road exchange conference in Chengdu (p. 70). */
+export const BELT_AND_ROAD = () => passage('제 2 회 ‘일대일로(一带一路)’ 과학기술 교류대회가', '성황리에 개최되었다.');
+/** policy-01: the plan and its 18 tasks in 5 fields, listed with ▲ (p. 30). */
+export const DIGITAL_PLAN = () => passage('최근, 중국 공업정보화부', '서비스 보장 강화 등이다.');
+/**
+ * trend-01 › 넝커테크: a flattened table as ingest keeps it, one row a line (p. 14): a figure row
+ * means nothing without the header row.
+ */
+export const NENGKE_TABLE = () =>
+  ['도표 22. 넝커테크 경영 형황', '구분 영업이익 성장률 순이익 성장률', '2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%', '2025 년 Q1 3.37 억 위안 -16.65% 0.49 억 위안 -12.07%'].join('\n');
+/** company-01: the end of 도표 1, rows of ⚫ items under their labels (p. 38). */
+export const HUAWEI_TABLE = () =>
+  [
+    '개발 프레임워크 성쓰(MindSpore)',
+    '⚫ 개발자를 대상으로 교육 체계를 운영함',
+    '⚫ 2024 년 말 기준, 중국 내 시장 점유율 30%을 달성함',
+    'AI 모형 판구(盘古)',
+    '⚫ 성텅(昇腾) 칩을 다수 활용함',
+    '⚫ 딥시크 R1 과 동등한 성능을 확보했다고 밝힘',
+  ].join('\n');

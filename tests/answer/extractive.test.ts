@@ -2,18 +2,34 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, SearchHit } from '../../src/types.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import { matchForm } from '../../src/answer/terms.js';
+import { termStatsFromTexts } from '../../src/answer/corpus.js';
 import {
+  BELT_AND_ROAD,
+  BYD_PROFIT,
+  CANOP,
   CAR_BIG,
   CAR_MARGINS,
   CHAIN,
+  COMPANY_01,
+  COMPANY_03,
   CORELESS,
+  DEALERS_CLOSED,
+  DIGITAL_PLAN,
   GALBOT,
+  KIC_05,
   MARKET_01,
   MARKET_02,
+  NENGKE_TABLE,
+  NVIDIA_GPU,
+  NVIDIA_SHARE,
   OVERVIEW,
+  POLICY_01,
   SENSOR,
+  STORE_PARTNERS,
+  TESLA_DATA,
   TREND_01,
   TREND_02,
+  TREND_03,
   UBTECH,
   UNITREE,
   ZONES_INTRO,
@@ -168,6 +184,91 @@ describe('ExtractiveAnswerer: questions the report does not answer', () => {
   });
 });
 
+describe('ExtractiveAnswerer: entities the report has, facts it has not', () => {
+  /** Tesla, Unitree and UBTECH passages of trend-01. */
+  const teslaHits = () => [
+    makeHit(1, TREND_01, UNITREE(), { headings: ['산업체인 분석', '다운 스트림: 다양한 응용 환경'], page: 9, ordinal: 14 }),
+    makeHit(2, TREND_01, TESLA_DATA(), { headings: ['주요 기업의 데이터 수집 방안', '테슬라'], page: 6, ordinal: 8 }),
+    makeHit(3, TREND_01, UBTECH(), { headings: ['주요 기업의 데이터 수집 방안'], page: 7, ordinal: 10 }),
+  ];
+
+  it('says not found for an attribute no passage states ("테슬라의 … 주가 전망")', async () => {
+    const q = '테슬라의 2025년 주가 전망은 어떻게 돼?';
+    const { answer, trace } = answerer.explain({ question: q, lang: 'ko', hits: teslaHits(), query: queryFor(q, 'ko') });
+    expect(answer).toMatchObject({ found: false, citations: [] });
+    expect(trace.focus).toMatchObject({ subject: '테슬라', attribute: '2025년 주가 전망은' });
+  });
+
+  it('answers the same shape when the passages state the attribute', async () => {
+    const q = '유니트리의 사족 로봇 시장 점유율은?';
+    const a = await answerer.answer({ question: q, lang: 'ko', hits: teslaHits(), query: queryFor(q, 'ko') });
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('69.75%');
+  });
+
+  it('does not answer for one company with another company\'s figure (卡诺普 vs BYD net profit)', async () => {
+    const q = '卡诺普2024年的净利润是多少？';
+    const hits = [makeHit(1, COMPANY_03, CANOP(), { page: 45 }), makeHit(2, TREND_02, BYD_PROFIT(), { page: 18, ordinal: 12 })];
+    const a = await answerer.answer({ question: q, lang: 'zh', hits, query: queryFor(q, 'zh', ['카눠프', '순이익']) });
+    expect(a).toMatchObject({ found: false, citations: [] });
+    expect(a.answer.startsWith('报告中没有找到相关内容')).toBe(true);
+  });
+
+  it('says not found when the asked attribute has no Korean form to check (Unitree\'s stock ticker)', async () => {
+    const q = "What is Unitree's stock ticker?";
+    const a = await answerer.answer({ question: q, lang: 'en', hits: teslaHits(), query: queryFor(q, 'en', ['유니트리']) });
+    expect(a).toMatchObject({ found: false, citations: [] });
+  });
+
+  it('says not found for a place the report names, asking what it does not say (population of Chengdu)', async () => {
+    const q = 'What is the population of Chengdu?';
+    const a = await answerer.answer({ question: q, lang: 'en', hits: [makeHit(1, KIC_05, BELT_AND_ROAD(), { page: 70 })], query: queryFor(q, 'en', ['청두']) });
+    expect(a.found).toBe(false);
+  });
+
+  it('with corpus statistics, says not found when the asked word is nowhere in the report', async () => {
+    const q = '테슬라 주가 전망은?';
+    const termStats = termStatsFromTexts([UNITREE(), TESLA_DATA(), UBTECH(), CANOP(), BYD_PROFIT(), NVIDIA_SHARE()]);
+    const { answer, trace } = new ExtractiveAnswerer({ termStats }).explain({ question: q, lang: 'ko', hits: teslaHits(), query: queryFor(q, 'ko') });
+    expect(answer.found).toBe(false);
+    expect(trace.absentFromCorpus).toEqual(['주가']);
+  });
+
+  it('matches a name the report misspells (엔디비아) and quotes the sentence with the asked share', async () => {
+    const q = "How much has Nvidia's share of the Chinese market dropped?";
+    const hits = [makeHit(1, COMPANY_01, NVIDIA_GPU(), { page: 38, ordinal: 1 }), makeHit(2, COMPANY_01, NVIDIA_SHARE(), { page: 40, ordinal: 10 })];
+    const a = await answerer.answer({ question: q, lang: 'en', hits, query: queryFor(q, 'en', ['엔비디아', '점유율', '중국', '시장']) });
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/95%[^[]*50%[^[]*\[\d\]/);
+  });
+});
+
+describe('ExtractiveAnswerer: what is quoted and cited', () => {
+  it('cites one article when another only repeats the question\'s words', async () => {
+    const q = '2024년에 문을 닫은 4S 매장은 몇 곳이야?';
+    const hits = [makeHit(1, TREND_03, STORE_PARTNERS(), { page: 22 }), makeHit(2, TREND_02, DEALERS_CLOSED(), { page: 18, ordinal: 10 })];
+    const a = await answerer.answer({ question: q, lang: 'ko', hits, query: queryFor(q, 'ko') });
+    expect(a.answer).toContain('4,000 곳');
+    expect(a.citations.map((c) => c.articleId)).toEqual(['trend-02']);
+    expectContract(a);
+  });
+
+  it('answers from a table row read with its header row', async () => {
+    const q = '넝커테크의 2024년 영업이익은 얼마야?';
+    const hits = [makeHit(1, { ...TREND_01, articleTitle: '구현 지능 산업 심층 분석' }, NENGKE_TABLE(), { headings: ['구현 지능 관련 주요 기업', '넝커테크(能科科技)'], page: 14, ordinal: 37 })];
+    const a = await answerer.answer({ question: q, lang: 'ko', hits, query: queryFor(q, 'ko') });
+    expect(a.answer).toContain('구분 영업이익 성장률 순이익 성장률 2024 년 15.10 억 위안');
+    expectVerbatim(a, hits);
+  });
+
+  it('quotes every part of a two-part question', async () => {
+    const q = '카눠프는 언제 세워졌고 본사는 어디에 있어?';
+    const a = await answerer.answer({ question: q, lang: 'ko', hits: [makeHit(1, COMPANY_03, CANOP(), { page: 45 })], query: queryFor(q, 'ko') });
+    expect(a.answer).toContain('2012 년');
+    expect(a.answer).toContain('청두');
+  });
+});
+
 describe('ExtractiveAnswerer: summaries', () => {
   const trendHits = () => [
     makeHit(1, TREND_01, OVERVIEW(), { headings: ['산업 개요', '구현 지능: 로봇 등 물리적 장치와의 결합된 인공지능'], page: 1, ordinal: 0 }),
@@ -206,6 +307,28 @@ describe('ExtractiveAnswerer: summaries', () => {
     expect(a.answer.startsWith('报告「구현 지능 산업 심층 분석」')).toBe(true);
     expect(a.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
     expectContract(a);
+  });
+
+  it('focuses a summary on the part of the article the request names, in reading order', async () => {
+    const q = '구현 지능 보고서에서 코어리스 모터 부분만 요약해줘';
+    const hits = trendHits();
+    const a = await answerer.answer({ question: q, lang: 'ko', hits, query: queryFor(q, 'ko'), summary: true });
+    const bullets = a.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(bullets.length).toBeGreaterThanOrEqual(3);
+    // Every bullet from the coreless-motor passage, its figures included.
+    for (const c of a.citations) expect(c.heading).toBe('코어리스 모터: 로봇 핸드 기술의 핵심 병목');
+    expect(a.answer).toContain('85%');
+    expect(a.answer).toContain('4.7 억 달러');
+    expectContract(a);
+    expectVerbatim(a, hits);
+  });
+
+  it('shows the list a bullet announces', async () => {
+    const q = '전자정보 제조업 디지털 전환 실행 방안의 주요 과제를 요약해줘.';
+    const hits = [makeHit(1, POLICY_01, DIGITAL_PLAN(), { page: 30 })];
+    const a = await answerer.answer({ question: q, lang: 'ko', hits, query: queryFor(q, 'ko'), summary: true });
+    expect(a.answer).toMatch(/18 개 핵심 과제를 제시하고 있다\. ▲핵심 디지털/);
+    expect(a.answer).toContain('점-선-면');
   });
 
   it('declines to summarise a topic the passages do not cover', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedCounters, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities } from '../../src/answer/intent.js';
+import { askedCounters, counterWords, hasCountedFigure, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities } from '../../src/answer/intent.js';
 import { localTokenize, matchForm, stripParticle, termImportance } from '../../src/answer/terms.js';
 
 describe('isSummaryRequest', () => {
@@ -23,9 +23,24 @@ describe('question intents', () => {
     expect(quantityKind('시장 규모는 어떻게 돼?')).toBe('weak');
     expect(quantityKind('본사는 어디야?')).toBeNull();
     expect(quantityKind('How much has Nvidia’s share dropped?')).toBe('strong');
-    expect(askedCounters('모두 몇 곳이나 있어?')).toEqual(['곳']);
+    expect(askedCounters('모두 몇 곳이나 있어?')).toEqual(['곳', '개']);
+    expect(askedCounters('계약을 몇 건 맺었어?')).toEqual(['건', '개']);
+    expect(askedCounters('몇 명이야?')).toEqual(['명']);
+    expect(hasCountedFigure('4 만 명 이상의 인력을 양성', ['명'])).toBe(true);
+    expect(hasCountedFigure('전 세계 30 여 개국 및 지역에 수출', ['개국'])).toBe(true);
+    // A rank (위) is not the start of 위안.
+    expect(hasCountedFigure('1.5 억 위안 규모의 프로젝트', ['명', '위'])).toBe(false);
     expect(askedCounters('有多少家？')).toEqual(['곳', '개']);
     expect(askedCounters('How many times more chips?')).toEqual(['배']);
+  });
+
+  it('finds the words that only carry a counter', () => {
+    expect(counterWords('모두 몇 곳이나 있어?')).toEqual(['곳이나']);
+    expect(counterWords('몇 년에 설립됐고 외래 진료소를 몇 곳 운영해?')).toEqual(['년에', '곳']);
+    expect(counterWords('집중 육성하는 네 가지 분야는 뭐야?')).toEqual(['가지']);
+    expect(counterWords('有多少家？')).toEqual(['多少家']);
+    // Numerals inside words are not counts: 차세대, 한중.
+    expect(counterWords('차세대 서버와 한중 협력')).toEqual([]);
   });
 
   it('tells page questions apart from place questions', () => {
@@ -35,9 +50,11 @@ describe('question intents', () => {
   });
 
   it('finds names in questions', () => {
-    const ents = questionEntities('What rule do UBTECH and Nvidia follow for GB200 in 2024?');
-    expect(ents).toEqual(expect.arrayContaining(['UBTECH', 'Nvidia', 'GB200', '2024']));
+    const ents = questionEntities('What rule do UBTECH and Nvidia follow for GB200 and 7,180 in 2024?');
+    expect(ents).toEqual(expect.arrayContaining(['UBTECH', 'Nvidia', 'GB200', '7,180']));
     expect(ents).not.toContain('200');
+    // A year qualifies a question rather than naming its subject.
+    expect(ents).not.toContain('2024');
     expect(ents).not.toContain('What');
     expect(questionEntities('유니트리(宇树科技)의 점유율')).toContain('宇树科技');
     expect(questionEntities('宇树科技的份额是多少？')).not.toContain('宇树科技');
@@ -48,6 +65,7 @@ describe('local terms', () => {
   it('normalizes for matching: width, case, thousands separators, spaces', () => {
     expect(matchForm('３,143 만 6 천 대, ＵＢＴＥＣＨ')).toBe('3143만6천대,ubtech');
     expect(matchForm('‘K-Demo Day’ 점·선·면 (69.75%)')).toBe('kdemoday점선면69.75%');
+    expect(matchForm('R&D 투자')).toBe('rd투자');
   });
 
   it('strips particles but keeps nouns', () => {
@@ -67,7 +85,18 @@ describe('local terms', () => {
     expect(termImportance('多少')).toBe(0);
     expect(termImportance('the')).toBe(0);
     expect(termImportance('떨어졌어')).toBeLessThan(0.5);
+    // Adnominal and contracted verb forms.
+    expect(termImportance('맞먹는')).toBeLessThan(0.5);
+    expect(termImportance('닫은')).toBeLessThan(0.5);
+    expect(termImportance('걸쳐')).toBeLessThan(0.5);
+    expect(termImportance('나이는')).toBe(1);
+    expect(termImportance('파워')).toBe(1);
     expect(termImportance('점유율')).toBe(1);
     expect(termImportance('에너지')).toBe(1);
+    // Request frames and reader-relative time, with or without a particle.
+    expect(termImportance('기사를')).toBe(0);
+    expect(termImportance('이름은')).toBe(0);
+    expect(termImportance('작년')).toBe(0);
+    expect(termImportance('去年')).toBe(0);
   });
 });

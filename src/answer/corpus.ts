@@ -1,0 +1,46 @@
+/**
+ * Corpus statistics for the answer stage. The answerers see only the few passages retrieval
+ * returns; whether a word occurs ANYWHERE in the report is a stronger signal: "테슬라 주가 전망은?"
+ * asks for 주가, which the report never mentions, so the passages about Tesla's robots that
+ * retrieval finds cannot answer it. Optional: without it the answerer judges on the passages alone.
+ */
+import { type QueryProfile, type TermGroup, groupsIn } from './evidence.js';
+import { matchForm, stripParticle } from './terms.js';
+
+/**
+ * Document frequency: the number of indexed passages whose text contains `term` (compared in
+ * matchForm(), as evidence.ts matches; a term arrives in that form). Any counting that agrees on
+ * zero — a lexical index's document frequency of the analyzed term works too.
+ */
+export type TermStats = (term: string) => number;
+
+/**
+ * Term statistics over a corpus held in memory: the texts are normalized once (the June report:
+ * ~170 passages, ~150 k characters); a lookup scans them (tens of microseconds).
+ */
+export function termStatsFromTexts(texts: Iterable<string>): TermStats {
+  const norms = [...texts].map(matchForm);
+  return (term) => {
+    const t = matchForm(term);
+    if (!t) return 0;
+    let n = 0;
+    for (const x of norms) if (x.includes(t)) n++;
+    return n;
+  };
+}
+
+/** The concept occurs in the corpus: its word, bare word or another spelling, or half its pieces. */
+function inCorpus(g: TermGroup, df: TermStats): boolean {
+  if ([g.head, stripParticle(g.head), ...g.alternatives].some((f) => df(f) > 0)) return true;
+  return g.members.length > 0 && g.members.filter((m) => df(m) > 0).length * 2 >= g.members.length;
+}
+
+/**
+ * The content words of `span` (the question's last noun phrase: what it asks about) that occur
+ * nowhere in the corpus: "주가" in "테슬라 주가 전망은?".
+ */
+export function absentFromCorpus(profile: QueryProfile, span: string, df: TermStats): string[] {
+  return groupsIn(profile, span)
+    .filter((g) => !inCorpus(g, df))
+    .map((g) => g.head);
+}
