@@ -4,6 +4,7 @@
  * implementation of each seam.
  */
 import type { Logger } from 'pino';
+import { termStatsFromTexts } from '../answer/corpus.js';
 import { ExtractiveAnswerer } from '../answer/extractive.js';
 import { MemorySessionStore } from '../chat/sessions.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
@@ -82,8 +83,10 @@ function corruption(indexDir: string): string | undefined {
  * stack (LangChain + the OpenAI client: about 0.5 s and 60 MB to load) is imported only when
  * LLM_BASE_URL is set, so a server without an LLM starts faster and smaller.
  */
-export async function createAnswerer(config: Config, log: Logger): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
-  const extractive = new ExtractiveAnswerer();
+export async function createAnswerer(config: Config, log: Logger, index?: LoadedIndex): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
+  // Corpus-wide term statistics let the answerer tell "a word the report never mentions" (주가
+  // in "테슬라 주가 전망은?") from one the retrieved passages happen to lack.
+  const extractive = new ExtractiveAnswerer(index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)) } : {});
   if (!config.LLM_BASE_URL) return { answerer: extractive };
   const [{ LlmAnswerer }, { FallbackAnswerer }] = await Promise.all([import('../answer/llm.js'), import('../answer/fallback.js')]);
   const llm = new LlmAnswerer({
@@ -113,7 +116,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
   const embedder = opts.embedder ?? (await createEmbedder(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }));
   const index = await prepareIndex(config, embedder, log, opts);
   const retriever = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
-  const { answerer, rewriter } = await createAnswerer(config, log);
+  const { answerer, rewriter } = await createAnswerer(config, log, index);
   const sessions = new MemorySessionStore({
     maxTurns: config.SESSION_MAX_TURNS,
     ttlMs: config.SESSION_TTL_MINUTES * 60_000,
