@@ -14,6 +14,7 @@ import { splitSentences } from '../chunk/sentences.js';
 import { counterWords, questionEntities } from './intent.js';
 import { isEntityTerm } from './names.js';
 import { analyzeLocally, dedupeTerms, matchForm, scriptOf, stripParticle, termImportance, termIn, type Tokenizer } from './terms.js';
+import { memoizeString } from '../util/memo.js';
 
 /**
  * In a Chinese or English question, the terms in the question's own script (Han, or English
@@ -209,7 +210,10 @@ function isFigureRow(t: string): boolean {
   return letters < [...t].length * 0.3;
 }
 
-export function isJunkSentence(s: string): boolean {
+/** Memoized: the same passages' sentences are judged on every request. */
+export const isJunkSentence: (s: string) => boolean = memoizeString(computeIsJunkSentence);
+
+function computeIsJunkSentence(s: string): boolean {
   const t = s.trim();
   if ([...t].length < MIN_SENTENCE_CHARS) return true;
   if (JUNK_RE.test(t)) return true;

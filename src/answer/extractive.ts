@@ -216,7 +216,7 @@ interface Evidence {
   /** Weighted share of the question's concepts no passage mentions. */
   unknown: number;
   /** Per hit: its sentences as split for candidates (index = Candidate.index). */
-  sentences: string[][];
+  sentences: ReadonlyArray<readonly string[]>;
   cands: Candidate[];
   trace: ExtractiveTrace;
 }

@@ -11,6 +11,7 @@
  * sentence's normalized form, so words, bigrams and glossary expansions from any analyzer work.
  */
 import type { AnalyzedQuery, Lang } from '../types.js';
+import { memoizeString } from '../util/memo.js';
 
 export type Tokenizer = (text: string) => string[];
 
@@ -32,7 +33,9 @@ const NUMBER_RE = /^[0-9]/;
  * into "rd": comparing without these makes both meet. Decimal points, colons and % stay ("69.75",
  * "80:20").
  */
-export function matchForm(text: string): string {
+export const matchForm = memoizeString(computeMatchForm);
+
+function computeMatchForm(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -53,7 +56,9 @@ const PARTICLES = [
   '야', '랑',
 ];
 
-export function stripParticle(word: string): string {
+export const stripParticle: (word: string) => string = memoizeString(computeStripParticle);
+
+function computeStripParticle(word: string): string {
   const n = [...word].length;
   for (const p of PARTICLES) {
     if (!word.endsWith(p)) continue;
@@ -208,8 +213,12 @@ export function termImportance(term: string): number {
 export type Script = 'hangul' | 'han' | 'latin' | 'number' | 'other';
 
 /** The script of a term, judged by its first character: "2025년" is a number (with its unit). */
-export function scriptOf(term: string): Script {
-  const first = [...term.normalize('NFKC').toLowerCase()][0] ?? '';
+export const scriptOf: (term: string) => Script = memoizeString(computeScriptOf);
+
+function computeScriptOf(term: string): Script {
+  // Only the first character decides: normalize that one, not the whole term.
+  const cp = term.codePointAt(0);
+  const first = cp === undefined ? '' : (String.fromCodePoint(cp).normalize('NFKC').toLowerCase()[0] ?? '');
   if (HANGUL_RE.test(first)) return 'hangul';
   if (HAN_RE.test(first)) return 'han';
   if (NUMBER_RE.test(first)) return 'number';

@@ -4,6 +4,8 @@
  * space, and keeps decimals ("1.25 억") and dates ("25.06.01") whole. A regex on [.!?] does
  * neither, and LangChain's splitters only know separators, not sentences.
  */
+import { memoizeString } from '../util/memo.js';
+
 const segmenter = new Intl.Segmenter('ko', { granularity: 'sentence' });
 
 /** Splits text into sentences; concatenating the result gives back the input exactly. */
@@ -13,9 +15,11 @@ export function splitSentencesExact(text: string): string[] {
   return out;
 }
 
-/** Splits text into trimmed, non-empty sentences. */
-export function splitSentences(text: string): string[] {
-  return splitSentencesExact(text)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
+/** Splits text into trimmed, non-empty sentences (memoized: passages are split on every request; the result is frozen). */
+export const splitSentences: (text: string) => readonly string[] = memoizeString((text: string) =>
+  Object.freeze(
+    splitSentencesExact(text)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  ),
+);

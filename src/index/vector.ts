@@ -15,10 +15,15 @@ const { HierarchicalNSW } = hnswlib;
 export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 64, seed: 42 } as const;
 
 export class HnswVectorIndex implements VectorIndex {
+  /** Reused query buffer: hnswlib-node takes number[]; Array.from per query showed up in profiles. */
+  private readonly buf: number[];
+
   private constructor(
     private readonly index: InstanceType<typeof HierarchicalNSW>,
     readonly dimensions: number,
-  ) {}
+  ) {
+    this.buf = new Array<number>(dimensions).fill(0);
+  }
 
   static build(vectors: Float32Array[], dimensions: number): HnswVectorIndex {
     const index = new HierarchicalNSW('cosine', dimensions);
@@ -50,7 +55,8 @@ export class HnswVectorIndex implements VectorIndex {
     const n = Math.min(k, this.size);
     if (n <= 0) return [];
     if (query.length !== this.dimensions) throw new Error(`query has ${query.length} dimensions, index has ${this.dimensions}`);
-    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
+    for (let i = 0; i < query.length; i++) this.buf[i] = query[i]!;
+    const { neighbors, distances } = this.index.searchKnn(this.buf, n);
     // hnswlib's cosine "distance" is 1 - cosine similarity.
     return neighbors.map((label, i) => ({ label, score: 1 - distances[i]! }));
   }

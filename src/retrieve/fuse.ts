@@ -6,6 +6,7 @@
  * cosine similarities of the hashed embedder crowd in a narrow band; RRF needs no calibration
  * between them. The weights and k were chosen on the dev set (see README, "Retrieval").
  */
+import { memoizeString } from '../util/memo.js';
 
 export interface Ranked {
   label: number;
@@ -37,15 +38,17 @@ export function reciprocalRankFusion(lists: Ranked[][], weights: number[], k = 6
   return [...byLabel.values()].sort((a, b) => b.score - a.score || a.label - b.label);
 }
 
-/** Character-bigram set of a text, whitespace ignored (robust to the report's spacing variants). */
-export function bigrams(text: string): Set<string> {
+/** Character-bigram set of a text, whitespace ignored (robust to the report's spacing variants). Memoized: the same chunks come back query after query. */
+export const bigrams: (text: string) => ReadonlySet<string> = memoizeString(computeBigrams, 5_000);
+
+function computeBigrams(text: string): Set<string> {
   const s = text.replace(/\s+/g, '');
   const out = new Set<string>();
   for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
   return out;
 }
 
-export function jaccard(a: Set<string>, b: Set<string>): number {
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let inter = 0;
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
@@ -63,7 +66,7 @@ export function diversify<T>(
   opts: { k: number; perArticle: number; articleOf: (t: T) => string; textOf: (t: T) => string; duplicateAt?: number },
 ): T[] {
   const threshold = opts.duplicateAt ?? 0.85;
-  const kept: Array<{ item: T; grams: Set<string> }> = [];
+  const kept: Array<{ item: T; grams: ReadonlySet<string> }> = [];
   const perArticle = new Map<string, number>();
   for (const item of ranked) {
     if (kept.length >= opts.k) break;
