@@ -73,7 +73,10 @@ export function diversify<T>(
     const article = opts.articleOf(item);
     if ((perArticle.get(article) ?? 0) >= opts.perArticle) continue;
     const grams = bigrams(opts.textOf(item));
-    if (kept.some((k) => jaccard(k.grams, grams) >= threshold)) continue;
+    // Jaccard ≥ t needs size(small) ≥ t·size(large): skip the intersection for pairs that cannot qualify.
+    const near = (k: { grams: ReadonlySet<string> }) =>
+      Math.min(k.grams.size, grams.size) >= threshold * Math.max(k.grams.size, grams.size) && jaccard(k.grams, grams) >= threshold;
+    if (kept.some(near)) continue;
     kept.push({ item, grams });
     perArticle.set(article, (perArticle.get(article) ?? 0) + 1);
   }

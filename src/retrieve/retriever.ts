@@ -32,7 +32,7 @@ export interface RetrievalTuning {
 }
 
 export const DEFAULT_TUNING: RetrievalTuning = {
-  candidates: 40,
+  candidates: 30,
   lexicalWeight: 1,
   denseWeight: 1,
   rrfK: 60,
