@@ -28,6 +28,12 @@ export interface ChatServiceDeps {
 
 /** Weight of terms carried over from the previous question, relative to the new question's. */
 const CARRIED_WEIGHT = 0.5;
+/**
+ * How much of an answer a session keeps: follow-ups are resolved from the question, the cited
+ * articles and the gist of the answer, not its full quotes; sessions are many (one per
+ * API call without a sessionId) and this bounds their memory.
+ */
+const REMEMBERED_ANSWER_CHARS = 400;
 /** Passages given to a summary (from one article, in reading order). */
 const SUMMARY_PASSAGES = 8;
 
@@ -70,7 +76,8 @@ export class DefaultChatService implements ChatService {
 
     const cited = [...new Set(answer.citations.map((c) => `${hits.find((h) => h.chunk.id === c.chunkId)?.chunk.reportId ?? ''}:${c.articleId}`))];
     const at = this.now();
-    session.turns.push({ role: 'user', content: message, standalone, at }, { role: 'assistant', content: answer.answer, articleIds: cited, at });
+    const remembered = answer.answer.length > REMEMBERED_ANSWER_CHARS ? `${answer.answer.slice(0, REMEMBERED_ANSWER_CHARS)}…` : answer.answer;
+    session.turns.push({ role: 'user', content: message, standalone, at }, { role: 'assistant', content: remembered, articleIds: cited, at });
     if (!ephemeral) await this.deps.sessions.save(session);
 
     const res: ChatResponse = {
