@@ -6,6 +6,7 @@
  */
 import { type QueryProfile, type TermGroup, groupsIn } from './evidence.js';
 import { matchForm, stripParticle } from './terms.js';
+import { memoizeString } from '../util/memo.js';
 
 /**
  * Document frequency: the number of indexed passages whose text contains `term` (compared in
@@ -20,13 +21,14 @@ export type TermStats = (term: string) => number;
  */
 export function termStatsFromTexts(texts: Iterable<string>): TermStats {
   const norms = [...texts].map(matchForm);
-  return (term) => {
+  // Memoized per term: question words recur across requests, and a scan is ~170 substring searches.
+  return memoizeString((term: string) => {
     const t = matchForm(term);
     if (!t) return 0;
     let n = 0;
     for (const x of norms) if (x.includes(t)) n++;
     return n;
-  };
+  }, 50_000);
 }
 
 /** The concept occurs in the corpus: its word, bare word or another spelling, or half its pieces. */

@@ -205,7 +205,9 @@ export const MIN_SENTENCE_CHARS = 12;
 const JUNK_RE = /^(?:도표|그림|표|자료|출처)\s*\d+[.:]?|https?:\/\/|^참고자료$|^\(?\d{2}\.\d{2}\.\d{2}\)?$/u;
 
 /** Mostly digits and symbols: a flattened table row of figures ("2024 년 15.10 억 위안 7.47% …"). */
-function isFigureRow(t: string): boolean {
+const isFigureRow: (t: string) => boolean = memoizeString(computeIsFigureRow);
+
+function computeIsFigureRow(t: string): boolean {
   const letters = (t.match(/[\p{L}]/gu) ?? []).length;
   return letters < [...t].length * 0.3;
 }

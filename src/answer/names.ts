@@ -9,6 +9,7 @@ import { pinyinToHangul } from '../retrieve/pinyin.js';
 import type { QueryProfile, TermGroup } from './evidence.js';
 import { questionEntities } from './intent.js';
 import { matchForm, scriptOf, stripParticle, termIn } from './terms.js';
+import { memoizeString } from '../util/memo.js';
 
 /** A term names entity `e`: is it, is part of it, or is the number `e` with its unit ("7180억"). */
 export function isEntityTerm(term: string, e: string): boolean {
@@ -43,12 +44,15 @@ interface Gloss {
  * parenthesis holds the same name as a Chinese or English question writes it.
  */
 function glossesIn(texts: ReadonlyArray<string>): Gloss[] {
-  const out: Gloss[] = [];
-  for (const t of texts) {
-    for (const m of t.matchAll(GLOSS_RE)) if (GLOSS_BODY_RE.test(m[2]!)) out.push({ word: matchForm(m[1]!), body: matchForm(m[2]!) });
-  }
-  return out;
+  return texts.flatMap(glossesOf);
 }
+
+/** The glosses of one passage (memoized: the same passages come back on every request). */
+const glossesOf = memoizeString((t: string): readonly Gloss[] => {
+  const out: Gloss[] = [];
+  for (const m of t.matchAll(GLOSS_RE)) if (GLOSS_BODY_RE.test(m[2]!)) out.push({ word: matchForm(m[1]!), body: matchForm(m[2]!) });
+  return Object.freeze(out);
+}, 5_000);
 
 /**
  * The Hangul the report writes for a Chinese name spelt in pinyin ("Chengdu" → 청두, "Nengke" →
