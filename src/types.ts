@@ -85,6 +85,12 @@ export interface Chunk {
   pageEnd: number;
   /** Position of the chunk in its article, from 0. */
   ordinal: number;
+  /**
+   * Where a page begins inside `text`, for a chunk that spans pages: [character offset, page]
+   * pairs in order (the first is [0, page]). Lets a citation give the page of the quoted
+   * sentence rather than the page the chunk starts on.
+   */
+  pageMarks?: Array<[number, number]>;
   text: string;
   /** "section › article › heading": prepended to the text when embedding and indexing. */
   header: string;

@@ -4,6 +4,7 @@
  * shared by the extractive and the LLM answerers (a model's markers are never trusted as given).
  */
 import type { Citation, SearchHit } from '../types.js';
+import { pageOf } from '../chunk/chunker.js';
 
 // Invisible PDF glyphs: the Symbol-font bullet U+F0D7 between "Unitree" and "宇树科技", zero widths.
 const PRIVATE_USE_RE = /[\uE000-\uF8FF]/g;
@@ -40,7 +41,7 @@ export function citationFromHit(hit: SearchHit, id: number, quote: string): Cita
     section: c.section,
     article: { number: c.articleNumber, title: c.articleTitle },
     heading: innermost.replace(HEADING_BULLET_RE, '').trim(),
-    page: c.page,
+    page: pageOf(c, displayText(quote)),
     quote: clipQuote(displayText(quote)),
     chunkId: c.id,
     articleId: c.articleId,

@@ -47,7 +47,8 @@ export function chunkArticle(report: Pick<Report, 'id' | 'title'>, article: Arti
   const groups = packPieces(pieces, opts);
   return groups.map((g, ordinal) => {
     const first = g[0]!;
-    const text = g.map((p) => p.text).join(g.some((p) => p.atomic) ? '\n' : ' ');
+    const sep = g.some((p) => p.atomic) ? '\n' : ' ';
+    const text = g.map((p) => p.text).join(sep);
     const header = articleHeader(article.section, article.number, article.title, first.headings);
     const chunk: Chunk = {
       id: `${report.id}:${article.id}:${ordinal}`,
@@ -65,6 +66,7 @@ export function chunkArticle(report: Pick<Report, 'id' | 'title'>, article: Arti
       header,
       hash: sha256(`${header}\n${text}`),
     };
+    if (chunk.pageEnd > chunk.page) chunk.pageMarks = pageMarks(g, sep.length);
     if (article.source) chunk.source = article.source;
     return chunk;
   });
@@ -135,6 +137,32 @@ function packPieces(pieces: Piece[], opts: ChunkingOptions): Piece[][] {
   }
   flush();
   return groups;
+}
+
+/** Offsets in the joined text where the page changes. */
+function pageMarks(g: Piece[], sepLength: number): Array<[number, number]> {
+  const marks: Array<[number, number]> = [];
+  let offset = 0;
+  for (const p of g) {
+    if (marks.at(-1)?.[1] !== p.page) marks.push([offset, p.page]);
+    offset += p.text.length + sepLength;
+  }
+  return marks;
+}
+
+/**
+ * The page on which `quote` stands in the chunk (its start page when the quote is not found).
+ * Compared with white space removed, since quotes are re-spaced for display.
+ */
+export function pageOf(chunk: Pick<Chunk, 'text' | 'page' | 'pageMarks'>, quote: string): number {
+  if (!chunk.pageMarks) return chunk.page;
+  const squash = (x: string) => x.replace(/\s+/g, '');
+  const probe = squash(quote).slice(0, 16);
+  const at = probe ? squash(chunk.text).indexOf(probe) : -1;
+  if (at < 0) return chunk.page;
+  let page = chunk.page;
+  for (const [offset, p] of chunk.pageMarks) if (squash(chunk.text.slice(0, offset)).length <= at) page = p;
+  return page;
 }
 
 function sameHeadings(a: string[], b: string[]): boolean {

@@ -78,3 +78,21 @@ describe('chunking the June report', async () => {
     }
   });
 });
+
+describe('pages inside a chunk', async () => {
+  const { reports } = await readCorpus(path.join(ROOT, 'corpus'));
+  const chunks = chunkReports(reports, DEFAULT_CHUNKING);
+  it('gives the page of the quoted sentence, not the page the chunk starts on', async () => {
+    const { pageOf } = await import('../../src/chunk/chunker.js');
+    const multi = chunks.filter((c) => c.pageMarks);
+    expect(multi.length).toBeGreaterThan(10);
+    for (const c of multi) {
+      expect(c.pageMarks![0]).toEqual([0, c.page]);
+      expect(c.pageMarks!.at(-1)![1]).toBe(c.pageEnd);
+    }
+    const unitree = chunks.find((c) => c.text.includes('69.75%'))!;
+    const sentence = unitree.text.slice(unitree.text.indexOf('유니트리(Unitree'));
+    expect(pageOf(unitree, sentence)).toBe(9);
+    expect(pageOf(unitree, '없는 문장입니다')).toBe(unitree.page);
+  });
+});
