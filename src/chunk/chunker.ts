@@ -152,11 +152,12 @@ function pageMarks(g: Piece[], sepLength: number): Array<[number, number]> {
 
 /**
  * The page on which `quote` stands in the chunk (its start page when the quote is not found).
- * Compared with white space removed, since quotes are re-spaced for display.
+ * Compared with white space and private-use glyphs removed (quotes are re-spaced for display,
+ * and U+F0D7, a Symbol-font dot of the PDF, becomes a space there).
  */
 export function pageOf(chunk: Pick<Chunk, 'text' | 'page' | 'pageMarks'>, quote: string): number {
   if (!chunk.pageMarks) return chunk.page;
-  const squash = (x: string) => x.replace(/\s+/g, '');
+  const squash = (x: string) => x.replace(/[\s\p{Co}]+/gu, '');
   const probe = squash(quote).slice(0, 16);
   const at = probe ? squash(chunk.text).indexOf(probe) : -1;
   if (at < 0) return chunk.page;

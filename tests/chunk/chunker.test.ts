@@ -93,6 +93,8 @@ describe('pages inside a chunk', async () => {
     const unitree = chunks.find((c) => c.text.includes('69.75%'))!;
     const sentence = unitree.text.slice(unitree.text.indexOf('유니트리(Unitree'));
     expect(pageOf(unitree, sentence)).toBe(9);
+    // As quoted for display: the PDF's U+F0D7 glyph inside "Unitree\uF0D7宇树科技" becomes a space.
+    expect(pageOf(unitree, sentence.replace(/\uF0D7/g, ' '))).toBe(9);
     expect(pageOf(unitree, '없는 문장입니다')).toBe(unitree.page);
   });
 });
