@@ -1,10 +1,9 @@
 /**
- * The answer stage's public face: the answerers, and one factory that picks them from the
- * configuration (the composition root calls it; everything else receives an Answerer).
+ * The answer stage's public face: the answerers, and the factory of the LLM answerer (the
+ * composition root calls it; everything else receives an Answerer).
  */
 import type { Config } from '../config.js';
 import type { Answerer } from '../types.js';
-import { ExtractiveAnswerer, type ExtractiveOptions } from './extractive.js';
 import { FallbackAnswerer, type FallbackEvent } from './fallback.js';
 import { LlmAnswerer } from './llm.js';
 import { llmOptionsFromConfig } from './llmClient.js';
@@ -20,23 +19,22 @@ export { isSummaryRequest } from './intent.js';
 export { llmOptionsFromConfig, createChatModel, type LlmOptions } from './llmClient.js';
 
 /**
- * Extractive answers when no LLM is configured; otherwise the LLM with the extractive answerer
- * as fallback (on failure, and when the model cites nothing valid).
+ * The LLM answerer for a configuration with LLM_BASE_URL (undefined without): the model, with
+ * the given extractive answerer as its fallback (on failure, and when the model cites nothing
+ * valid), and the follow-up rewriter. The composition root imports this module lazily, so the
+ * LLM stack is only loaded when it is used.
  */
-export function createAnswerer(
+export function createLlmAnswerer(
   config: Config,
-  opts: { extractive?: ExtractiveOptions; onFallback?: (e: FallbackEvent) => void } = {},
-): Answerer {
-  const extractive = new ExtractiveAnswerer(opts.extractive);
+  extractive: Answerer,
+  onFallback?: (e: FallbackEvent) => void,
+): { answerer: Answerer; rewriter: QuestionRewriter } | undefined {
   const llm = llmOptionsFromConfig(config);
-  if (!llm) return extractive;
-  return new FallbackAnswerer(new LlmAnswerer({ ...llm, fallback: extractive }), extractive, opts.onFallback);
-}
-
-/** The follow-up rewriter when an LLM is configured; undefined otherwise (resolve follow-ups without it). */
-export function createRewriter(config: Config): QuestionRewriter | undefined {
-  const llm = llmOptionsFromConfig(config);
-  return llm ? new QuestionRewriter(llm) : undefined;
+  if (!llm) return undefined;
+  return {
+    answerer: new FallbackAnswerer(new LlmAnswerer({ ...llm, fallback: extractive }), extractive, onFallback),
+    rewriter: new QuestionRewriter(llm),
+  };
 }
 
 export type { HistoryTurn } from './rewrite.js';

@@ -88,18 +88,13 @@ export async function createAnswerer(config: Config, log: Logger, index?: Loaded
   // in "테슬라 주가 전망은?") from one the retrieved passages happen to lack.
   const extractive = new ExtractiveAnswerer(index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)) } : {});
   if (!config.LLM_BASE_URL) return { answerer: extractive };
-  const [{ LlmAnswerer }, { FallbackAnswerer }] = await Promise.all([import('../answer/llm.js'), import('../answer/fallback.js')]);
-  const llm = new LlmAnswerer({
-    baseURL: config.LLM_BASE_URL,
-    apiKey: config.LLM_API_KEY ?? 'not-needed',
-    model: config.LLM_MODEL,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    temperature: config.LLM_TEMPERATURE,
-  });
+  const { createLlmAnswerer } = await import('../answer/index.js');
+  // Logged without the endpoint's error text, which can echo request details such as keys.
+  const llm = createLlmAnswerer(config, extractive, (e) => log.warn({ primary: e.primary, error: (e.error as Error)?.name }, 'LLM answer replaced by the extractive one'))!;
   log.info({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers through the configured LLM, extractive on failure');
   return {
-    answerer: new FallbackAnswerer(llm, extractive),
-    rewriter: { rewrite: (history, question, signal) => llm.rewriteQuestion(history, question, signal) },
+    answerer: llm.answerer,
+    rewriter: { rewrite: (history, question, signal) => llm.rewriter.rewriteQuestion(history, question, signal) },
   };
 }
 

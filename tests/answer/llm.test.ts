@@ -5,7 +5,7 @@ import type { Answer, AnswerInput, SearchHit } from '../../src/types.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import { FallbackAnswerer } from '../../src/answer/fallback.js';
 import { LlmAnswerer, NOTE_NO_VALID_CITATIONS, SentinelGate } from '../../src/answer/llm.js';
-import { createAnswerer } from '../../src/answer/index.js';
+import { createLlmAnswerer } from '../../src/answer/index.js';
 import { loadConfig } from '../../src/config.js';
 import { messageText, startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { GALBOT, TREND_01, UBTECH, UNITREE, makeHit, queryFor } from './corpusHits.js';
@@ -182,9 +182,9 @@ describe('FallbackAnswerer(LLM, extractive)', () => {
     await expect(new FallbackAnswerer(llm(5000), extractive).answer({ ...input(), signal: ctl.signal })).rejects.toThrow('client went away');
   });
 
-  it('is what createAnswerer builds when LLM_BASE_URL is set, and extractive otherwise', async () => {
-    expect(createAnswerer(loadConfig({})).name).toBe('extractive');
-    const a = createAnswerer(loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'fake-model' }));
+  it('is what createLlmAnswerer builds when LLM_BASE_URL is set, and nothing otherwise', async () => {
+    expect(createLlmAnswerer(loadConfig({}), new ExtractiveAnswerer())).toBeUndefined();
+    const a = createLlmAnswerer(loadConfig({ LLM_BASE_URL: fake.baseURL, LLM_MODEL: 'fake-model' }), new ExtractiveAnswerer())!.answerer;
     expect(a.name).toBe('llm:fake-model|extractive');
     fake.behave({ reply: '69.75% [1]' });
     expect((await a.answer(input())).answerer).toBe('llm:fake-model');
