@@ -3,6 +3,7 @@
  * every response (autocannon's own summary has no p95), status counts.
  */
 import autocannon from 'autocannon';
+import { quantile } from '../util/stats.js';
 
 export interface LoadOptions {
   url: string;
@@ -26,12 +27,6 @@ export interface LoadResult {
   timeouts: number;
   non2xx: number;
   statuses: Record<string, number>;
-}
-
-export function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
 }
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
@@ -69,7 +64,6 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
   const result = await done;
-  latencies.sort((a, b) => a - b);
   const total = latencies.length;
   const durationSec = result.duration;
   return {

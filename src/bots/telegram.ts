@@ -20,7 +20,7 @@ import express, { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { type AppContext, requestSignal } from '../server/context.js';
-import type { ChatResponse, Lang } from '../types.js';
+import type { ChatResponse } from '../types.js';
 import {
   type BackgroundTasks,
   type BotAdapter,
@@ -207,7 +207,7 @@ export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks): Router 
       }
       if (!token) {
         // No token: the webhook response is the reply (first part only).
-        const parts = await reply(msg, requestSignal(req, res, ctx.config.REQUEST_TIMEOUT_MS));
+        const parts = await reply(msg, requestSignal(res, ctx.config.REQUEST_TIMEOUT_MS));
         if (res.headersSent) return; // timed out meanwhile (504 already sent)
         res.status(200).json({ method: 'sendMessage', ...adapter.sendParams(msg.target, parts[0]!, true) });
         return;

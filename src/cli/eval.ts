@@ -50,8 +50,8 @@ function tuningFromFlags(): Partial<RetrievalTuning> {
   return t;
 }
 
-const pct = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(2));
-const ms = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1));
+const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
+const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(1));
 
 function table(rows: Array<[string, Summary]>, answers: boolean): string {
   const head = ['lang', 'n', 'R@1', 'R@5', 'MRR', 'Ev@1', 'Ev@5', 'search p50 ms', 'p95 ms'];

@@ -9,11 +9,7 @@ import type { BuildSummary } from '../index/build.js';
 import { createLogger } from '../logger.js';
 import { prepareIndex } from '../server/compose.js';
 import { buildProgressBar } from './progress.js';
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-}
+import { quantile } from '../util/stats.js';
 
 async function main(): Promise<void> {
   const fresh = process.argv.includes('--fresh');

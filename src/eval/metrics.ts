@@ -3,6 +3,7 @@
  * retrieved articles/passages and answer, and aggregation per language.
  */
 import type { Lang } from '../types.js';
+import { quantile } from '../util/stats.js';
 
 export interface DevQuestion {
   id: string;
@@ -74,12 +75,6 @@ export interface Summary {
   markersOk?: number;
   chatP50?: number;
   chatP95?: number;
-}
-
-export function quantile(xs: number[], q: number): number {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);

@@ -23,7 +23,7 @@ export interface AppContext {
  * it is the one signal of the request-timeout middleware (src/server/limits.ts), which also
  * answers 504 when it fires; outside it (a route mounted on its own), one made here.
  */
-export function requestSignal(req: import('express').Request, res: import('express').Response, timeoutMs: number): AbortSignal {
+export function requestSignal(res: import('express').Response, timeoutMs: number): AbortSignal {
   const shared = res.locals['signal'] as AbortSignal | undefined;
   if (shared) return shared;
   const ctrl = new AbortController();

@@ -11,7 +11,7 @@ export function chatRoutes(ctx: AppContext): Router {
   r.post('/api/chat', async (req, res, next) => {
     try {
       const body = schema.parse(req.body ?? {});
-      const signal = requestSignal(req, res, ctx.config.REQUEST_TIMEOUT_MS);
+      const signal = requestSignal(res, ctx.config.REQUEST_TIMEOUT_MS);
       const chatReq = {
         message: body.message,
         ...(body.sessionId ? { sessionId: body.sessionId } : {}),

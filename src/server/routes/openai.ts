@@ -32,7 +32,7 @@ export function openAiRoutes(ctx: AppContext): Router {
       const lastUser = turns.map((t) => t.role).lastIndexOf('user');
       const message = turns[lastUser]!.content;
       const history = turns.slice(0, lastUser);
-      const signal = requestSignal(req, res, ctx.config.REQUEST_TIMEOUT_MS);
+      const signal = requestSignal(res, ctx.config.REQUEST_TIMEOUT_MS);
       const id = `chatcmpl-${randomUUID()}`;
       const model = MODEL_ID;
 
