@@ -9,9 +9,10 @@
  * index. Pass `{ strict: false }` to keep such reports (with no articles) instead.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from '../types.js';
+import { listCorpusFiles } from './corpusFiles.js';
 import { parseReportMarkdown } from './parseMarkdown.js';
 import { parseReportText } from './parseText.js';
 
@@ -26,26 +27,14 @@ export interface CorpusContents {
   files: Record<string, string>;
 }
 
-const isReadme = (name: string): boolean => /^readme(\.|$)/i.test(name);
-
-async function listFiles(root: string, rel = ''): Promise<string[]> {
-  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-  const out: string[] = [];
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(root, r)));
-    else if (e.isFile() && !isReadme(e.name) && /\.(txt|md)$/i.test(e.name)) out.push(r);
-  }
-  return out;
-}
-
 /** Reads and parses every report of `dir`. */
 export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Promise<CorpusContents> {
   const strict = opts.strict ?? true;
   let rels: string[];
   try {
-    rels = (await listFiles(dir)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The same listing as the staleness check (hashCorpus), so both agree on what the corpus is.
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+    rels = listCorpusFiles(dir);
   } catch (e) {
     throw new Error(`cannot read corpus folder ${dir}: ${(e as Error).message}`, { cause: e });
   }

@@ -11,7 +11,7 @@ import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
 import { type BuildProgress, type BuildSummary, buildIndex } from '../index/build.js';
-import { hashCorpus } from '../index/corpusFiles.js';
+import { hashCorpus } from '../ingest/corpusFiles.js';
 import { type LoadedIndex, checkStaleness, loadIndex } from '../index/load.js';
 import { openBuild } from '../index/store.js';
 import { HybridRetriever, type RetrievalTuning } from '../retrieve/retriever.js';

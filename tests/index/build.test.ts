@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHUNKING } from '../../src/chunk/chunker.js';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
 import { buildIndex } from '../../src/index/build.js';
-import { hashCorpus } from '../../src/index/corpusFiles.js';
+import { hashCorpus } from '../../src/ingest/corpusFiles.js';
 import { checkStaleness, loadIndex } from '../../src/index/load.js';
 import { acquireBuildLock } from '../../src/index/lock.js';
 import { currentBuildName } from '../../src/index/store.js';

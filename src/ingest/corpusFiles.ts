@@ -9,7 +9,7 @@ import path from 'node:path';
 const REPORT_EXT = /\.(txt|md)$/i;
 const IGNORED = /^(readme|license|changelog)(\.|$)/i;
 
-/** Corpus-relative paths of report files, sorted (subfolders included). */
+/** Corpus-relative paths of report files ("/"-separated, sorted by code unit; subfolders included; hidden files, README, LICENSE and CHANGELOG skipped). */
 export function listCorpusFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
