@@ -317,3 +317,26 @@ export interface SessionStore {
 export interface BotAdapter {
   readonly platform: 'kakao' | 'telegram' | 'slack';
 }
+
+// ───────────────────────────── shared state ─────────────────────────────
+
+/**
+ * "Have we seen this delivery before?" for platform retries (Telegram update_id, Slack
+ * event_id, Feishu event_id, WeCom MsgId, Kakao). The in-memory default is per process; the
+ * Redis one (REDIS_URL) is shared by every worker and machine, so a redelivery that lands on
+ * another process is still answered once.
+ */
+export interface DedupStore {
+  /** True the first time `key` is claimed within `ttlMs`; false for a repeat. Atomic across processes in shared implementations. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim back (the handler failed before answering, so a retry should be answered). */
+  release(key: string): Promise<void>;
+}
+
+/**
+ * Session id namespaces. Ids the HTTP API issues are `s_` + 22 base64url characters (132 bits
+ * of randomness); bot conversations are `bot:<platform>:<platform ids>` and never reachable
+ * from /api/* or /v1/*.
+ */
+export const API_SESSION_ID = /^s_[A-Za-z0-9_-]{22}$/;
+export const BOT_SESSION_PREFIX = 'bot:';
