@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
 import type { MemorySessionStore } from '../chat/sessions.js';
-import type { ChatService, Embedder } from '../types.js';
+import type { ChatService, DedupStore, Embedder } from '../types.js';
 
 export interface AppContext {
   config: Config;
@@ -14,6 +14,8 @@ export interface AppContext {
   embedder: Embedder;
   logger: Logger;
   sessions: MemorySessionStore;
+  /** Platform redelivery de-duplication (bots); per process by default, Redis when REDIS_URL is set. */
+  dedup: DedupStore;
   /** Injected clock (bots verify timestamps with it). */
   now?: () => number;
 }

@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream';
 import { MemorySessionStore } from '../../src/chat/sessions.js';
+import { MemoryDedupStore } from '../../src/state/dedup.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { AppContext } from '../../src/server/context.js';
@@ -115,6 +116,7 @@ export function fakeContext(env: Record<string, string> = {}): FakeContext {
     embedder: { info: { id: 'hashed-test', dimensions: 8, kind: 'hashed' } },
     logger,
     sessions: new MemorySessionStore({ maxTurns: 10, ttlMs: 60_000, maxSessions: 100 }),
+    dedup: new MemoryDedupStore(),
   } as unknown as AppContext;
   return { ctx, logs, asked, behaviour };
 }
