@@ -234,6 +234,10 @@ export interface AnswerInput {
   history?: Array<{ role: 'user' | 'assistant'; content: string }>;
   /** A "요약해줘 / 总结一下" request. */
   summary?: boolean;
+  /** The passages are those of an article the question named ("산업 트렌드 2번 기사 요약"): answer from them. */
+  restricted?: boolean;
+  /** The question frame (src/frame), computed once by the chat service. */
+  frame?: import('./frame/frame.js').QuestionFrame;
   signal?: AbortSignal;
 }
 

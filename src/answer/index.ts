@@ -9,7 +9,7 @@ import { LlmAnswerer } from './llm.js';
 import { llmOptionsFromConfig } from './llmClient.js';
 import { QuestionRewriter } from './rewrite.js';
 
-export { ExtractiveAnswerer, EXTRACTIVE_THRESHOLDS, type ExtractiveOptions, type ExtractiveThresholds, type ExtractiveTrace } from './extractive.js';
+export { ExtractiveAnswerer, DEFAULT_WEIGHTS, type AnswerWeights, type ExtractiveOptions, type ExtractiveTrace } from './extractive.js';
 export { termStatsFromTexts, type TermStats } from './corpus.js';
 export { LlmAnswerer, NOT_FOUND_SENTINEL, NOTE_NO_VALID_CITATIONS } from './llm.js';
 export { FallbackAnswerer, describeFailure } from './fallback.js';

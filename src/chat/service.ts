@@ -4,12 +4,14 @@
  * bots and `npm run ask`; it knows nothing of HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import { isSummaryRequest } from '../answer/intent.js';
 import { AppError } from '../errors.js';
 import { detectLanguage } from '../retrieve/language.js';
 import { type HybridRetriever, articleKey } from '../retrieve/retriever.js';
-import type { AnalyzedQuery, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
-import { isBareRequest, makeStandalone } from './followup.js';
+import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
+import { isBareRequest, resolveFollowUp } from './followup.js';
+import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
+import type { TocEntry } from '../frame/references.js';
+import { clarifyAnswer, overviewAnswer } from '../answer/overview.js';
 
 /** Rewrites a follow-up into a standalone question (the LLM's rewriter, when configured). */
 export interface QuestionRewriter {
@@ -22,12 +24,14 @@ export interface ChatServiceDeps {
   sessions: SessionStore;
   rewriter?: QuestionRewriter;
   defaultTopK: number;
+  /** The table of contents of the index: references to articles ("2번 기사") and overviews. */
+  toc?: TocEntry[];
+  /** Title of the report the overview is of. */
+  reportTitle?: string;
   newId?: () => string;
   now?: () => number;
 }
 
-/** Weight of terms carried over from the previous question, relative to the new question's. */
-const CARRIED_WEIGHT = 0.5;
 /**
  * How much of an answer a session keeps: follow-ups are resolved from the question, the cited
  * articles and the gist of the answer, not its full quotes; sessions are many (one per
@@ -43,7 +47,10 @@ export class DefaultChatService implements ChatService {
   private readonly newId: () => string;
   private readonly now: () => number;
 
+  private readonly toc: TocEntry[];
+
   constructor(private readonly deps: ChatServiceDeps) {
+    this.toc = deps.toc ?? [];
     this.newId = deps.newId ?? randomUUID;
     this.now = deps.now ?? Date.now;
   }
@@ -59,22 +66,32 @@ export class DefaultChatService implements ChatService {
     const ephemeral = opts.history !== undefined && req.sessionId === undefined;
     const session = ephemeral ? this.fromHistory(opts.history ?? []) : await this.session(req.sessionId);
 
-    const { query, standalone, hits, summary } = await this.prepare(message, lang, session.turns, k, opts.signal);
+    const prepared = await this.prepare(message, lang, session.turns, k, opts.signal);
+    const { query, standalone, hits, summary, frame } = prepared;
 
-    const input = {
+    const input: AnswerInput = {
       question: message,
       lang,
       hits,
       query,
       summary,
+      frame,
       history: session.turns.map((t) => ({ role: t.role, content: t.content })),
+      ...(prepared.restricted ? { restricted: true } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     };
     const { answerer } = this.deps;
-    const answer = opts.onDelta && answerer.stream ? await answerer.stream(input, opts.onDelta) : await answerer.answer(input);
-    if (opts.onDelta && !answerer.stream) opts.onDelta(answer.answer);
+    let answer: Answer;
+    if (prepared.direct) {
+      answer = prepared.direct === 'overview' ? this.overview(lang) : clarifyAnswer(this.toc.filter((e) => prepared.candidates?.includes(e.key)), lang);
+      opts.onDelta?.(answer.answer);
+    } else {
+      answer = opts.onDelta && answerer.stream ? await answerer.stream(input, opts.onDelta) : await answerer.answer(input);
+      if (opts.onDelta && !answerer.stream) opts.onDelta(answer.answer);
+    }
 
-    const cited = [...new Set(answer.citations.map((c) => `${hits.find((h) => h.chunk.id === c.chunkId)?.chunk.reportId ?? ''}:${c.articleId}`))];
+    // A chunk id starts with its report id: `${reportId}:${articleId}:${ordinal}`.
+    const cited = [...new Set(answer.citations.map((c) => c.chunkId.split(':').slice(0, -1).join(':')))];
     const at = this.now();
     const remembered = answer.answer.length > REMEMBERED_ANSWER_CHARS ? `${answer.answer.slice(0, REMEMBERED_ANSWER_CHARS)}…` : answer.answer;
     session.turns.push({ role: 'user', content: message, standalone, at }, { role: 'assistant', content: remembered, articleIds: cited, at });
@@ -93,6 +110,10 @@ export class DefaultChatService implements ChatService {
     return res;
   }
 
+  private overview(lang: Lang): Answer {
+    return overviewAnswer(this.toc, (key) => this.deps.retriever.articleChunks(key), lang, this.deps.reportTitle ?? '');
+  }
+
   private fromHistory(history: NonNullable<ChatOptions['history']>): Session {
     const at = this.now();
     return { id: this.newId(), turns: history.map((h) => ({ role: h.role, content: h.content, at })), createdAt: at, updatedAt: at };
@@ -109,65 +130,74 @@ export class DefaultChatService implements ChatService {
   }
 
   /**
-   * Question → analyzed query (made standalone from the conversation) → passages. Public so
-   * that the eval measures retrieval exactly as the chat performs it.
+   * Question → frame → analyzed query (resolved against the conversation) → passages. Public so
+   * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
-  async prepare(
-    message: string,
-    lang: Lang,
-    turns: Turn[],
-    k: number,
-    signal?: AbortSignal,
-  ): Promise<{ query: AnalyzedQuery; standalone: string; hits: SearchHit[]; summary: boolean }> {
-    const { query, standalone, restrictTo } = await this.understand(message, lang, turns, signal);
-    const summary = isSummaryRequest(message);
-    const hits = await this.retrieve(query, k, summary, restrictTo);
-    return { query, standalone, hits, summary };
+  async prepare(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
+    const frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc });
+    const ref = frame.reference;
+    if (frame.kind === 'overview') return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: true, direct: 'overview' };
+    if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
+      return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
+    }
+    const { query, standalone, restrictTo, prior } = await this.understand(message, frame, turns, signal);
+    const summary = frame.summary;
+    const named = ref?.kind === 'article' ? ref.key : undefined;
+    const article = named ?? restrictTo;
+    const hits = await this.retrieve(query, k, summary, article, prior);
+    return { frame, query, standalone, hits, summary, ...(article && summary ? { restricted: true } : {}) };
   }
 
   /** Analyzes the question, carrying over context from the conversation for follow-ups. */
   private async understand(
     message: string,
-    lang: Lang,
+    frame: QuestionFrame,
     turns: Turn[],
     signal?: AbortSignal,
-  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string }> {
+  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[] }> {
     const { retriever, rewriter } = this.deps;
-    const heuristic = makeStandalone(message, lang, turns);
-    if (rewriter && turns.length && heuristic.carried) {
+    const lang = frame.lang;
+    const resolved = resolveFollowUp(frame, turns, retriever.glossary);
+    const q = retriever.analyze(message, lang);
+    if (!resolved) return { query: q, standalone: message, prior: [] };
+    const bare = isBareRequest(message) && resolved.articles[0] ? { restrictTo: resolved.articles[0] } : {};
+    if (rewriter) {
       try {
         const rewritten = (await rewriter.rewrite(turns, message, signal)).trim();
         if (rewritten) {
-          const q = retriever.analyze(rewritten, lang);
-          return { query: { ...q, raw: message, lang }, standalone: rewritten, ...this.restriction(message, heuristic.articles) };
+          const r = retriever.analyze(rewritten, lang);
+          return { query: { ...r, raw: message, lang }, standalone: rewritten, prior: resolved.articles, ...bare };
         }
       } catch {
-        // Rewriter failed or timed out: the heuristic below still works.
+        // Rewriter failed or timed out: the resolution below still works.
       }
     }
-    const q = retriever.analyze(message, lang);
-    if (!heuristic.carried) return { query: q, standalone: message };
-    const prev = retriever.analyze(heuristic.carried);
     const seen = new Set(q.terms.map((t) => t.term));
+    const carry = (text: string, weight: number): AnalyzedQuery['terms'] => {
+      const a = retriever.analyze(text);
+      const out = a.terms.filter((t) => !seen.has(t.term)).map((t) => ({ term: t.term, weight: t.weight * weight }));
+      for (const t of out) seen.add(t.term);
+      q.expansions.push(...a.expansions);
+      return out;
+    };
+    const names = resolved.names.length ? carry(resolved.names.join(' '), NAME_WEIGHT) : [];
+    const topic = resolved.topic ? carry(resolved.topic, resolved.names.length ? TOPIC_WEIGHT : TOPIC_WEIGHT_NO_NAMES) : [];
     const query: AnalyzedQuery = {
       ...q,
-      normalized: `${q.normalized} ${prev.normalized}`,
-      terms: [...q.terms, ...prev.terms.filter((t) => !seen.has(t.term)).map((t) => ({ term: t.term, weight: t.weight * CARRIED_WEIGHT }))],
-      expansions: [...q.expansions, ...prev.expansions],
+      normalized: `${q.normalized} ${resolved.names.join(' ')}`.trim(),
+      terms: [...q.terms, ...names, ...topic],
     };
-    return { query, standalone: `${heuristic.carried} ${message}`, ...this.restriction(message, heuristic.articles) };
+    return { query, standalone: resolved.standalone, prior: resolved.articles, ...bare };
   }
 
-  /** A bare "요약해줘" after an answer is about the article that answer cited. */
-  private restriction(message: string, articles: string[]): { restrictTo?: string } {
-    return isBareRequest(message) && articles[0] ? { restrictTo: articles[0] } : {};
-  }
-
-  private async retrieve(query: AnalyzedQuery, k: number, summary: boolean, restrictTo?: string): Promise<SearchHit[]> {
+  private async retrieve(query: AnalyzedQuery, k: number, summary: boolean, restrictTo?: string, prior: string[] = []): Promise<SearchHit[]> {
     const { retriever } = this.deps;
-    if (!summary) return retriever.searchAnalyzed(query, { k, ...(restrictTo ? { articleId: restrictTo } : {}) });
-    // Summaries draw on one article: the best match (or the one the conversation is about),
-    // then its passages in reading order.
+    if (!summary) {
+      const hits = await retriever.searchAnalyzed(query, { k: prior.length ? k + PRIOR_EXTRA : k, ...(restrictTo ? { articleId: restrictTo } : {}) });
+      return prior.length ? withPrior(hits, prior, k) : hits;
+    }
+    // Summaries draw on one article: the one named, the one the conversation is about, or the
+    // best match; then its passages in reading order.
     let article = restrictTo;
     if (!article) {
       const top = await retriever.searchAnalyzed(query, { k: 1 });
@@ -177,4 +207,36 @@ export class DefaultChatService implements ChatService {
     const hits = await retriever.searchAnalyzed(query, { k: SUMMARY_PASSAGES, perArticle: SUMMARY_PASSAGES, articleId: article });
     return hits;
   }
+}
+
+/** Extra passages fetched when the conversation gives a prior, so that the prior can reorder them. */
+const PRIOR_EXTRA = 3;
+/**
+ * Prior of the articles the previous answer cited, as a share of the best passage's score: a
+ * follow-up is usually about the same article, but a clearly better passage elsewhere still wins.
+ */
+const PRIOR_SHARE = 0.3;
+/** Weight of the previous turn's names, and of the rest of its wording, in a follow-up's query. */
+const NAME_WEIGHT = 1;
+const TOPIC_WEIGHT = 0.25;
+const TOPIC_WEIGHT_NO_NAMES = 0.5;
+
+function withPrior(hits: SearchHit[], prior: string[], k: number): SearchHit[] {
+  const top = hits[0]?.score ?? 0;
+  const boosted = hits.map((h) => ({ h, s: h.score + (prior.includes(articleKey(h.chunk)) ? PRIOR_SHARE * top : 0) }));
+  boosted.sort((a, b) => b.s - a.s);
+  return boosted.slice(0, k).map(({ h, s }, i) => ({ ...h, rank: i + 1, score: s }));
+}
+
+export interface Prepared {
+  frame: QuestionFrame;
+  query: AnalyzedQuery;
+  standalone: string;
+  hits: SearchHit[];
+  summary: boolean;
+  /** The passages are those of an article the question or the conversation named. */
+  restricted?: boolean;
+  /** Answered from the table of contents, not from passages. */
+  direct?: 'overview' | 'clarify';
+  candidates?: string[];
 }

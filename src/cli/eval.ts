@@ -8,13 +8,16 @@
  *   --no-glossary            disable glossary expansion
  *   --lexical-only / --dense-only
  *   --lexical-weight=W --dense-weight=W --rrf-k=K --per-article=N --candidates=N --figure-bonus=B
- *   --set=FILE               another question file in the dev-set format (default eval/dev.jsonl)
+ *   --weights=FILE           answer-stage weights other than src/answer/weights.json (ablations; npm run fit -- --out=FILE)
+ *   --found-threshold=P      override the fitted found threshold (with --weights)
+ *   --set=FILE               another question file in the dev-set format (default eval/dev.jsonl, a copy of ../shared/eval/dev.jsonl)
  *   --json                   print the JSON instead of tables
  * Environment: MODEL (default: hashed, the built-in embedder), CHUNK_TARGET_CHARS,
  * CHUNK_MAX_CHARS, CHUNK_OVERLAP_SENTENCES, INDEX_DIR (default .tmp/eval-index-<settings>).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AnswerWeights } from '../answer/extractive.js';
 import { DefaultChatService } from '../chat/service.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type QuestionResult, type Summary, summarize } from '../eval/metrics.js';
@@ -53,17 +56,37 @@ function tuningFromFlags(): Partial<RetrievalTuning> {
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
 const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(1));
 
-function table(rows: Array<[string, Summary]>, answers: boolean): string {
-  const head = ['lang', 'n', 'R@1', 'R@5', 'MRR', 'Ev@1', 'Ev@5', 'search p50 ms', 'p95 ms'];
-  if (answers) head.push('keywords', 'cite prec', 'cited gold', 'unanswerable', '[n] ok', 'chat p50 ms', 'p95 ms');
-  const lines = rows.map(([lang, s]) => {
-    const cells = [lang, String(s.n), pct(s.recall1), pct(s.recall5), pct(s.mrr), pct(s.evidence1), pct(s.evidence5), ms(s.searchP50), ms(s.searchP95)];
-    if (answers) cells.push(pct(s.keywordCoverage), pct(s.citationPrecision), pct(s.citedGoldRate), s.unanswerableCorrect ?? '-', pct(s.markersOk), ms(s.chatP50), ms(s.chatP95));
-    return cells;
-  });
+function render(head: string[], lines: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
+
+/** One row per language × split: the figures the issue tracker compares, tune beside check. */
+function table(rows: Array<[string, Summary]>, answers: boolean): string {
+  const head = ['lang/split', 'n', 'R@1', 'R@5', 'MRR', 'Ev@5', 'search p50 ms'];
+  if (answers) head.push('keywords', '1st cite gold', 'cite prec', 'refused', '[n] ok', 'answer chars p50', 'chat p50 ms', 'p95 ms');
+  const lines = rows.map(([name, s]) => {
+    const cells = [name, String(s.n), pct(s.recall1), pct(s.recall5), pct(s.mrr), pct(s.evidence5), ms(s.searchP50)];
+    if (answers) cells.push(pct(s.keywordCoverage), pct(s.firstCitedGold), pct(s.citationPrecision), s.unanswerableCorrect ?? '-', pct(s.markersOk), String(Number.isNaN(s.answerChars) ? '-' : s.answerChars), ms(s.chatP50), ms(s.chatP95));
+    return cells;
+  });
+  return render(head, lines);
+}
+
+/** Keywords (answerable) or refusal (unanswerable) per question type and split. */
+function typeTable(results: QuestionResult[]): string {
+  const types = [...new Set(results.map((r) => r.type))].sort();
+  const cell = (rs: QuestionResult[]) => {
+    if (!rs.length) return '-';
+    const ok = rs.filter((r) => (r.answerable ? r.keywordsCovered : r.found === false)).length;
+    return `${ok}/${rs.length}`;
+  };
+  const lines = types.map((t) => {
+    const rs = results.filter((r) => r.type === t);
+    return [t, cell(rs.filter((r) => r.split === 'tune')), cell(rs.filter((r) => r.split === 'check')), cell(rs.filter((r) => !r.split))];
+  });
+  return render(['type (keywords, or refused)', 'tune', 'check', 'no split'], lines);
 }
 
 async function main(): Promise<void> {
@@ -74,7 +97,10 @@ async function main(): Promise<void> {
   env.INDEX_DIR ??= path.join('.tmp', `eval-index-${env.MODEL.replace(/[^\w.-]/g, '_')}-${chunkTag}`);
   const config = loadConfig(env);
   const logger = createLogger('warn', process.stderr);
-  const ctx = await createContext(config, { logger, tuning: tuningFromFlags() });
+  const weightsFile = flag('weights');
+  const answerWeights = weightsFile ? (JSON.parse(fs.readFileSync(weightsFile, 'utf8')) as AnswerWeights) : undefined;
+  if (answerWeights && flag('found-threshold')) answerWeights.foundThreshold = Number(flag('found-threshold'));
+  const ctx = await createContext(config, { logger, tuning: tuningFromFlags(), ...(answerWeights ? { answerWeights } : {}) });
   const root = process.cwd();
   const questions = loadDevSet(path.resolve(root, flag('set') ?? path.join('eval', 'dev.jsonl')));
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
@@ -83,11 +109,15 @@ async function main(): Promise<void> {
   await ctx.retriever.search('워밍업 预热 warm-up', { k: 5 });
   const results = await runDevSet(questions, gold, ctx.chat as DefaultChatService, ctx.sessions, { answers });
 
-  const langs = ['ko', 'zh', 'en'] as const;
-  const rows: Array<[string, Summary]> = [
-    ...langs.map((l) => [l, summarize(results.filter((r) => r.lang === l))] as [string, Summary]),
-    ['all', summarize(results)],
-  ];
+  const langs = ['ko', 'zh', 'en', 'all'] as const;
+  const splits = results.some((r) => r.split) ? (['tune', 'check'] as const) : ([undefined] as const);
+  const rows: Array<[string, Summary]> = [];
+  for (const l of langs) {
+    for (const sp of splits) {
+      const rs = results.filter((r) => (l === 'all' || r.lang === l) && (sp === undefined || r.split === sp));
+      if (rs.length) rows.push([sp ? `${l} ${sp}` : l, summarize(rs)]);
+    }
+  }
   const report = {
     at: new Date().toISOString(),
     embedder: ctx.embedder.info.id,
@@ -106,6 +136,7 @@ async function main(): Promise<void> {
   }
   console.log(`embedder ${report.embedder} · ${report.chunks} chunks · chunking ${JSON.stringify(report.chunking)} · answerer ${report.answerer}`);
   console.log(table(rows, answers));
+  if (answers) console.log(`\n${typeTable(results)}`);
   const misses = results.filter(
     (r: QuestionResult) => (r.answerable && (r.goldRank !== 1 || !r.evidence5)) || (answers && (r.answerable ? !r.keywordsCovered || !r.citedGold : r.found)),
   );

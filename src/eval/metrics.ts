@@ -14,12 +14,15 @@ export interface DevQuestion {
   also: string[];
   answer_keywords: string[][];
   type: string;
+  /** `tune` (used to fit and accept changes) or `check` (confirmation only). */
+  split?: 'tune' | 'check';
 }
 
 export interface QuestionResult {
   id: string;
   lang: Lang;
   type: string;
+  split?: 'tune' | 'check';
   question: string;
   answerable: boolean;
   /** Number of answer_keywords groups (0: evidence is not scored for this question). */
@@ -37,6 +40,8 @@ export interface QuestionResult {
   /** Citations pointing at a gold article / all citations. */
   citedGold?: number;
   cited?: number;
+  /** The first citation points at a gold article. */
+  firstCitedGold?: boolean;
   markersOk?: boolean;
   chatMs?: number;
   answer?: string;
@@ -71,7 +76,13 @@ export interface Summary {
   keywordCoverage?: number;
   citationPrecision?: number;
   citedGoldRate?: number;
+  /** Share of answerable questions whose first citation is in a gold article. */
+  firstCitedGold?: number;
   unanswerableCorrect?: string;
+  /** Share of unanswerable questions answered found:false. */
+  refusedRate?: number;
+  /** Median answer length in characters, for fact-like questions (not summaries or overviews). */
+  answerChars?: number;
   markersOk?: number;
   chatP50?: number;
   chatP95?: number;
@@ -100,7 +111,10 @@ export function summarize(rs: QuestionResult[]): Summary {
     const cited = sa.reduce((n, r) => n + (r.cited ?? 0), 0);
     s.citationPrecision = cited ? sa.reduce((n, r) => n + (r.citedGold ?? 0), 0) / cited : 0;
     s.citedGoldRate = mean(sa.map((r) => ((r.citedGold ?? 0) > 0 ? 1 : 0)));
+    s.firstCitedGold = mean(sa.map((r) => (r.firstCitedGold ? 1 : 0)));
     s.unanswerableCorrect = `${un.filter((r) => r.found === false).length}/${un.length}`;
+    s.refusedRate = un.length ? un.filter((r) => r.found === false).length / un.length : Number.NaN;
+    s.answerChars = quantile(sa.filter((r) => r.type !== 'summary').map((r) => (r.answer ?? '').length), 0.5);
     s.markersOk = mean(scored.map((r) => (r.markersOk ? 1 : 0)));
     s.chatP50 = quantile(scored.map((r) => r.chatMs ?? 0), 0.5);
     s.chatP95 = quantile(scored.map((r) => r.chatMs ?? 0), 0.95);

@@ -58,6 +58,7 @@ export async function runDevSet(
       id: q.id,
       lang: q.lang,
       type: q.type,
+      ...(q.split ? { split: q.split } : {}),
       question: q.question,
       answerable: q.article !== null,
       keywordGroups: q.answer_keywords.length,
@@ -78,6 +79,7 @@ export async function runDevSet(
       const citedKeys = res.citations.map((c) => `${c.section}|${c.article.number}`);
       r.cited = citedKeys.length;
       r.citedGold = citedKeys.filter((key) => goldSet.has(key)).length;
+      r.firstCitedGold = citedKeys.length > 0 && goldSet.has(citedKeys[0]!);
       r.markersOk = markersConsistent(res.answer, res.citations.map((c) => c.id));
     }
     await sessions.delete(sessionId);

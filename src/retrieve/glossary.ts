@@ -396,9 +396,11 @@ export class Glossary {
   private readonly koForms = new Map<string, number[]>();
   private readonly zhToEntries = new Map<string, number[]>();
   private readonly enWords = new Set<string>();
+  private readonly minedKo: ReadonlySet<string>;
 
   private constructor(extracted: GlossaryEntry[], seed: boolean) {
     this.extracted = extracted;
+    this.minedKo = new Set(extracted.map((e) => compact(e.ko).toLowerCase()));
     this.entries = seed ? mergeEntries([...extracted, ...SEED_GLOSSARY]) : mergeEntries(extracted);
     const add = (m: Map<string, number[]>, k: string, i: number): void => {
       const l = m.get(k);
@@ -507,6 +509,22 @@ export class Glossary {
       }
     }
     return out;
+  }
+
+  /**
+   * The entries whose form in `lang` occurs in `text` (longest match first, no overlaps): the
+   * question frame resolves names with it, and the answer stage glosses the Korean quotes of a
+   * Chinese or English answer (유니트리 → 宇树科技 / Unitree).
+   */
+  entriesIn(text: string, lang: Lang): GlossaryEntry[] {
+    const q = normalize(text);
+    const idx = lang === 'ko' ? this.matchKo(q) : [...this.matchZh(q), ...this.matchEn(q)];
+    return [...new Set(idx)].map((i) => this.entries[i]!);
+  }
+
+  /** True for an entry mined from a report (a name), false for the hand-written seed vocabulary. */
+  isMined(entry: GlossaryEntry): boolean {
+    return this.minedKo.has(compact(entry.ko).toLowerCase());
   }
 
   private matchZh(q: string): number[] {

@@ -54,8 +54,29 @@ export interface RetrieverDeps {
 export class HybridRetriever implements Retriever {
   readonly tuning: RetrievalTuning;
 
+  private byArticle: Map<string, Chunk[]> | undefined;
+
   constructor(private readonly deps: RetrieverDeps) {
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  }
+
+  /** The index's glossary: the question frame resolves names with it. */
+  get glossary(): Glossary {
+    return this.deps.glossary;
+  }
+
+  /** An article's chunks in reading order (overviews, summaries of a named article). */
+  articleChunks(key: string): Chunk[] {
+    if (!this.byArticle) {
+      this.byArticle = new Map();
+      for (const c of this.deps.chunks) {
+        const l = this.byArticle.get(articleKey(c)) ?? [];
+        l.push(c);
+        this.byArticle.set(articleKey(c), l);
+      }
+      for (const l of this.byArticle.values()) l.sort((a, b) => a.ordinal - b.ordinal);
+    }
+    return this.byArticle.get(key) ?? [];
   }
 
   analyze(text: string, lang?: Lang): AnalyzedQuery {

@@ -122,6 +122,9 @@ const SEED = `
 영업이익률 | 营业利润率 | operating margin, operating profit margin
 이익률 | 利润率 | profit margin, margin
 순이익 | 净利润 | net profit, net income
+주가 | 股价 | stock price, share price
+시가총액 | 市值 | market capitalization, market cap
+배당 | 分红 | dividend
 이익 | 利润 | profit
 성장률 | 增长率, 增速 | growth rate
 연평균 성장률 | 年均增长率, 复合增长率 | CAGR, compound annual growth rate

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { termStatsFromTexts } from '../answer/corpus.js';
-import { ExtractiveAnswerer } from '../answer/extractive.js';
+import { type AnswerWeights, ExtractiveAnswerer } from '../answer/extractive.js';
 import { MemorySessionStore } from '../chat/sessions.js';
 import { MemoryDedupStore } from '../state/dedup.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
@@ -84,10 +84,17 @@ function corruption(indexDir: string): string | undefined {
  * stack (LangChain + the OpenAI client: about 0.5 s and 60 MB to load) is imported only when
  * LLM_BASE_URL is set, so a server without an LLM starts faster and smaller.
  */
-export async function createAnswerer(config: Config, log: Logger, index?: LoadedIndex): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
+export async function createAnswerer(
+  config: Config,
+  log: Logger,
+  index?: LoadedIndex,
+  weights?: AnswerWeights,
+): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
   // Corpus-wide term statistics let the answerer tell "a word the report never mentions" (주가
   // in "테슬라 주가 전망은?") from one the retrieved passages happen to lack.
-  const extractive = new ExtractiveAnswerer(index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)) } : {});
+  const extractive = new ExtractiveAnswerer(
+    index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)), corpusSize: index.chunks.length, glossary: index.glossary, ...(weights ? { weights } : {}) } : {},
+  );
   if (!config.LLM_BASE_URL) return { answerer: extractive };
   const { createLlmAnswerer } = await import('../answer/index.js');
   // Logged without the endpoint's error text, which can echo request details such as keys.
@@ -105,6 +112,8 @@ export interface ContextOptions extends PrepareOptions {
   now?: () => number;
   /** Retrieval tuning overrides (the eval's experiments). */
   tuning?: Partial<RetrievalTuning>;
+  /** Answer-stage weights other than src/answer/weights.json (the eval's ablations). */
+  answerWeights?: AnswerWeights;
 }
 
 export async function createContext(config: Config, opts: ContextOptions): Promise<AppContext> {
@@ -112,13 +121,21 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
   const embedder = opts.embedder ?? (await createEmbedder(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }));
   const index = await prepareIndex(config, embedder, log, opts);
   const retriever = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
-  const { answerer, rewriter } = await createAnswerer(config, log, index);
+  const { answerer, rewriter } = await createAnswerer(config, log, index, opts.answerWeights);
   const sessions = new MemorySessionStore({
     maxTurns: config.SESSION_MAX_TURNS,
     ttlMs: config.SESSION_TTL_MINUTES * 60_000,
     maxSessions: config.MAX_SESSIONS,
     ...(config.SESSION_FILE ? { file: config.SESSION_FILE } : {}),
   });
-  const chat = new DefaultChatService({ retriever, answerer, sessions, defaultTopK: config.TOP_K, ...(rewriter ? { rewriter } : {}) });
+  const chat = new DefaultChatService({
+    retriever,
+    answerer,
+    sessions,
+    defaultTopK: config.TOP_K,
+    toc: index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page })),
+    reportTitle: index.articles[0]?.reportTitle ?? '',
+    ...(rewriter ? { rewriter } : {}),
+  });
   return { config, index, retriever, chat, embedder, logger: log, sessions, dedup: new MemoryDedupStore(), ...(opts.now ? { now: opts.now } : {}) };
 }

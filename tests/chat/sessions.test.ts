@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBareRequest, isFollowUp, makeStandalone } from '../../src/chat/followup.js';
+import { isBareRequest, resolveFollowUp } from '../../src/chat/followup.js';
+import { analyzeQuestion, refersBack } from '../../src/frame/frame.js';
 import { MemorySessionStore } from '../../src/chat/sessions.js';
 import type { Session } from '../../src/types.js';
 
@@ -48,25 +49,42 @@ describe('MemorySessionStore', () => {
   });
 });
 
-describe('follow-up detection', () => {
+describe('follow-up resolution', () => {
+  const history = [
+    { role: 'user' as const, content: '宇树科技在哪些领域取得成果？', at: 0 },
+    { role: 'assistant' as const, content: '…', articleIds: ['r:trend-01'], at: 0 },
+  ];
   it('recognises back-references in Korean, Chinese and English', () => {
-    expect(isFollowUp('그 회사의 점유율은?', 'ko')).toBe(true);
-    expect(isFollowUp('那它的市场份额呢？', 'zh')).toBe(true);
-    expect(isFollowUp('What about its revenue?', 'en')).toBe(true);
-    expect(isFollowUp('유니트리의 점유율은?', 'ko')).toBe(false);
-    expect(isFollowUp('宇树科技的市场份额是多少？', 'zh')).toBe(false);
+    expect(refersBack('그 회사의 점유율은?', 'ko')).toBe(true);
+    expect(refersBack('那它的市场份额呢？', 'zh')).toBe(true);
+    expect(refersBack('What about its revenue?', 'en')).toBe(true);
+    expect(refersBack('유니트리의 점유율은?', 'ko')).toBe(false);
+    expect(refersBack('宇树科技的市场份额是多少？', 'zh')).toBe(false);
   });
   it('treats a bare summary request as about the previous answer', () => {
     expect(isBareRequest('요약해줘')).toBe(true);
     expect(isBareRequest('总结一下')).toBe(true);
     expect(isBareRequest('자동차 기사를 요약해줘')).toBe(false);
   });
-  it('carries over the previous standalone question and cited articles', () => {
-    const history = [
-      { role: 'user' as const, content: '宇树科技在哪些领域取得成果？', at: 0 },
+  it('carries the previous turn\'s names and cited articles, not its whole wording', () => {
+    const ko = [
+      { role: 'user' as const, content: 'UBTECH는 어떤 회사야?', at: 0 },
       { role: 'assistant' as const, content: '…', articleIds: ['r:trend-01'], at: 0 },
     ];
-    expect(makeStandalone('那它的份额呢？', 'zh', history)).toEqual({ question: '那它的份额呢？', carried: '宇树科技在哪些领域取得成果？', articles: ['r:trend-01'] });
-    expect(makeStandalone('카눠프는 어떤 회사야?', 'ko', history)).toEqual({ question: '카눠프는 어떤 회사야?', articles: [] });
+    const r = resolveFollowUp(analyzeQuestion('그 회사의 점유율은?', 'ko'), ko);
+    expect(r?.articles).toEqual(['r:trend-01']);
+    expect(r?.names).toEqual(['UBTECH']);
+    expect(r?.standalone).toBe('그 회사의 점유율은? (UBTECH)');
+  });
+  it('without names to carry, carries the previous question as a topic', () => {
+    const r = resolveFollowUp(analyzeQuestion('那它的份额呢？', 'zh'), history);
+    expect(r?.names).toEqual([]);
+    expect(r?.topic).toBe('宇树科技在哪些领域取得成果？');
+  });
+  it('leaves a new standalone question alone', () => {
+    expect(resolveFollowUp(analyzeQuestion('카눠프 본사는 어디에 있어?', 'ko'), history)).toBeUndefined();
+  });
+  it('resolves an elliptical question ("2030年呢？") from the previous one', () => {
+    expect(resolveFollowUp(analyzeQuestion('2030年呢？', 'zh'), history)?.topic).toBe('宇树科技在哪些领域取得成果？');
   });
 });

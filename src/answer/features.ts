@@ -1,0 +1,194 @@
+/**
+ * The named features of a candidate sentence (and of a whole question, for "found"), the only
+ * inputs of the fitted scorer (model.ts, weights.json). Each is a number in about [0, 1]; the
+ * weights, not hand-set thresholds, decide how much each counts. Adding, removing or changing a
+ * feature means refitting (`npm run fit`) and checking the `check` split (README, Design).
+ */
+import type { QuestionFrame } from '../frame/frame.js';
+import type { SearchHit } from '../types.js';
+import { type TermStats, absentFromCorpus } from './corpus.js';
+import { finalPhrase } from './focus.js';
+import { type Candidate, type QueryProfile, coverage, entityCoverage, groupScore, overlap, specificity } from './evidence.js';
+import { hasAmount, hasDate, hasFigure, isEnumeration, mentionsPerson, statesFigure } from './intent.js';
+import { matchForm } from './terms.js';
+
+export const SENTENCE_FEATURES = [
+  /** Weighted share of the question's concepts in the sentence. */
+  'coverage',
+  /** The same, each concept weighted by its rarity in the report (corpus IDF). */
+  'idfCoverage',
+  /** The same within the retrieved sentences (a concept every sentence has ranks nothing). */
+  'localCoverage',
+  /** Coverage by the sentence with its neighbours and headings (the context it is read in). */
+  'contextCoverage',
+  /** Coverage by the headings alone (a heading that is the question: "상용화의 과제"). */
+  'headingCoverage',
+  /** IDF-weighted character-bigram overlap of question and sentence (robust to spelling). */
+  'bigramOverlap',
+  /** Share of the question's names in the sentence. */
+  'namesInSentence',
+  /** Share of the question's names in the passage (header included). */
+  'namesInPassage',
+  /** The question asks for a kind of answer (figure, date, person, list) and the sentence holds it. */
+  'typeMatch',
+  /** …and the sentence does not. */
+  'typeMiss',
+  /** The sentence states some figure. */
+  'hasFigure',
+  /** 1 / rank of the passage. */
+  'rankPrior',
+  /** Fused retrieval score of the passage relative to the best one. */
+  'passageScore',
+  /** The sentence repeats across articles (the report's boilerplate intros). */
+  'boilerplate',
+  /** log of the sentence length (long: a flattened table or a run-on list). */
+  'length',
+  /** The sentence was already quoted in the previous answer (a follow-up wants something new). */
+  'repeat',
+] as const;
+
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+
+export const QUESTION_FEATURES = [
+  /** Best sentence probability. */
+  'bestP',
+  /** Second best. */
+  'secondP',
+  /** Weighted share of the question's own concepts no retrieved passage mentions. */
+  'unknownInPassages',
+  /** Weighted share of the question's own concepts the whole report never mentions. */
+  'unknownInReport',
+  /** Best share of the question's names in one passage (1 when it names nothing). */
+  'namesFound',
+  /** Content words of the question's last noun phrase (what it asks about) that the report never uses. */
+  'attributeUnknown',
+  /** Korean question (cross-lingual questions match less of their own wording). */
+  'korean',
+] as const;
+
+export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
+
+export interface FeatureInput {
+  frame: QuestionFrame;
+  profile: QueryProfile;
+  hits: ReadonlyArray<SearchHit>;
+  cands: ReadonlyArray<Candidate>;
+  df?: TermStats | undefined;
+  /** Number of passages in the report (for IDF). */
+  corpusSize: number;
+  /** Text of the previous answer in the conversation. */
+  previousAnswer?: string | undefined;
+}
+
+const idf = (df: TermStats | undefined, n: number, term: string): number => {
+  if (!df) return 1;
+  const d = df(term);
+  return d === 0 ? 0 : Math.log((n + 1) / (d + 0.5));
+};
+
+function bigramsOf(norm: string): Set<string> {
+  const cs = [...norm.replace(/\s+/g, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < cs.length; i++) out.add(cs[i]! + cs[i + 1]!);
+  return out;
+}
+
+/** Does the sentence hold the kind of answer the frame asks for? undefined when it asks for no kind. */
+export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean | undefined {
+  if (frame.figure) return statesFigure(sentence, frame.figure) || (frame.figure.kind === 'count' && hasAmount(sentence) && hasFigure(sentence));
+  if (frame.quantity === 'strong') return hasAmount(sentence);
+  if (frame.when) return hasDate(sentence);
+  if (frame.who) return mentionsPerson(sentence);
+  if (frame.list || frame.compare) return isEnumeration(sentence) || hasFigure(sentence);
+  return undefined;
+}
+
+/** Feature vectors of the candidates, in SENTENCE_FEATURES order. */
+export function sentenceFeatures(input: FeatureInput): number[][] {
+  const { frame, profile, hits, cands, df, corpusSize } = input;
+  const norms = cands.map((c) => c.norm);
+  const spec = specificity(norms, profile);
+  const idfs = profile.groups.map((g) => idf(df, corpusSize, g.head));
+  const idfTotal = profile.groups.reduce((s, g, i) => s + (g.optional ? 0 : g.weight * idfs[i]!), 0);
+  const localTotal = profile.groups.reduce((s, g, i) => s + (g.optional || spec[i]! <= 0 ? 0 : g.weight * spec[i]!), 0);
+  const qGrams = [...bigramsOf(matchForm(frame.text)), ...profile.groups.filter((g) => !g.foreign).flatMap((g) => [...bigramsOf(g.head)])];
+  const gramIdf = new Map(qGrams.map((g) => [g, Math.max(0.05, idf(df, corpusSize, g))]));
+  const gramTotal = [...gramIdf.values()].reduce((a, b) => a + b, 0);
+  const top = hits[0]?.score || 1;
+  const prev = input.previousAnswer ? matchForm(input.previousAnswer) : '';
+  const passageNorm = new Map<number, string>();
+  const sentencesOf = new Map<number, Candidate[]>();
+  for (const c of cands) {
+    const l = sentencesOf.get(c.hit) ?? [];
+    l.push(c);
+    sentencesOf.set(c.hit, l);
+  }
+  return cands.map((c) => {
+    const h = hits[c.hit]!;
+    let pn = passageNorm.get(c.hit);
+    if (pn === undefined) passageNorm.set(c.hit, (pn = matchForm(`${h.chunk.header} ${h.chunk.text}`)));
+    const siblings = sentencesOf.get(c.hit)!;
+    const at = siblings.indexOf(c);
+    const headingNorm = matchForm(h.chunk.headings.join(' '));
+    const ctx = `${headingNorm} ${siblings[at - 1]?.norm ?? ''} ${c.norm} ${siblings[at + 1]?.norm ?? ''}`;
+    let idfGot = 0;
+    let localGot = 0;
+    profile.groups.forEach((g, i) => {
+      const s = groupScore(c.norm, g);
+      idfGot += g.weight * idfs[i]! * s;
+      if (spec[i]! > 0) localGot += g.weight * spec[i]! * s;
+    });
+    const sGrams = bigramsOf(c.norm);
+    let gramGot = 0;
+    for (const [g, w] of gramIdf) if (sGrams.has(g)) gramGot += w;
+    const holds = holdsAnswerType(frame, c.text);
+    const hasNames = profile.groups.some((g) => g.entity);
+    const f: Record<SentenceFeature, number> = {
+      coverage: coverage(c.norm, profile),
+      idfCoverage: idfTotal > 0 ? Math.min(1, idfGot / idfTotal) : 0,
+      localCoverage: localTotal > 0 ? Math.min(1, localGot / localTotal) : 0,
+      contextCoverage: coverage(ctx, profile),
+      headingCoverage: coverage(headingNorm, profile),
+      bigramOverlap: gramTotal > 0 ? gramGot / gramTotal : 0,
+      namesInSentence: hasNames ? entityCoverage(c.norm, profile) : 0,
+      namesInPassage: hasNames ? entityCoverage(pn, profile) : 0,
+      typeMatch: holds === true ? 1 : 0,
+      typeMiss: holds === false ? 1 : 0,
+      hasFigure: hasFigure(c.text) ? 1 : 0,
+      rankPrior: 1 / c.rank,
+      passageScore: h.score / top,
+      boilerplate: c.boilerplate ? 1 : 0,
+      length: Math.log1p([...c.text].length / 100),
+      repeat: prev && c.norm.length > 10 && overlap(c.norm, prev) > 0.8 ? 1 : 0,
+    };
+    return SENTENCE_FEATURES.map((k) => f[k]);
+  });
+}
+
+/** Question-level features for the found / not-found decision, in QUESTION_FEATURES order. */
+export function questionFeatures(input: FeatureInput, probs: readonly number[]): number[] {
+  const { profile, hits, df, frame } = input;
+  const sorted = [...probs].sort((a, b) => b - a);
+  const own = profile.groups.filter((g) => !g.foreign && !g.optional);
+  const total = own.reduce((s, g) => s + g.weight, 0);
+  const norms = hits.map((h) => matchForm(`${h.chunk.header} ${h.chunk.text}`));
+  let inPassages = 0;
+  let inReport = 0;
+  for (const g of own) {
+    if (!norms.some((p) => groupScore(p, g) >= 0.5)) inPassages += g.weight;
+    if (df && df(g.head) === 0 && !g.members.some((m) => df(m) > 0 && [...m].length >= 3)) inReport += g.weight;
+  }
+  const ents = profile.groups.some((g) => g.entity);
+  const f: Record<QuestionFeature, number> = {
+    bestP: sorted[0] ?? 0,
+    secondP: sorted[1] ?? 0,
+    unknownInPassages: total > 0 ? inPassages / total : 0,
+    unknownInReport: total > 0 ? inReport / total : 0,
+    namesFound: ents ? Math.max(0, ...norms.map((n) => entityCoverage(n, profile))) : 1,
+    // Korean only: the Korean forms the glossary gives a Chinese or English question (a seed
+    // term such as 주가 for 股价) were measured as this feature and made `check` worse.
+    attributeUnknown: df && frame.lang === 'ko' ? Math.min(1, absentFromCorpus(profile, finalPhrase(frame.text), df).length) : 0,
+    korean: frame.lang === 'ko' ? 1 : 0,
+  };
+  return QUESTION_FEATURES.map((k) => f[k]);
+}

@@ -1,0 +1,164 @@
+/**
+ * Fitting the answer stage's weights (weights.json) on the `tune` split of the dev set:
+ * 1. every tune question goes through the chat's own retrieval (follow-ups after their earlier
+ *    turns); its candidate sentences get their features, and a label: the sentence is in a gold
+ *    article and holds one of the answer's keywords;
+ * 2. a logistic model of "this sentence states the answer";
+ * 3. a logistic model of "the report answers this question" over question-level features, and
+ *    the threshold on it with the best accuracy on tune (a wrong refusal and a wrong answer cost
+ *    the same; balanced accuracy, which weighs the 10 unanswerable tune questions like the 66
+ *    answerable ones, chose 0.85 and refused a third of the answerable `check` questions);
+ * 4. the selection ratio with the best keyword coverage on tune (shorter answers on ties).
+ * The earlier turns of follow-ups are answered by a fixed bootstrap model (not the current
+ * weights), so that the fit depends only on the data and the code: refitting reproduces the file.
+ */
+import type { DefaultChatService } from '../chat/service.js';
+import { MemorySessionStore } from '../chat/sessions.js';
+import type { DevQuestion } from '../eval/metrics.js';
+import { containsAllGroups, squash } from '../eval/metrics.js';
+import type { HybridRetriever } from '../retrieve/retriever.js';
+import type { AnswerInput, Turn } from '../types.js';
+import { type AnswerWeights, type ExtractiveOptions, ExtractiveAnswerer } from './extractive.js';
+import { QUESTION_FEATURES, SENTENCE_FEATURES, questionFeatures } from './features.js';
+import { type FitOptions, fitLogistic, predict } from './model.js';
+
+export const WEIGHTS_VERSION = 1;
+
+/** The model that answers the earlier turns of follow-ups during a fit: coverage and rank only. */
+export const BOOTSTRAP_WEIGHTS: AnswerWeights = {
+  version: WEIGHTS_VERSION,
+  command: 'bootstrap',
+  fittedOn: 'none',
+  sentence: {
+    features: [...SENTENCE_FEATURES],
+    mean: SENTENCE_FEATURES.map(() => 0),
+    std: SENTENCE_FEATURES.map(() => 1),
+    weights: SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 4 : f === 'rankPrior' ? 1 : 0)),
+    bias: -3,
+  },
+  question: { features: [...QUESTION_FEATURES], mean: QUESTION_FEATURES.map(() => 0), std: QUESTION_FEATURES.map(() => 1), weights: QUESTION_FEATURES.map(() => 0), bias: 5 },
+  foundThreshold: 0.5,
+  addRatio: 0.7,
+};
+
+export interface FitDeps {
+  retriever: HybridRetriever;
+  /** Chat service settings (table of contents, report title) as the product uses them. */
+  makeChat: (answerer: ExtractiveAnswerer, sessions: MemorySessionStore) => DefaultChatService;
+  answererOptions: ExtractiveOptions;
+  gold: Map<string, string>;
+  k?: number;
+}
+
+interface Example {
+  q: DevQuestion;
+  input: AnswerInput;
+  goldSet: Set<string>;
+}
+
+/** A sentence is evidence when its article is gold and it holds one of the answer's keywords. */
+function label(text: string, articleKey: string, ex: Example): number {
+  if (!ex.goldSet.has(articleKey)) return 0;
+  const t = squash(text);
+  return ex.q.answer_keywords.some((g) => g.some((k) => t.includes(squash(k)))) ? 1 : 0;
+}
+
+async function examples(questions: DevQuestion[], deps: FitDeps): Promise<Example[]> {
+  const sessions = new MemorySessionStore({ maxTurns: 20, ttlMs: 3_600_000, maxSessions: 1000 });
+  const chat = deps.makeChat(new ExtractiveAnswerer({ ...deps.answererOptions, weights: BOOTSTRAP_WEIGHTS }), sessions);
+  const out: Example[] = [];
+  for (const q of questions) {
+    const sessionId = `fit-${q.id}`;
+    for (const t of q.turns) await chat.ask({ message: t, sessionId, language: q.lang });
+    const turns: Turn[] = (await sessions.get(sessionId))?.turns ?? [];
+    const p = await chat.prepare(q.question, q.lang, turns, deps.k ?? 5);
+    if (p.direct) continue; // answered from the table of contents: no sentences to score
+    const input: AnswerInput = {
+      question: q.question,
+      lang: q.lang,
+      hits: p.hits,
+      query: p.query,
+      frame: p.frame,
+      summary: p.summary,
+      history: turns.map((t) => ({ role: t.role, content: t.content })),
+      ...(p.restricted ? { restricted: true } : {}),
+    };
+    const goldSet = new Set([q.article, ...q.also].filter((x): x is string => !!x).map((id) => deps.gold.get(id) ?? `?${id}`));
+    out.push({ q, input, goldSet });
+  }
+  return out;
+}
+
+export interface FitReport {
+  weights: AnswerWeights;
+  sentences: number;
+  positives: number;
+  questions: number;
+  tuneAccuracy: number;
+  tuneKeywords: number;
+}
+
+export async function fitWeights(questions: DevQuestion[], deps: FitDeps, opts: FitOptions & { fittedOn?: string } = {}): Promise<FitReport> {
+  const tune = questions.filter((q) => q.split === 'tune');
+  const exs = await examples(tune, deps);
+  const probe = new ExtractiveAnswerer({ ...deps.answererOptions, weights: BOOTSTRAP_WEIGHTS });
+  const keyOf = (ex: Example, hit: number) => {
+    const c = ex.input.hits[hit]!.chunk;
+    return `${c.section}|${c.articleNumber}`;
+  };
+
+  // 2. the sentence model
+  const X: number[][] = [];
+  const y: number[] = [];
+  const perExample = exs.map((ex) => probe.score(ex.input, ex.input.frame!));
+  perExample.forEach(({ scored }, i) => {
+    for (const s of scored) {
+      X.push(s.x);
+      y.push(label(s.text, keyOf(exs[i]!, s.hit), exs[i]!));
+    }
+  });
+  const sentence = fitLogistic(SENTENCE_FEATURES, X, y, opts);
+
+  // 3. the found model, on the fitted sentence probabilities
+  const QX = perExample.map(({ scored, featureInput }) => questionFeatures(featureInput, scored.map((s) => predict(sentence, s.x))));
+  const QY = exs.map((ex) => (ex.q.article !== null ? 1 : 0));
+  const question = fitLogistic(QUESTION_FEATURES, QX, QY, { ...opts, drop: (opts.drop ?? []).filter((d) => (QUESTION_FEATURES as readonly string[]).includes(d)) });
+  const pq = QX.map((x) => predict(question, x));
+  let foundThreshold = 0.5;
+  let bestAcc = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.025) {
+    const pos = QY.map((l, i) => [l, pq[i]! >= t] as const);
+    const acc = pos.filter(([l, f]) => (l === 1) === f).length / Math.max(1, QY.length);
+    if (acc > bestAcc + 1e-9) {
+      bestAcc = acc;
+      foundThreshold = Math.round(t * 1000) / 1000;
+    }
+  }
+
+  // 4. the selection ratio
+  const base: AnswerWeights = { version: WEIGHTS_VERSION, command: 'npm run fit', fittedOn: opts.fittedOn ?? 'tune', sentence, question, foundThreshold, addRatio: 0.7 };
+  let best = { ratio: 0.7, kw: -1 };
+  for (let r = 0.95; r >= 0.299; r -= 0.05) {
+    const w = { ...base, addRatio: Math.round(r * 100) / 100 };
+    const a = new ExtractiveAnswerer({ ...deps.answererOptions, weights: w });
+    let kw = 0;
+    let n = 0;
+    for (const ex of exs) {
+      if (ex.q.article === null) continue;
+      n++;
+      const ans = await a.answer(ex.input);
+      if (containsAllGroups(ans.answer, ex.q.answer_keywords)) kw++;
+    }
+    const share = n ? kw / n : 0;
+    // Ties keep the higher ratio (the shorter answer), because r runs downwards.
+    if (share > best.kw + 1e-9) best = { ratio: w.addRatio, kw: share };
+  }
+  return {
+    weights: { ...base, addRatio: best.ratio },
+    sentences: X.length,
+    positives: y.filter((v) => v === 1).length,
+    questions: exs.length,
+    tuneAccuracy: bestAcc,
+    tuneKeywords: best.kw,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Help for readers of Chinese and English beside a Korean quote, built only from what is exact:
+ * the report's own bilingual pairs (유니트리(Unitree宇树科技) → 宇树科技 / Unitree, from the index's
+ * glossary) and figures with Korean units rewritten in the reader's units (1.25 억 위안 →
+ * 1.25亿元 / 125 million yuan). Nothing is translated: no sentence is invented.
+ */
+import type { Glossary } from '../retrieve/glossary.js';
+import type { Lang } from '../types.js';
+
+/** Korean unit words → Chinese unit, English scale (a multiplier) and English unit. */
+const UNITS: Array<{ re: RegExp; zh: string; scale: number; en: string }> = [
+  { re: /조\s*위안/u, zh: '万亿元', scale: 1e12, en: 'yuan' },
+  { re: /억\s*위안/u, zh: '亿元', scale: 1e8, en: 'yuan' },
+  { re: /만\s*위안/u, zh: '万元', scale: 1e4, en: 'yuan' },
+  { re: /위안/u, zh: '元', scale: 1, en: 'yuan' },
+  { re: /조\s*달러/u, zh: '万亿美元', scale: 1e12, en: 'US dollars' },
+  { re: /억\s*달러/u, zh: '亿美元', scale: 1e8, en: 'US dollars' },
+  { re: /만\s*달러/u, zh: '万美元', scale: 1e4, en: 'US dollars' },
+  { re: /달러/u, zh: '美元', scale: 1, en: 'US dollars' },
+  { re: /조\s*원/u, zh: '万亿韩元', scale: 1e12, en: 'won' },
+  { re: /억\s*원/u, zh: '亿韩元', scale: 1e8, en: 'won' },
+  { re: /만\s*명/u, zh: '万人', scale: 1e4, en: 'people' },
+  { re: /만\s*대/u, zh: '万辆', scale: 1e4, en: 'units' },
+  { re: /만\s*개/u, zh: '万个', scale: 1e4, en: '' },
+  { re: /억\s*명/u, zh: '亿人', scale: 1e8, en: 'people' },
+];
+const FIGURE_RE = /(\d[\d,]*(?:\.\d+)?)\s*((?:조|억|만)?\s*(?:위안|달러|원|명|대|개))/gu;
+
+/** "1.25 억 위안" → "125 million yuan"; "4.7 억 달러" → "470 million US dollars". */
+export function englishAmount(value: number, unit: string): string {
+  const abs = Math.abs(value);
+  const fmt = (x: number) => String(Number(x.toPrecision(6)));
+  const scaled = abs >= 1e12 ? `${fmt(value / 1e12)} trillion` : abs >= 1e9 ? `${fmt(value / 1e9)} billion` : abs >= 1e6 ? `${fmt(value / 1e6)} million` : fmt(value);
+  return unit ? `${scaled} ${unit}` : scaled;
+}
+
+/** Figures with Korean units in `text`, each as [as printed, in the reader's form]. */
+export function convertFigures(text: string, lang: Exclude<Lang, 'ko'>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const m of text.matchAll(FIGURE_RE)) {
+    const u = UNITS.find((x) => new RegExp(`^(?:${x.re.source})$`, 'u').test(m[2]!.trim()));
+    if (!u) continue;
+    const num = Number(m[1]!.replace(/,/g, ''));
+    if (!Number.isFinite(num)) continue;
+    const printed = `${m[1]} ${m[2]!.replace(/\s+/g, ' ')}`.trim();
+    const reader = lang === 'zh' ? `${m[1]}${u.zh}` : englishAmount(num * u.scale, u.en);
+    if (!out.some(([p]) => p === printed)) out.push([printed, reader]);
+  }
+  return out;
+}
+
+/** The report's own pairs for the Korean names in `text`, in the reader's script. */
+export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glossary): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const e of glossary.entriesIn(text, 'ko')) {
+    if (!glossary.isMined(e)) continue;
+    const form = lang === 'zh' ? (e.zh[0] ?? e.en[0]) : (e.en[0] ?? e.zh[0]);
+    if (form && form !== e.ko && !out.some(([k]) => k === e.ko)) out.push([e.ko, form]);
+  }
+  return out;
+}
+
+const LABEL: Record<Exclude<Lang, 'ko'>, { names: string; figures: string; open: string; close: string; sep: string }> = {
+  zh: { names: '名称', figures: '数字', open: '（注：', close: '）', sep: '；' },
+  en: { names: 'Names', figures: 'Figures', open: '(Note: ', close: ')', sep: '; ' },
+};
+
+/** One note line for a Chinese or English reader, or '' (Korean readers, nothing to add). */
+export function glossLine(lang: Lang, text: string, glossary?: Glossary, max = 6): string {
+  if (lang === 'ko') return '';
+  const names = glossary ? nameForms(text, lang, glossary).slice(0, max) : [];
+  const figures = convertFigures(text, lang).slice(0, max);
+  if (!names.length && !figures.length) return '';
+  const L = LABEL[lang];
+  const parts: string[] = [];
+  if (names.length) parts.push(`${L.names}: ${names.map(([ko, f]) => `${ko} = ${f}`).join(', ')}`);
+  if (figures.length) parts.push(`${L.figures}: ${figures.map(([k, r]) => `${k} = ${r}`).join(', ')}`);
+  return `${L.open}${parts.join(L.sep)}${L.close}`;
+}

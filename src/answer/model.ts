@@ -1,0 +1,67 @@
+/**
+ * A small, explainable scorer: logistic regression over named, standardized features. Fitted
+ * by deterministic batch gradient descent (zero start, fixed steps), so that refitting on the
+ * same data reproduces the weights file exactly. A few dozen lines: a library would add more
+ * than it saves for a 16-feature model, and would not promise bit-for-bit refits.
+ */
+
+export interface LogisticModel {
+  /** Feature names, in the order of the vectors the model is applied to. */
+  features: readonly string[];
+  /** Mean and standard deviation of each feature on the training data. */
+  mean: number[];
+  std: number[];
+  weights: number[];
+  bias: number;
+}
+
+export interface FitOptions {
+  /** L2 penalty on the (standardized) weights. */
+  l2?: number;
+  steps?: number;
+  rate?: number;
+  /** Features to leave out (their weight is fixed at 0): the ablations. */
+  drop?: readonly string[];
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export function predict(model: LogisticModel, x: readonly number[]): number {
+  let z = model.bias;
+  for (let j = 0; j < model.weights.length; j++) z += (model.weights[j]! * (x[j]! - model.mean[j]!)) / model.std[j]!;
+  return sigmoid(z);
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function fitLogistic(features: readonly string[], X: readonly number[][], y: readonly number[], opts: FitOptions = {}): LogisticModel {
+  const d = features.length;
+  const n = X.length;
+  const l2 = opts.l2 ?? 0.01;
+  const steps = opts.steps ?? 3000;
+  const rate = opts.rate ?? 0.5;
+  const keep = features.map((f) => !(opts.drop ?? []).includes(f));
+  const mean = new Array<number>(d).fill(0);
+  const std = new Array<number>(d).fill(0);
+  for (const x of X) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
+  for (const x of X) for (let j = 0; j < d; j++) std[j]! += (x[j]! - mean[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) std[j] = Math.sqrt(std[j]!) || 1;
+  const Z = X.map((x) => x.map((v, j) => (keep[j] ? (v - mean[j]!) / std[j]! : 0)));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  for (let s = 0; s < steps; s++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      let z = b;
+      const zi = Z[i]!;
+      for (let j = 0; j < d; j++) z += w[j]! * zi[j]!;
+      const e = sigmoid(z) - y[i]!;
+      gb += e;
+      for (let j = 0; j < d; j++) gw[j]! += e * zi[j]!;
+    }
+    b -= (rate * gb) / n;
+    for (let j = 0; j < d; j++) w[j] = keep[j] ? w[j]! - rate * (gw[j]! / n + l2 * w[j]!) : 0;
+  }
+  return { features: [...features], mean: mean.map(round), std: std.map(round), weights: w.map(round), bias: round(b) };
+}

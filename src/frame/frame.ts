@@ -1,0 +1,140 @@
+/**
+ * The question frame: one analysis of a question, computed once per request and passed to
+ * retrieval, the chat service (follow-ups, references to articles) and the answer stage
+ * (what kind of evidence answers it). Pure: the glossary and the table of contents come in as
+ * arguments, nothing is mined per request.
+ *
+ * The cues below are about kinds of questions in general (a count, a date, a list, a pronoun
+ * pointing back), never about one question's topic; the answer stage turns them into features
+ * whose weights are fitted (src/answer/weights.json), so a cue that does not help is weighed
+ * down by the data rather than kept by hand.
+ */
+import {
+  askedFigure,
+  isListQuestion,
+  isLocationQuestion,
+  isSummaryRequest,
+  isWhenQuestion,
+  isWhoQuestion,
+  questionEntities,
+  quantityKind,
+  type AskedFigure,
+  type QuantityKind,
+} from '../answer/intent.js';
+import type { Glossary } from '../retrieve/glossary.js';
+import type { GlossaryEntry, Lang } from '../types.js';
+import { type ArticleRef, type TocEntry, resolveArticleReference } from './references.js';
+
+export type QuestionKind =
+  | 'fact'
+  | 'count'
+  | 'percent'
+  | 'money'
+  | 'area'
+  | 'date'
+  | 'person'
+  | 'place'
+  | 'list'
+  | 'compare'
+  | 'summary'
+  | 'overview'
+  | 'location';
+
+export interface QuestionFrame {
+  text: string;
+  lang: Lang;
+  kind: QuestionKind;
+  /** The figure asked for (a count with its counters, a share, an amount, an area). */
+  figure: AskedFigure | null;
+  quantity: QuantityKind;
+  list: boolean;
+  compare: boolean;
+  summary: boolean;
+  /** "Where in the report" (page, section, which article). */
+  location: boolean;
+  when: boolean;
+  who: boolean;
+  where: boolean;
+  /** Names the question writes (Latin names, numbers, quoted phrases, Han inside ko/en). */
+  names: string[];
+  /** Glossary entries the question mentions, in any language (their Korean form is what the report prints). */
+  entries: GlossaryEntry[];
+  /** The question points back at the conversation ("그 회사", "它", "it", "그럼 2위는?"). */
+  refersBack: boolean;
+  /** An article (or the whole issue) the question names by position or title. */
+  reference?: ArticleRef;
+}
+
+// Reference words, per language: about pointing back, never about a topic.
+const BACK_KO =
+  /(^|\s)(그|이|저|해당|위)\s*(회사|기업|업체|곳|제품|로봇|도시|정책|기관|모델|브랜드|기사|사람|분야|산업|프로젝트|행사|지역|단지|센터|대회|보고서|방안|계획)|그것|그곳|거기|걔|그럼|그러면|그렇다면|그건|그게|이건|이게|그중|그 중|^(또|그리고|그 밖에|그밖에|추가로|더)\s|^(그|이)\s*(의|가|는|를)\s/u;
+const BACK_ZH = /^(那|那么|那它|这|它|其|该|他们|它们|还有|另外|此外|再)|它的|它们|他|她|这家|那家|该公司|该企业|这个|那个|其中|上述|他们的|呢[？?]?$/u;
+const BACK_EN =
+  /\b(it|its|it's|they|their|them|this|that|these|those|the company|the firm|the city|the article|he|she|his|her|him|there)\b|^(and|also|what about|how about|then)\b/iu;
+
+const COMPARE_RE =
+  /비교|차이|어느\s*쪽|어느\s*것이|더\s*(?:많|적|크|작|높|낮|빠르|늦)|보다|대비|比较|相比|对比|区别|差别|哪个更|更多|更少|更高|更早|更晚|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bthan\b|\bearlier\b|\blater\b|\bdifference\b/iu;
+const WHERE_RE = /어디(?!\s*어디)|어느\s*(?:도시|지역|곳)|哪里|哪儿|在哪|哪座|哪个城市|\bwhere\b|\bwhich city\b/iu;
+
+/** Does the question point back at the conversation? */
+export function refersBack(text: string, lang: Lang): boolean {
+  const q = text.trim();
+  return lang === 'ko' ? BACK_KO.test(q) : lang === 'zh' ? BACK_ZH.test(q) : BACK_EN.test(q);
+}
+
+export interface FrameContext {
+  glossary?: Glossary;
+  toc?: readonly TocEntry[];
+}
+
+export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}): QuestionFrame {
+  const q = text.normalize('NFKC');
+  const figure = askedFigure(q);
+  const quantity = quantityKind(q);
+  const list = isListQuestion(q);
+  const compare = COMPARE_RE.test(q);
+  const summary = isSummaryRequest(q);
+  const location = isLocationQuestion(q);
+  const when = isWhenQuestion(q);
+  const who = isWhoQuestion(q);
+  const where = !location && WHERE_RE.test(q);
+  const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary }) : undefined;
+  const kind: QuestionKind = reference?.kind === 'issue' && summary
+    ? 'overview'
+    : summary
+      ? 'summary'
+      : location
+        ? 'location'
+        : compare
+          ? 'compare'
+          : list
+            ? 'list'
+            : when
+              ? 'date'
+              : who
+                ? 'person'
+                : figure
+                  ? figure.kind
+                  : where
+                    ? 'place'
+                    : 'fact';
+  const frame: QuestionFrame = {
+    text,
+    lang,
+    kind,
+    figure,
+    quantity,
+    list,
+    compare,
+    summary,
+    location,
+    when,
+    who,
+    where,
+    names: questionEntities(q),
+    entries: ctx.glossary ? ctx.glossary.entriesIn(q, lang).filter((e) => ctx.glossary!.isMined(e)) : [],
+    refersBack: refersBack(q, lang),
+  };
+  if (reference) frame.reference = reference;
+  return frame;
+}

@@ -1,0 +1,135 @@
+/**
+ * References to the report's own structure: "산업 트렌드 2번 기사", "02번", "第三篇", "the Huawei
+ * article", part of a title, "이번 호 전체". Resolved against the table of contents of the index
+ * (section, number, title), so a later issue with other titles works the same way.
+ */
+import { toSimplified } from '../retrieve/normalize.js';
+import type { Glossary } from '../retrieve/glossary.js';
+import type { Lang } from '../types.js';
+
+export interface TocEntry {
+  /** `${reportId}:${articleId}`, the retriever's article key. */
+  key: string;
+  section: string;
+  number: string;
+  title: string;
+  page: number;
+}
+
+export type ArticleRef =
+  | { kind: 'article'; key: string; candidates: string[] }
+  /** Several articles fit equally (e.g. "2번 기사" without a section): ask back with the candidates. */
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'issue'; candidates: string[] };
+
+/**
+ * The sections' names in Chinese and English. The report series keeps these six section names
+ * issue after issue; readers of Chinese and English name them in their own language.
+ */
+const SECTION_ALIASES: Array<[string, RegExp]> = [
+  ['산업 트렌드', /产业趋势|行业趋势|产业动向|\bindustry trends?\b/iu],
+  ['정책 브리핑', /政策简报|政策速递|政策解读|\bpolicy brief(?:ing)?s?\b/iu],
+  ['기업 리서치', /企业研究|企业调研|公司研究|\bcompany research\b|\bcorporate research\b/iu],
+  ['시장 인사이트', /市场洞察|市场观察|\bmarket insights?\b/iu],
+  ['KIC 중국 포커스', /KIC\s*中国(?:聚焦|焦点)|\bKIC China focus\b/iu],
+  ['전시회 소식', /展会(?:信息|消息|资讯)|\bexhibitions?\b|\bevents? (?:news|calendar)\b/iu],
+];
+
+/** Words that say "an article" (so that a title word alone names one). */
+const ARTICLE_WORD_RE = /기사|글|꼭지|아티클|보도|篇|文章|报道|稿|\barticle\b|\bpiece\b|\bstory\b|\bitem\b/iu;
+/** The whole issue. */
+const ISSUE_RE =
+  /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
+
+const KO_ORDINALS: Record<string, number> = { 첫: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6 };
+const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1 };
+
+/** The article number the question names, if any ("2번", "02", "두 번째", "第三篇", "second article"). */
+export function articleNumber(q: string): number | undefined {
+  let m = q.match(/(?<![\d.])(\d{1,2})\s*(?:번째|번|호\s*기사|th|st|nd|rd)(?![\d가-힣]*\s*(?:년|월|일|개|곳|위|억|만))/u);
+  if (m) return Number(m[1]);
+  m = q.match(/(?<![\d.])0(\d)(?![\d.%])/u);
+  if (m) return Number(m[1]);
+  m = q.match(/(첫|두|세|네|다섯|여섯)\s*번째/u);
+  if (m) return KO_ORDINALS[m[1]!];
+  m = q.match(/第\s*([一二两三四五六七八九十]|\d{1,2})\s*[篇个条则]/u);
+  if (m) return ZH_DIGITS[m[1]!] ?? Number(m[1]);
+  m = q.match(/\b(first|second|third|fourth|fifth|sixth|last)\s+(?:article|item|piece|story)\b/iu);
+  if (m) return EN_ORDINALS[m[1]!.toLowerCase()];
+  m = q.match(/(?:\b(?:article|item|no\.?)\s*|#)(\d{1,2})\b/iu);
+  if (m) return Number(m[1]);
+  return undefined;
+}
+
+const compact = (s: string) => toSimplified(s.normalize('NFKC')).replace(/[\s·‘’'"“”<>()（）,…\-–]+/gu, '').toLowerCase();
+
+function sectionsNamed(q: string, toc: readonly TocEntry[]): string[] {
+  const cq = compact(q);
+  const names = [...new Set(toc.map((e) => e.section))];
+  // "트랜드" is how the report's running headers spell 트렌드.
+  const forms = (s: string) => [compact(s), compact(s).replace('트렌드', '트랜드')];
+  const hit = names.filter((s) => forms(s).some((f) => cq.includes(f)) || SECTION_ALIASES.some(([ko, re]) => ko === s && re.test(q)));
+  return hit;
+}
+
+/** Title words (≥ 2 characters, not filler) that the question contains, as a share of the title's words. */
+function titleMatch(q: string, e: TocEntry, glossary?: Glossary, lang?: Lang): number {
+  const cq = compact(q);
+  const words = e.title
+    .split(/[\s,·…‘’'"“”<>()（）\-–]+/u)
+    .map(compact)
+    .filter((w) => [...w].length >= 2 && !/^\d+$/.test(w));
+  if (!words.length) return 0;
+  let got = words.filter((w) => cq.includes(w) || (w.length >= 3 && cq.includes(w.slice(0, -1)))).length;
+  // A Chinese or English name of the title's subject (华为 / Huawei → 화웨이).
+  if (glossary && lang && lang !== 'ko') {
+    const ko = glossary.entriesIn(q, lang).map((x) => compact(x.ko));
+    got += words.filter((w) => ko.some((k) => k.length >= 2 && w.includes(k))).length;
+  }
+  return got / words.length;
+}
+
+export function resolveArticleReference(
+  q: string,
+  lang: Lang,
+  toc: readonly TocEntry[],
+  opts: { summary: boolean; glossary?: Glossary | undefined },
+): ArticleRef | undefined {
+  if (!toc.length) return undefined;
+  const sections = sectionsNamed(q, toc);
+  const n = articleNumber(q);
+  const articleWord = ARTICLE_WORD_RE.test(q);
+  if (n !== undefined && (sections.length || articleWord)) {
+    const inScope = sections.length ? toc.filter((e) => sections.includes(e.section)) : toc;
+    const pick = n === -1 ? lastPerSection(inScope) : inScope.filter((e) => Number(e.number) === n);
+    if (pick.length === 1) return { kind: 'article', key: pick[0]!.key, candidates: [pick[0]!.key] };
+    if (pick.length > 1) return { kind: 'ambiguous', candidates: pick.map((e) => e.key) };
+  }
+  if (ISSUE_RE.test(q) && !sections.length && opts.summary) return { kind: 'issue', candidates: toc.map((e) => e.key) };
+  // Part of a title: only when the question speaks of an article (or asks for a summary), so
+  // that a question about Huawei's AI model is not taken for "the Huawei article".
+  if (articleWord || opts.summary) {
+    const scored = toc.map((e) => ({ e, s: titleMatch(q, e, opts.glossary, lang) })).filter((x) => x.s >= 0.34);
+    scored.sort((a, b) => b.s - a.s);
+    if (scored.length) {
+      const best = scored[0]!.s;
+      const tied = scored.filter((x) => x.s >= best - 1e-9);
+      if (tied.length === 1) return { kind: 'article', key: tied[0]!.e.key, candidates: [tied[0]!.e.key] };
+      if (articleWord) return { kind: 'ambiguous', candidates: tied.map((x) => x.e.key) };
+    }
+  }
+  // A whole section ("정책 브리핑 기사 요약"): its only article, or ask back among its articles.
+  if (sections.length === 1 && (articleWord || opts.summary)) {
+    const inSection = toc.filter((e) => e.section === sections[0]);
+    if (inSection.length === 1) return { kind: 'article', key: inSection[0]!.key, candidates: [inSection[0]!.key] };
+    if (opts.summary) return { kind: 'ambiguous', candidates: inSection.map((e) => e.key) };
+  }
+  return undefined;
+}
+
+function lastPerSection(toc: readonly TocEntry[]): TocEntry[] {
+  const bySection = new Map<string, TocEntry>();
+  for (const e of toc) bySection.set(e.section, e);
+  return [...bySection.values()];
+}
