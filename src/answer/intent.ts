@@ -196,7 +196,7 @@ export function statesFigure(sentence: string, asked: AskedFigure): boolean {
  * List questions ("네 가지 분야는", "어디 어디야", "哪几个城市", "which cities"): the answer is an
  * enumeration, so sentences with several comma-separated items are preferred.
  */
-const LIST_RE = /가지|어디\s*어디|무엇무엇|누구누구|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
+const LIST_RE = /가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누구|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
 
 export function isListQuestion(question: string): boolean {
   return LIST_RE.test(question.normalize('NFKC'));

@@ -142,9 +142,10 @@ export class DefaultChatService implements ChatService {
     }
     const { query, standalone, restrictTo, prior } = await this.understand(message, frame, turns, signal);
     const summary = frame.summary;
+    // A named article is what a summary is of; for a question it is a prior, not a filter.
     const named = ref?.kind === 'article' ? ref.key : undefined;
-    const article = named ?? restrictTo;
-    const hits = await this.retrieve(query, k, summary, article, prior);
+    const article = summary ? (named ?? restrictTo) : restrictTo;
+    const hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);
     return { frame, query, standalone, hits, summary, ...(article && summary ? { restricted: true } : {}) };
   }
 

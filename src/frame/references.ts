@@ -36,7 +36,7 @@ const SECTION_ALIASES: Array<[string, RegExp]> = [
 ];
 
 /** Words that say "an article" (so that a title word alone names one). */
-const ARTICLE_WORD_RE = /기사|글|꼭지|아티클|보도|篇|文章|报道|稿|\barticle\b|\bpiece\b|\bstory\b|\bitem\b/iu;
+const ARTICLE_WORD_RE = /기사|꼭지|아티클|篇|文章|报道|\barticles?\b|\bpiece\b|\bstory\b/iu;
 /** The whole issue. */
 const ISSUE_RE =
   /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
@@ -47,7 +47,10 @@ const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fou
 
 /** The article number the question names, if any ("2번", "02", "두 번째", "第三篇", "second article"). */
 export function articleNumber(q: string): number | undefined {
-  let m = q.match(/(?<![\d.])(\d{1,2})\s*(?:번째|번|호\s*기사|th|st|nd|rd)(?![\d가-힣]*\s*(?:년|월|일|개|곳|위|억|만))/u);
+  let m = q.match(/(?<![\d.])(\d{1,2})\s*(?:번째|번|호\s*기사)(?![\d가-힣]*\s*(?:년|월|일|개|곳|위|억|만))/u);
+  if (m) return Number(m[1]);
+  // "2nd article", not "the 2nd Chengdu conference".
+  m = q.match(/\b(\d{1,2})(?:st|nd|rd|th)\s+(?:article|item|piece|story)\b/iu);
   if (m) return Number(m[1]);
   m = q.match(/(?<![\d.])0(\d)(?![\d.%])/u);
   if (m) return Number(m[1]);
@@ -74,20 +77,31 @@ function sectionsNamed(q: string, toc: readonly TocEntry[]): string[] {
 }
 
 /** Title words (≥ 2 characters, not filler) that the question contains, as a share of the title's words. */
-function titleMatch(q: string, e: TocEntry, glossary?: Glossary, lang?: Lang): number {
-  const cq = compact(q);
-  const words = e.title
+const titleWords = (title: string) =>
+  title
     .split(/[\s,·…‘’'"“”<>()（）\-–]+/u)
     .map(compact)
     .filter((w) => [...w].length >= 2 && !/^\d+$/.test(w));
+
+/**
+ * How well the question names an article's title: the share of the title's words it contains,
+ * and at least half when it contains a word of 3+ characters no other title has (a name such as
+ * 야오잉의료 or 화웨이 identifies its article alone).
+ */
+function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], glossary?: Glossary, lang?: Lang): number {
+  const cq = compact(q);
+  const words = titleWords(e.title);
   if (!words.length) return 0;
-  let got = words.filter((w) => cq.includes(w) || (w.length >= 3 && cq.includes(w.slice(0, -1)))).length;
+  // A Korean word may lose its last syllable to a particle-free form (주치의 → 주치); Latin words must match whole.
+  const has = (w: string) => cq.includes(w) || (/^\p{Script=Hangul}{3,}$/u.test(w) && cq.includes(w.slice(0, -1)));
+  let got = words.filter(has).length;
+  const distinctive = words.some((w) => [...w].length >= 3 && has(w) && !toc.some((o) => o !== e && compact(o.title).includes(w)));
   // A Chinese or English name of the title's subject (华为 / Huawei → 화웨이).
   if (glossary && lang && lang !== 'ko') {
     const ko = glossary.entriesIn(q, lang).map((x) => compact(x.ko));
-    got += words.filter((w) => ko.some((k) => k.length >= 2 && w.includes(k))).length;
+    got += words.filter((w) => !has(w) && ko.includes(w)).length;
   }
-  return got / words.length;
+  return Math.max(got / words.length, distinctive ? 0.5 : 0);
 }
 
 export function resolveArticleReference(
@@ -110,7 +124,7 @@ export function resolveArticleReference(
   // Part of a title: only when the question speaks of an article (or asks for a summary), so
   // that a question about Huawei's AI model is not taken for "the Huawei article".
   if (articleWord || opts.summary) {
-    const scored = toc.map((e) => ({ e, s: titleMatch(q, e, opts.glossary, lang) })).filter((x) => x.s >= 0.34);
+    const scored = toc.map((e) => ({ e, s: titleMatch(q, e, toc, opts.glossary, lang) })).filter((x) => x.s >= 0.34);
     scored.sort((a, b) => b.s - a.s);
     if (scored.length) {
       const best = scored[0]!.s;

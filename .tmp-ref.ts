@@ -1,0 +1,11 @@
+import { loadConfig } from './src/config.js';
+import { createContext } from './src/server/compose.js';
+import { createLogger } from './src/logger.js';
+import { analyzeQuestion } from './src/frame/frame.js';
+const config = loadConfig({ ...process.env, MODEL: 'hashed', INDEX_DIR: '.tmp/eval-index-hashed-d-d-d', LOG_LEVEL: 'warn' });
+const ctx = await createContext(config, { logger: createLogger('warn', process.stderr) });
+const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
+for (const q of ["Summarize how Yaoying's AI family doctor helps patients, medical staff and the overall care system.", 'Give me a short summary of the article on the 2nd Chengdu Belt and Road science and technology exchange']) {
+  const f = analyzeQuestion(q, 'en', { glossary: ctx.retriever.glossary, toc });
+  console.log(f.kind, f.reference, ctx.retriever.glossary.entriesIn(q, 'en').map((e) => e.ko));
+}

@@ -1,0 +1,92 @@
+/**
+ * The answer stage through the chat service on the real June report (built-in embedder, real
+ * HNSW + BM25 index): follow-ups in three languages, summaries by reference, the issue overview,
+ * asking back, glosses for Chinese readers, and "not found" for a named company's missing fact.
+ * The questions are the team's own, not evaluation questions.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HashedEmbedder } from '../../src/embed/hashed.js';
+import { createLogger } from '../../src/logger.js';
+import { createContext } from '../../src/server/compose.js';
+import type { AppContext } from '../../src/server/context.js';
+import type { ChatResponse, Lang } from '../../src/types.js';
+import { testConfig } from '../helpers/env.js';
+
+let ctx: AppContext;
+let n = 0;
+const newId = () => `s_${String(++n).padStart(22, '0')}`;
+
+async function conversation(lang: Lang, questions: string[]): Promise<ChatResponse[]> {
+  const sessionId = newId();
+  const out: ChatResponse[] = [];
+  for (const q of questions) out.push(await ctx.chat.ask({ message: q, sessionId, language: lang }));
+  return out;
+}
+const articles = (r: ChatResponse) => [...new Set(r.citations.map((c) => `${c.section} ${c.article.number}`))];
+
+beforeAll(async () => {
+  ctx = await createContext(testConfig(), { logger: createLogger('silent'), embedder: new HashedEmbedder() });
+});
+
+describe('follow-ups resolve "그 회사 / 它 / it" from the conversation', () => {
+  it.each([
+    ['ko', ['유니트리는 어떤 회사야?', '그 회사의 사족 로봇 시장 점유율은?', '그 회사가 공개한 데이터셋은?']],
+    ['zh', ['宇树科技是一家什么公司？', '它在四足机器人市场的份额是多少？', '它开源了什么数据集？']],
+    ['en', ['What does the report say about Unitree?', 'What is its share of the quadruped robot market?', 'What dataset did it open-source?']],
+  ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
+    const [, share, data] = await conversation(lang, qs);
+    expect(share!.found).toBe(true);
+    expect(share!.answer).toContain('69.75%');
+    expect(share!.standaloneQuestion).toMatch(/유니트리|Unitree|宇树/);
+    expect(data!.found).toBe(true);
+    expect(data!.answer).toMatch(/데이터셋/);
+    expect(articles(data!)).toEqual(['산업 트렌드 01']);
+  });
+});
+
+describe('summaries by reference', () => {
+  it('section and number select that article', async () => {
+    const [r] = await conversation('ko', ['산업 트렌드 2번 기사 요약해줘']);
+    expect(articles(r!)).toEqual(['산업 트렌드 02']);
+    expect(r!.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
+  });
+  it('a Chinese ordinal with a section name in Chinese', async () => {
+    const [r] = await conversation('zh', ['总结一下企业研究第三篇']);
+    expect(articles(r!)).toEqual(['기업 리서치 03']);
+  });
+  it('part of a title, in Korean and through the glossary in English', async () => {
+    const [ko] = await conversation('ko', ['화웨이 기사 요약해줘']);
+    const [en] = await conversation('en', ['Summarize the Huawei article']);
+    expect(articles(ko!)).toEqual(['기업 리서치 01']);
+    expect(articles(en!)).toEqual(['기업 리서치 01']);
+  });
+  it('the whole issue: one cited line per article, grouped by section', async () => {
+    const [r] = await conversation('ko', ['이번 호 전체를 요약해줘']);
+    expect(r!.citations).toHaveLength(20);
+    for (const s of ['산업 트렌드', '정책 브리핑', '기업 리서치', '시장 인사이트', 'KIC 중국 포커스', '전시회 소식']) expect(r!.answer).toContain(`**${s}**`);
+    const [zh] = await conversation('zh', ['本期概要']);
+    expect(zh!.citations).toHaveLength(20);
+  });
+  it('an ambiguous reference asks back with the candidates instead of guessing', async () => {
+    const [r] = await conversation('ko', ['2번 기사 요약해줘']);
+    expect(r!.citations).toHaveLength(0);
+    expect(r!.answer).toContain('어느 기사');
+    expect(r!.answer).toContain('산업 트렌드 02');
+    expect(r!.answer).toContain('정책 브리핑 02');
+  });
+});
+
+describe('readers of Chinese and English', () => {
+  it('a Chinese answer carries 宇树科技 and 亿元 beside the Korean quote', async () => {
+    const [names] = await conversation('zh', ['宇树科技在四足机器人市场的份额是多少？']);
+    expect(names!.answer).toContain('69.75%');
+    expect(names!.answer).toMatch(/유니트리 = 宇树科技/);
+    const [money] = await conversation('zh', ['能科科技在军工领域签了多大金额的合同？']);
+    expect(money!.answer).toContain('2.68 억 위안');
+    expect(money!.answer).toContain('2.68亿元');
+  });
+  it('an English answer gives the amount in English units', async () => {
+    const [r] = await conversation('en', ['How large will the Chinese coreless motor market be by 2028?']);
+    expect(r!.answer).toMatch(/\d+ million US dollars/);
+  });
+});

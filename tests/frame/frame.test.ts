@@ -1,0 +1,62 @@
+/** The question frame: kinds, names, back-references and references to articles, in three languages. */
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/frame/frame.js';
+import { articleNumber, resolveArticleReference, type TocEntry } from '../../src/frame/references.js';
+
+const toc: TocEntry[] = [
+  ['산업 트렌드', '01', '구현 지능 산업 심층 분석'],
+  ['산업 트렌드', '02', '中 자동차 산업 격변…주요 완성차 업체의 전략적 통합 본격화'],
+  ['기업 리서치', '01', '화웨이 독자적인 인공지능(AI) 인프라 구축'],
+  ['기업 리서치', '02', '야오잉의료 AI 가정 주치의 출범'],
+  ['전시회 소식', '01', '2025 년 과학기술 분야 행사 정보'],
+].map(([section, number, title], i) => ({ key: `r:a${i}`, section: section!, number: number!, title: title!, page: i + 1 }));
+
+describe('question kinds', () => {
+  it.each([
+    ['유니트리의 시장 점유율은?', 'ko', 'percent'],
+    ['창업 지원 기관은 몇 곳이야?', 'ko', 'count'],
+    ['행사는 언제 열려?', 'ko', 'date'],
+    ['센터장이 누구야?', 'ko', 'person'],
+    ['어떤 도시들이 선정됐어?', 'ko', 'list'],
+    ['A사와 B사 매출을 비교해줘', 'ko', 'compare'],
+    ['이 기사 요약해줘', 'ko', 'summary'],
+    ['목차에서 몇 페이지에 있어?', 'ko', 'location'],
+    ['这家公司的营收是多少？', 'zh', 'money'],
+    ['哪些城市入选了？', 'zh', 'list'],
+    ['When does the expo open?', 'en', 'date'],
+    ['What share of the market does it hold?', 'en', 'percent'],
+    ['Which one started earlier?', 'en', 'compare'],
+  ] as const)('%s → %s', (q, lang, kind) => {
+    expect(analyzeQuestion(q, lang).kind).toBe(kind);
+  });
+  it('names and back-references', () => {
+    const f = analyzeQuestion('그 회사의 GB200 대비 성능은?', 'ko');
+    expect(f.names).toContain('GB200');
+    expect(f.refersBack).toBe(true);
+    expect(analyzeQuestion('它的份额呢？', 'zh').refersBack).toBe(true);
+    expect(analyzeQuestion('What is its revenue?', 'en').refersBack).toBe(true);
+    expect(analyzeQuestion('화웨이의 매출은?', 'ko').refersBack).toBe(false);
+  });
+});
+
+describe('references to articles', () => {
+  it('numbers in three languages', () => {
+    expect(articleNumber('2번 기사')).toBe(2);
+    expect(articleNumber('02 요약')).toBe(2);
+    expect(articleNumber('두 번째 기사')).toBe(2);
+    expect(articleNumber('第三篇')).toBe(3);
+    expect(articleNumber('the second article')).toBe(2);
+    expect(articleNumber('2025년 매출')).toBeUndefined();
+  });
+  it('section + number, partial title, whole issue, ambiguity', () => {
+    const ref = (q: string, summary = true) => resolveArticleReference(q, 'ko', toc, { summary });
+    expect(ref('산업 트렌드 2번 기사 요약')).toEqual({ kind: 'article', key: 'r:a1', candidates: ['r:a1'] });
+    expect(ref('산업 트랜드 02 요약')).toMatchObject({ kind: 'article', key: 'r:a1' });
+    expect(ref('야오잉의료 기사 정리해줘')).toMatchObject({ kind: 'article', key: 'r:a3' });
+    expect(ref('이번 호 전체 요약')).toMatchObject({ kind: 'issue' });
+    expect(ref('1번 기사 요약')).toEqual({ kind: 'ambiguous', candidates: ['r:a0', 'r:a2', 'r:a4'] });
+    // A question about a company is not "the company's article" without an article word or a summary.
+    expect(ref('화웨이의 AI 모델 이름은?', false)).toBeUndefined();
+    expect(resolveArticleReference('企业研究第二篇', 'zh', toc, { summary: true })).toMatchObject({ kind: 'article', key: 'r:a3' });
+  });
+});
