@@ -10,7 +10,7 @@ import { chunkReports } from '../chunk/chunker.js';
 import { readCorpus } from '../ingest/readCorpus.js';
 import { Glossary, extractGlossary } from '../retrieve/glossary.js';
 import { MiniSearchLexicalIndex } from '../retrieve/lexical.js';
-import type { Chunk, ChunkingOptions, Embedder, Report } from '../types.js';
+import type { Chunk, ChunkingOptions, Embedder, EmbedderInfo, Report } from '../types.js';
 import { type LockOptions, acquireBuildLock } from './lock.js';
 import { type ArticleEntry, FILES, decodeVectors, encodeVectors, tableOfContents } from './format.js';
 import { type WriteFile, beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, sweepStaging, writeDurable } from './store.js';
@@ -80,7 +80,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     const glossary = Glossary.fromEntries(extractGlossary(glossaryTexts(reports)));
 
-    const previous = opts.reuse === false ? new Map<string, Float32Array>() : previousVectors(opts.indexDir, opts.embedder.info.id);
+    const previous = opts.reuse === false ? new Map<string, Float32Array>() : previousVectors(opts.indexDir, opts.embedder.info);
     const vectors: Array<Float32Array | undefined> = chunks.map((c) => previous.get(c.hash));
     const todo = chunks.map((c, i) => ({ c, i })).filter(({ i }) => !vectors[i]);
     const reused = chunks.length - todo.length;
@@ -185,14 +185,21 @@ function glossaryTexts(reports: Report[]): string[] {
   );
 }
 
-/** hash → vector of the live build, when it was embedded by the same embedder. */
-function previousVectors(indexDir: string, embedderId: string): Map<string, Float32Array> {
+/**
+ * hash → vector of the live build, when it was embedded by the same embedder. Only from a build
+ * that passes its checks and whose vector file has exactly the embedder's dimensions: vectors
+ * decoded with a wrong (corrupted) dimension count would be garbage carried into the new build.
+ */
+function previousVectors(indexDir: string, embedder: EmbedderInfo): Map<string, Float32Array> {
   const map = new Map<string, Float32Array>();
   try {
     const build = openBuild(indexDir);
-    if (build.manifest.embedder.id !== embedderId) return map;
+    const dims = embedder.dimensions;
+    if (build.manifest.embedder.id !== embedder.id || build.manifest.embedder.dimensions !== dims) return map;
     const chunks = JSON.parse(build.read(FILES.chunks).toString('utf8')) as Chunk[];
-    const vectors = decodeVectors(build.read(FILES.vectors), build.manifest.embedder.dimensions);
+    const raw = build.read(FILES.vectors);
+    if (!Array.isArray(chunks) || raw.byteLength !== chunks.length * dims * 4) return map;
+    const vectors = decodeVectors(raw, dims);
     chunks.forEach((c, i) => vectors[i] && map.set(c.hash, vectors[i]));
   } catch {
     // No usable previous build: embed everything.

@@ -60,7 +60,7 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
   if (opts.force) await build('forced');
   else if (staleness.stale) {
     // A corrupt or truncated build is a fault worth a warning (naming the file), not routine staleness.
-    const corrupt = corruption(config.paths.index);
+    const corrupt = corruption(config.paths.index, embedder.info);
     if (corrupt) log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
     await build(staleness.reasons.join('; '));
   }
@@ -77,10 +77,17 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
   }
 }
 
-/** The INDEX_CORRUPT message of the live build (a checksum mismatch names the file), if it is corrupt. */
-function corruption(indexDir: string): string | undefined {
+/**
+ * The INDEX_CORRUPT message of the live build (a checksum mismatch names the file), if it is
+ * corrupt. The same embedder id with other dimensions is corruption too (an id fixes its
+ * dimensions), not routine staleness.
+ */
+function corruption(indexDir: string, now: Embedder['info']): string | undefined {
   try {
-    openBuild(indexDir);
+    const m = openBuild(indexDir).manifest;
+    if (m.embedder.id === now.id && m.embedder.dimensions !== now.dimensions) {
+      return `Index manifest of ${indexDir} says embedder ${m.embedder.id} has ${m.embedder.dimensions} dimensions, it has ${now.dimensions}; rebuilding.`;
+    }
     return undefined;
   } catch (e) {
     return isAppError(e) && e.code === 'INDEX_CORRUPT' ? e.message : undefined;
