@@ -173,6 +173,21 @@ describe('stalled and malformed requests', () => {
   });
 });
 
+describe('a body timeout above the request timeout', () => {
+  let s: Served;
+  beforeAll(async () => {
+    s = await start({ BODY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '300' });
+  });
+  afterAll(() => s.close());
+
+  it('a stalled body gets the 504 JSON of the request timeout, and the connection is closed', async () => {
+    const r = await exchange(s.port, ['POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"mess']);
+    expectJsonError(r, 504, 'TIMEOUT');
+    expect(r.headers['connection']).toBe('close');
+    expect(r.closed).toBe(true);
+  });
+});
+
 describe('methods and OPTIONS', () => {
   let s: Served;
   beforeAll(async () => {
