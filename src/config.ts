@@ -67,6 +67,11 @@ export const configSchema = z.object({
   MAX_QUESTION_CHARS: positiveInt(2000, 100_000),
   /** Per-request timeout. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Time for a request's headers to arrive (Node's headersTimeout): 408 JSON and the connection closed after it. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Time for a request body to arrive once its headers are in: 408 JSON and the connection closed after it.
+   *  10 s is ample for BODY_LIMIT_BYTES (64 KB) on a slow mobile link, and frees a stalled socket long before the 30 s request timeout. */
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Behind a reverse proxy: trust X-Forwarded-For for rate limiting (one hop: the address the proxy saw). */
   TRUST_PROXY: bool.default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

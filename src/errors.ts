@@ -10,9 +10,14 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** The request (its body, or its headers) did not arrive in time. */
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An `Expect` header other than 100-continue. */
+  EXPECTATION_FAILED: 417,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INDEX_MISSING: 503,
   INDEX_CORRUPT: 503,
   INDEX_STALE: 503,

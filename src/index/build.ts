@@ -10,10 +10,10 @@ import { chunkReports } from '../chunk/chunker.js';
 import { readCorpus } from '../ingest/readCorpus.js';
 import { Glossary, extractGlossary } from '../retrieve/glossary.js';
 import { MiniSearchLexicalIndex } from '../retrieve/lexical.js';
-import type { Chunk, ChunkingOptions, Embedder, Report } from '../types.js';
-import { acquireBuildLock } from './lock.js';
+import type { Chunk, ChunkingOptions, Embedder, EmbedderInfo, Report } from '../types.js';
+import { type LockOptions, acquireBuildLock } from './lock.js';
 import { type ArticleEntry, FILES, decodeVectors, encodeVectors, tableOfContents } from './format.js';
-import { beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, writeDurable } from './store.js';
+import { type WriteFile, beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, sweepStaging, writeDurable } from './store.js';
 import { HnswVectorIndex } from './vector.js';
 import { pipelineFingerprint } from './fingerprint.js';
 
@@ -35,6 +35,10 @@ export interface BuildOptions {
   reuse?: boolean;
   /** Test hook: called when every file is staged, just before the commit (a test kills the build there). */
   beforeCommit?: () => void | Promise<void>;
+  /** How data files are written (default: write + fsync); a test injects one that fails (ENOSPC). */
+  writeFile?: WriteFile;
+  /** Build-lock staleness and the warning when a leftover lock is taken over. */
+  lock?: LockOptions;
 }
 
 export interface BuildSummary {
@@ -54,11 +58,19 @@ export interface BuildSummary {
 
 export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
-  const lock = acquireBuildLock(opts.indexDir);
+  const lock = acquireBuildLock(opts.indexDir, opts.lock);
+  const write = opts.writeFile ?? writeDurable;
+  let staging: { dir: string; name: string } | undefined;
+  let committed = false;
   try {
     // Staging folders of builds that died are garbage now that we hold the lock.
     removeOldBuilds(opts.indexDir, currentBuildName(opts.indexDir));
-    const progress = opts.onProgress ?? (() => {});
+    // Every progress report is also a heartbeat of the lock (see lock.ts).
+    const report = opts.onProgress ?? (() => {});
+    const progress = (p: BuildProgress) => {
+      lock.heartbeat();
+      report(p);
+    };
     progress({ phase: 'read', done: 0, total: 1 });
     const { reports, files } = await readCorpus(opts.corpusDir);
     progress({ phase: 'read', done: 1, total: 1 });
@@ -68,7 +80,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     const glossary = Glossary.fromEntries(extractGlossary(glossaryTexts(reports)));
 
-    const previous = opts.reuse === false ? new Map<string, Float32Array>() : previousVectors(opts.indexDir, opts.embedder.info.id);
+    const previous = opts.reuse === false ? new Map<string, Float32Array>() : previousVectors(opts.indexDir, opts.embedder.info);
     const vectors: Array<Float32Array | undefined> = chunks.map((c) => previous.get(c.hash));
     const todo = chunks.map((c, i) => ({ c, i })).filter(({ i }) => !vectors[i]);
     const reused = chunks.length - todo.length;
@@ -84,7 +96,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     progress({ phase: 'index', done: 0, total: 2 });
     const dims = opts.embedder.info.dimensions;
-    const staging = beginBuild(opts.indexDir);
+    staging = beginBuild(opts.indexDir);
     HnswVectorIndex.build(all, dims).save(path.join(staging.dir, FILES.hnsw));
     progress({ phase: 'index', done: 1, total: 2 });
     const lexical = MiniSearchLexicalIndex.build(chunks.map((c, label) => ({ label, header: c.header, text: c.text })));
@@ -92,12 +104,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     const articles: ArticleEntry[] = tableOfContents(reports);
     progress({ phase: 'write', done: 0, total: 1 });
-    writeDurable(path.join(staging.dir, FILES.chunks), JSON.stringify(chunks));
-    writeDurable(path.join(staging.dir, FILES.vectors), encodeVectors(all, dims));
-    writeDurable(path.join(staging.dir, FILES.lexical), JSON.stringify(lexical.toJSON()));
-    writeDurable(path.join(staging.dir, FILES.glossary), JSON.stringify(glossary.toJSON()));
-    writeDurable(path.join(staging.dir, FILES.articles), JSON.stringify(articles));
+    write(path.join(staging.dir, FILES.chunks), JSON.stringify(chunks));
+    write(path.join(staging.dir, FILES.vectors), encodeVectors(all, dims));
+    write(path.join(staging.dir, FILES.lexical), JSON.stringify(lexical.toJSON()));
+    write(path.join(staging.dir, FILES.glossary), JSON.stringify(glossary.toJSON()));
+    write(path.join(staging.dir, FILES.articles), JSON.stringify(articles));
     await opts.beforeCommit?.();
+    lock.heartbeat();
     const handle = commitBuild(opts.indexDir, staging, {
       builtAt: new Date().toISOString(),
       corpus: files,
@@ -105,7 +118,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       chunking: opts.chunking,
       pipeline: pipelineFingerprint(),
       counts: { reports: reports.length, articles: articles.length, chunks: chunks.length, glossary: glossary.extracted.length },
-    });
+    }, write);
+    committed = true;
     progress({ phase: 'write', done: 1, total: 1 });
     const bytes = fs.readdirSync(handle.dir).reduce((n, f) => n + fs.statSync(path.join(handle.dir, f)).size, 0);
     return {
@@ -121,6 +135,31 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       bytes,
       chunkLengths: chunks.map((c) => c.text.length),
     };
+  } finally {
+    // A failed build (ENOSPC, a crash of a stage) removes its own staging folder: after a full
+    // disk the space comes back at once, not at the next build.
+    if (staging && !committed) fs.rmSync(staging.dir, { recursive: true, force: true });
+    lock.release();
+  }
+}
+
+/**
+ * At start: removes what dead builders left (staging folders, temp files) — only when no live
+ * builder holds the lock, since a live one is using its staging folder. Returns what was
+ * removed; never throws (a start must not fail over garbage).
+ */
+export function sweepLeftovers(indexDir: string, opts: { lock?: LockOptions } = {}): { removed: string[]; skipped?: string } {
+  if (!fs.existsSync(indexDir)) return { removed: [] };
+  let lock;
+  try {
+    lock = acquireBuildLock(indexDir, opts.lock);
+  } catch (e) {
+    return { removed: [], skipped: (e as Error).message };
+  }
+  try {
+    return { removed: sweepStaging(indexDir) };
+  } catch (e) {
+    return { removed: [], skipped: (e as Error).message };
   } finally {
     lock.release();
   }
@@ -146,14 +185,21 @@ function glossaryTexts(reports: Report[]): string[] {
   );
 }
 
-/** hash → vector of the live build, when it was embedded by the same embedder. */
-function previousVectors(indexDir: string, embedderId: string): Map<string, Float32Array> {
+/**
+ * hash → vector of the live build, when it was embedded by the same embedder. Only from a build
+ * that passes its checks and whose vector file has exactly the embedder's dimensions: vectors
+ * decoded with a wrong (corrupted) dimension count would be garbage carried into the new build.
+ */
+function previousVectors(indexDir: string, embedder: EmbedderInfo): Map<string, Float32Array> {
   const map = new Map<string, Float32Array>();
   try {
     const build = openBuild(indexDir);
-    if (build.manifest.embedder.id !== embedderId) return map;
+    const dims = embedder.dimensions;
+    if (build.manifest.embedder.id !== embedder.id || build.manifest.embedder.dimensions !== dims) return map;
     const chunks = JSON.parse(build.read(FILES.chunks).toString('utf8')) as Chunk[];
-    const vectors = decodeVectors(build.read(FILES.vectors), build.manifest.embedder.dimensions);
+    const raw = build.read(FILES.vectors);
+    if (!Array.isArray(chunks) || raw.byteLength !== chunks.length * dims * 4) return map;
+    const vectors = decodeVectors(raw, dims);
     chunks.forEach((c, i) => vectors[i] && map.set(c.hash, vectors[i]));
   } catch {
     // No usable previous build: embed everything.

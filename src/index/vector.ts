@@ -7,6 +7,7 @@
  * folder for atomic swaps) and stores chunks itself; HNSWLib's save() writes its own
  * docstore.json + args.json that would duplicate chunks.json.
  */
+import fs from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import type { VectorHit, VectorIndex } from '../types.js';
 
@@ -61,6 +62,34 @@ export class HnswVectorIndex implements VectorIndex {
     // hnswlib's cosine "distance" is 1 - cosine similarity.
     return neighbors.map((label, i) => ({ label, score: 1 - distances[i]! }));
   }
+}
+
+/**
+ * Dimensions and vector count of an hnswlib index file, read from its header, or undefined when
+ * the header is not one. hnswlib-node cannot tell: readIndexSync takes the dimensions from the
+ * constructor and trusts them, so a file of other dimensions loads and then answers garbage or
+ * fails at the first query. Header (hnswalg.h saveIndex, little-endian, size_t = 8 bytes):
+ * offsetLevel0, maxElements, curElementCount, sizeDataPerElement, labelOffset, offsetData, …;
+ * a vector's bytes are labelOffset − offsetData, float32 for the cosine/ip/l2 spaces.
+ */
+export function hnswFileShape(file: string): { dimensions: number; count: number } | undefined {
+  let header: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      header = Buffer.alloc(48);
+      if (fs.readSync(fd, header, 0, 48, 0) !== 48) return undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const at = (i: number) => Number(header.readBigUInt64LE(i * 8));
+  const [maxElements, count, perElement, labelOffset, offsetData] = [at(1), at(2), at(3), at(4), at(5)];
+  const bytes = labelOffset - offsetData;
+  if (!(count <= maxElements) || bytes <= 0 || bytes % 4 !== 0 || labelOffset >= perElement) return undefined;
+  return { dimensions: bytes / 4, count };
 }
 
 /** Exact search: the reference implementation for contract tests, fine for tiny corpora. */

@@ -7,18 +7,23 @@
  *     X-Request-Id) and one access-log line; the route, never the query string or body.
  *  2. metrics timer: times every response, rejections included, by route pattern.
  *  3. helmet: security headers on everything, errors included.
- *  4. request timeout: one AbortSignal per request (504 JSON when it fires) before any work.
- *  5. body-size guard: a declared Content-Length over the limit is a 413 on every route.
- *  6. /healthz and /metrics: open (/metrics needs the API key when API_KEYS is set).
- *  7. CORS on /api and /v1: answers preflights before authentication (they carry no key).
- *  8. identify client → rate limit → require key, on /api and /v1: a wrong key is counted
+ *  4. Host required on HTTP/1.1 (400 JSON; Node's own check is off, see protocol.ts).
+ *  5. request timeout: one AbortSignal per request (504 JSON when it fires) before any work;
+ *     body timeout: a body still arriving after BODY_TIMEOUT_MS is 408 JSON, connection closed.
+ *  6. body-size guard: a declared Content-Length over the limit is a 413 on every route.
+ *  7. CORS on /api and /v1: answers preflights before authentication (they carry no key);
+ *     every other OPTIONS: 204 with Allow on a known path, else 404 (methods.ts).
+ *  8. /healthz (open) and /metrics (the API key when API_KEYS is set, and the same rate limit
+ *     as the API, so that wrong keys are counted there too).
+ *  9. identify client → rate limit → require key, on /api and /v1: a wrong key is counted
  *     against its IP before it is refused; a right key gets its own bucket.
- *  9. bodies: 415 for non-JSON chat posts, the bots (which read their own bodies, for
+ * 10. bodies: 415 for non-JSON chat posts, the bots (which read their own bodies, for
  *     signatures), then the JSON parser.
- * 10. API routes, then the web page (its static lookup costs a stat: the API does not pay
- *     it); 404; the after-timeout guard; the one error handler.
+ * 11. API routes, then the web page (its static lookup costs a stat: the API does not pay
+ *     it); 405 with Allow for a known path with another method, else 404; the after-timeout
+ *     guard; the one error handler.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
@@ -31,6 +36,8 @@ import { webRoutes } from '../web/routes.js';
 import { botRoutes } from '../bots/routes.js';
 import { afterTimeout, bodySizeGuard, rateLimit, requestTimeout } from './limits.js';
 import { createMetrics } from './metrics.js';
+import { answerOptions, wrongMethod } from './methods.js';
+import { bodyTimeout, requireHost } from './protocol.js';
 import { corsPolicy, identifyClient, requireApiKey, securityHeaders } from './security.js';
 
 /** Areas behind the API keys and the rate limit. */
@@ -62,16 +69,22 @@ export function createApp(ctx: AppContext): Express {
 
   app.use(metrics.middleware);
   app.use(securityHeaders());
+  app.use(requireHost);
   app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
+  app.use(bodyTimeout(config.BODY_TIMEOUT_MS));
   app.use(bodySizeGuard(config.BODY_LIMIT_BYTES));
-
-  app.use(healthRoutes(ctx));
-  app.get('/metrics', identifyClient(config.API_KEYS), requireApiKey(config.API_KEYS), metrics.handler);
 
   const cors = corsPolicy(config.CORS_ORIGINS);
   if (cors) app.use(API, cors);
-  app.use(API, identifyClient(config.API_KEYS));
+  app.use(answerOptions(app));
+
+  // One limiter (one set of buckets) for the API and /metrics.
   const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  const limited: RequestHandler[] = limiter ? [limiter] : [];
+  app.use(healthRoutes(ctx));
+  app.get('/metrics', identifyClient(config.API_KEYS), ...limited, requireApiKey(config.API_KEYS), metrics.handler);
+
+  app.use(API, identifyClient(config.API_KEYS));
   if (limiter) app.use(API, limiter);
   app.use(API, requireApiKey(config.API_KEYS));
 
@@ -86,6 +99,7 @@ export function createApp(ctx: AppContext): Express {
   // request) is not paid by the API routes above.
   app.use(webRoutes());
 
+  app.use(wrongMethod(app));
   app.use(notFound);
   app.use(afterTimeout);
   app.use(errorHandler);

@@ -11,7 +11,7 @@ import { MemoryDedupStore } from '../state/dedup.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
-import { type BuildProgress, type BuildSummary, buildIndex } from '../index/build.js';
+import { type BuildProgress, type BuildSummary, buildIndex, sweepLeftovers } from '../index/build.js';
 import { hashCorpus } from '../ingest/corpusFiles.js';
 import { type LoadedIndex, checkStaleness, loadIndex } from '../index/load.js';
 import { openBuild } from '../index/store.js';
@@ -38,6 +38,11 @@ export interface PrepareOptions {
  */
 export async function prepareIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}): Promise<LoadedIndex> {
   const chunking = chunkingFrom(config);
+  // A leftover lock (its owner dead, or a pid now used by another process, or not a file) is
+  // taken over with one warning; what dead builders left is swept before anything else.
+  const lock = { onTakeover: (reason: string) => log.warn(reason) };
+  const swept = sweepLeftovers(config.paths.index, { lock });
+  if (swept.removed.length) log.warn({ removed: swept.removed }, 'removed what an interrupted index build left behind');
   const build = async (why: string) => {
     log.info({ reason: why }, 'building the index');
     const summary = await buildIndex({
@@ -45,6 +50,7 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
       indexDir: config.paths.index,
       embedder,
       chunking,
+      lock,
       reuse: !opts.fresh,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
@@ -54,25 +60,34 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
   if (opts.force) await build('forced');
   else if (staleness.stale) {
     // A corrupt or truncated build is a fault worth a warning (naming the file), not routine staleness.
-    const corrupt = corruption(config.paths.index);
+    const corrupt = corruption(config.paths.index, embedder.info);
     if (corrupt) log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
     await build(staleness.reasons.join('; '));
   }
+  // The embedder's dimensions are checked at load: a mismatch would fail every question.
+  const expect = { dimensions: embedder.info.dimensions };
   try {
-    return loadIndex(config.paths.index);
+    return loadIndex(config.paths.index, expect);
   } catch (e) {
-    // A corrupt or truncated index (checksum mismatch) is rebuilt rather than served.
+    // A corrupt or truncated index (checksum mismatch, inconsistent files) is rebuilt rather than served.
     if (!isAppError(e) || e.code !== 'INDEX_CORRUPT') throw e;
     log.warn({ err: e.message }, 'the index is corrupt; rebuilding it');
     await build(`corrupt: ${e.message}`);
-    return loadIndex(config.paths.index);
+    return loadIndex(config.paths.index, expect);
   }
 }
 
-/** The INDEX_CORRUPT message of the live build (a checksum mismatch names the file), if it is corrupt. */
-function corruption(indexDir: string): string | undefined {
+/**
+ * The INDEX_CORRUPT message of the live build (a checksum mismatch names the file), if it is
+ * corrupt. The same embedder id with other dimensions is corruption too (an id fixes its
+ * dimensions), not routine staleness.
+ */
+function corruption(indexDir: string, now: Embedder['info']): string | undefined {
   try {
-    openBuild(indexDir);
+    const m = openBuild(indexDir).manifest;
+    if (m.embedder.id === now.id && m.embedder.dimensions !== now.dimensions) {
+      return `Index manifest of ${indexDir} says embedder ${m.embedder.id} has ${m.embedder.dimensions} dimensions, it has ${now.dimensions}; rebuilding.`;
+    }
     return undefined;
   } catch (e) {
     return isAppError(e) && e.code === 'INDEX_CORRUPT' ? e.message : undefined;

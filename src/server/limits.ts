@@ -70,7 +70,7 @@ export function requestAbortSignal(res: Response): AbortSignal | undefined {
 }
 
 export function requestTimeout(timeoutMs: number): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const ctrl = new AbortController();
     res.locals['signal'] = ctrl.signal;
     const timer = setTimeout(() => {
@@ -78,6 +78,9 @@ export function requestTimeout(timeoutMs: number): RequestHandler {
       ctrl.abort(err);
       if (!res.headersSent) {
         res.locals['timedOut'] = true;
+        // Its body still arriving (BODY_TIMEOUT_MS set above this timeout): the connection
+        // cannot be reused, so it is closed after the reply rather than held open.
+        if (!req.complete) res.setHeader('Connection', 'close');
         res.status(err.status).json(err.toJSON());
         return;
       }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { Express } from 'express';
 import { botTasks } from '../bots/routes.js';
 import type { AppContext } from './context.js';
+import { hardenServer, serverOptions } from './protocol.js';
 
 export interface ServeOptions {
   host: string;
@@ -17,28 +18,9 @@ export interface ServeOptions {
 }
 
 export async function serve(app: Express, ctx: AppContext, opts: ServeOptions): Promise<http.Server> {
-  const server = http.createServer(app);
-  // Slow-loris protection: headers and bodies must arrive in bounded time.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = ctx.config.REQUEST_TIMEOUT_MS + 5_000;
-  server.keepAliveTimeout = 5_000;
-  // Requests Node's HTTP parser refuses before Express sees them (headers or URL too large,
-  // malformed request line): answered in the JSON error format too, then the socket is closed.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
-      socket.destroy();
-      return;
-    }
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const [status, reason, code, message] = tooLarge
-      ? [431, 'Request Header Fields Too Large', 'BAD_REQUEST', 'Request headers (or the URL) are too large']
-      : timeout
-        ? [408, 'Request Timeout', 'TIMEOUT', 'The request did not arrive in time']
-        : [400, 'Bad Request', 'BAD_REQUEST', 'Malformed HTTP request'];
-    const body = JSON.stringify({ error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  });
+  // Time limits and JSON replies for Node's own protocol errors: src/server/protocol.ts.
+  const server = http.createServer(serverOptions(ctx.config), app);
+  hardenServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
