@@ -27,6 +27,7 @@ import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { openAiRoutes } from './routes/openai.js';
 import { searchRoutes } from './routes/search.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { webRoutes } from '../web/routes.js';
 import { botRoutes } from '../bots/routes.js';
 import { afterTimeout, bodySizeGuard, rateLimit, requestTimeout } from './limits.js';
@@ -71,7 +72,7 @@ export function createApp(ctx: AppContext): Express {
   const cors = corsPolicy(config.CORS_ORIGINS);
   if (cors) app.use(API, cors);
   app.use(API, identifyClient(config.API_KEYS));
-  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE, ctx.rateLimitStore?.());
   if (limiter) app.use(API, limiter);
   app.use(API, requireApiKey(config.API_KEYS));
 
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(json);
   app.use(chatRoutes(ctx));
   app.use(searchRoutes(ctx));
+  app.use(sessionRoutes(ctx));
   app.use(openAiRoutes(ctx));
   // The web page last: open (never behind a key), and its static-file lookup (a stat per
   // request) is not paid by the API routes above.
