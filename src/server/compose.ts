@@ -114,7 +114,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
   const { answerer, rewriter } = await createAnswerer(config, log, index);
   const state = await createState(config, log, opts.now ? { now: opts.now } : {});
   const { sessions } = state;
-  const chat = new DefaultChatService({ retriever, answerer, sessions, defaultTopK: config.TOP_K, ...(rewriter ? { rewriter } : {}) });
+  const chat = new DefaultChatService({ retriever, answerer, sessions, defaultTopK: config.TOP_K, ...(rewriter ? { rewriter } : {}), ...(opts.now ? { now: opts.now } : {}) });
   return {
     config,
     index,
