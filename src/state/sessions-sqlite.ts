@@ -29,6 +29,7 @@ export interface SqliteSessionOptions extends SessionLimits {
 }
 
 const REOPEN_MS = 5_000;
+const BUSY_TIMEOUT_MS = 250;
 const SWEEP_MS = 60_000;
 /** Rows looked at per eviction step. */
 const EVICT_BATCH = 64;
@@ -104,7 +105,9 @@ export class SqliteSessionStore implements SessionStore {
         this.total += bytes - (old?.bytes ?? 0);
         if (!old) this.count++;
         if (this.total > this.opts.maxTotalBytes || this.count > this.opts.maxSessions) this.evict(st, session.id);
-      })();
+        // IMMEDIATE: take the write lock first (a deferred transaction that reads, then writes,
+        // cannot wait for another writer and fails at once).
+      }).immediate();
       this.tracker.ok();
     } catch (e) {
       this.tracker.fail(e, 'write');
@@ -194,7 +197,9 @@ export class SqliteSessionStore implements SessionStore {
     let db: Database.Database | undefined;
     try {
       fs.mkdirSync(path.dirname(this.opts.file), { recursive: true });
-      db = new Database(this.opts.file, { timeout: 2_000 });
+      // better-sqlite3 is synchronous: a wait for another process's lock blocks the event loop,
+      // so it is kept short (a write that cannot get the lock in time is reported and lost).
+      db = new Database(this.opts.file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(`CREATE TABLE IF NOT EXISTS sessions (
