@@ -50,11 +50,29 @@ export const configSchema = z.object({
   /** Default and maximum passages per answer. */
   TOP_K: z.coerce.number().int().min(1).max(20).default(5),
   MAX_TOP_K: z.coerce.number().int().min(1).max(50).default(20),
-  /** Sessions: turns kept, idle expiry, and an optional file to persist them across restarts. */
+  /** Sessions: turns kept and idle expiry (every store). */
   SESSION_MAX_TURNS: positiveInt(20, 1000),
   SESSION_TTL_MINUTES: positiveInt(60, 60 * 24 * 30),
+  /**
+   * Where conversations live: `memory` (per process), `sqlite` (SESSION_DB, survives restarts)
+   * or `redis` (REDIS_URL, shared by every process). Unset: redis when REDIS_URL is set, sqlite
+   * when SESSION_DB (or the old SESSION_FILE) is set, else memory.
+   */
+  SESSION_STORE: z.enum(['memory', 'sqlite', 'redis']).optional(),
+  /** SQLite database file of the sqlite store (WAL mode: `-wal`/`-shm` files beside it). */
+  SESSION_DB: z.string().optional(),
+  /** Deprecated (the old whole-file JSON persistence): means the sqlite store at this path with `.db` for its extension; its JSON sessions are imported once. */
   SESSION_FILE: z.string().optional(),
+  /** Bytes one session may hold (its JSON record): past it the oldest turns are dropped. */
+  SESSION_MAX_BYTES: z.coerce.number().int().min(4096).max(16 * 1024 * 1024).default(64 * 1024),
+  /** Bytes all sessions of the memory and sqlite stores may hold: past it the least recently used sessions are dropped (Redis: bound it with maxmemory). */
+  SESSIONS_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024 * 1024).default(128 * 1024 * 1024),
+  /** Sessions kept at most (memory and sqlite stores), whatever their size. */
   MAX_SESSIONS: positiveInt(10_000, 1_000_000),
+  /** Redis (`redis://[:password@]host:port[/db]`): sessions, rate-limit counters and bot de-duplication shared by every process. Unset: per process. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+  /** Prefix of every Redis key this server writes (several deployments can share one Redis). */
+  REDIS_PREFIX: z.string().max(64).default('kic:'),
   /** Comma-separated API keys for /api/* and /v1/* (Authorization: Bearer KEY), and /metrics when set. Unset: open. */
   API_KEYS: csv.optional(),
   /** Comma-separated allowed CORS origins; unset: CORS closed. `*` allows any. */
@@ -89,6 +107,26 @@ export const configSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
 });
 
+export type SessionStoreKind = 'memory' | 'sqlite' | 'redis';
+
+/** The session store in use: SESSION_STORE, else inferred from REDIS_URL / SESSION_DB / SESSION_FILE. */
+export function sessionStoreKind(c: Pick<Config, 'SESSION_STORE' | 'REDIS_URL' | 'SESSION_DB' | 'SESSION_FILE'>): SessionStoreKind {
+  if (c.SESSION_STORE) return c.SESSION_STORE;
+  if (c.REDIS_URL) return 'redis';
+  if (c.SESSION_DB || c.SESSION_FILE) return 'sqlite';
+  return 'memory';
+}
+
+/** The sqlite store's file: SESSION_DB, else SESSION_FILE with `.db` for its extension, else `data/sessions.db`. */
+export function sessionDbPath(c: Pick<Config, 'SESSION_DB' | 'SESSION_FILE'>, cwd = process.cwd()): string {
+  if (c.SESSION_DB) return path.resolve(cwd, c.SESSION_DB);
+  if (c.SESSION_FILE) {
+    const f = path.resolve(cwd, c.SESSION_FILE);
+    return `${f.slice(0, f.length - path.extname(f).length)}.db`;
+  }
+  return path.resolve(cwd, 'data/sessions.db');
+}
+
 export type Config = z.infer<typeof configSchema> & {
   /** Absolute paths resolved against the working directory. */
   paths: { corpus: string; index: string; models: string; modelCache: string };
@@ -117,6 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (c.CHUNK_MAX_CHARS < c.CHUNK_TARGET_CHARS) {
     throw new ConfigError(`Invalid configuration:\n  CHUNK_MAX_CHARS (${c.CHUNK_MAX_CHARS}) must be >= CHUNK_TARGET_CHARS (${c.CHUNK_TARGET_CHARS})`);
+  }
+  if (c.SESSION_STORE === 'redis' && !c.REDIS_URL) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_STORE=redis needs REDIS_URL');
   }
   const abs = (p: string) => path.resolve(cwd, p);
   return {

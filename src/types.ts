@@ -263,6 +263,8 @@ export interface Answerer {
 export interface ChatRequest {
   message: string;
   sessionId?: string;
+  /** Recorded on a session this request creates: who may continue it over the API (src/chat/ownership.ts). */
+  owner?: string;
   language?: Lang;
   topK?: number;
 }
@@ -299,6 +301,10 @@ export interface Turn {
   articleIds?: string[];
   /** The standalone question that was searched, for user turns. */
   standalone?: string;
+  /** For assistant turns whose `content` is a shortened gist: the answer as given (bounded), for GET /api/sessions/:id. */
+  answer?: string;
+  /** For assistant turns: the citations as given (quotes bounded), for GET /api/sessions/:id. */
+  citations?: Citation[];
   at: number;
 }
 
@@ -307,12 +313,41 @@ export interface Session {
   turns: Turn[];
   createdAt: number;
   updatedAt: number;
+  /** Who may read and continue it over the API: a hash of the API key that created it (never the key). */
+  owner?: string;
 }
 
+/** The state of a dependency (a session database, Redis), for /healthz and /metrics. */
+export interface DependencyHealth {
+  state: 'ok' | 'down';
+  /** Failures seen since start (writes or reads that did not reach the backend). */
+  failures: number;
+  /** The last failure, while down. */
+  error?: string;
+}
+
+export interface HealthSource {
+  /** e.g. "sessions" (the SQLite file), "redis". */
+  readonly name: string;
+  health(): DependencyHealth;
+}
+
+/**
+ * Conversation memory. Implementations (src/state/sessions-*.ts) bound each session (turns,
+ * bytes) and idle time, and pass one contract suite (tests/state/sessions.contract.ts). They
+ * never throw for a backend failure: `get` then answers undefined (the question is answered
+ * without history) and `save` is lost, and the failure shows in `health()`.
+ */
 export interface SessionStore {
+  /** "memory", "sqlite", "redis". */
+  readonly kind: string;
   get(id: string): Promise<Session | undefined>;
   save(session: Session): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Backend health; absent for stores that cannot fail (memory). */
+  health?(): DependencyHealth;
+  /** Writes pending state and releases the backend (shutdown). */
+  close?(): Promise<void>;
 }
 
 // ───────────────────────────── bots ─────────────────────────────

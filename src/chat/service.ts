@@ -3,7 +3,6 @@
  * history used to make follow-ups standalone. Used by /api/chat, /v1/chat/completions, the
  * bots and `npm run ask`; it knows nothing of HTTP.
  */
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { detectLanguage } from '../retrieve/language.js';
 import { type HybridRetriever, articleKey } from '../retrieve/retriever.js';
@@ -12,6 +11,7 @@ import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
 import { clarifyAnswer, overviewAnswer } from '../answer/overview.js';
+import { newApiSessionId } from './ownership.js';
 
 /** Rewrites a follow-up into a standalone question (the LLM's rewriter, when configured). */
 export interface QuestionRewriter {
@@ -51,7 +51,7 @@ export class DefaultChatService implements ChatService {
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.toc = deps.toc ?? [];
-    this.newId = deps.newId ?? randomUUID;
+    this.newId = deps.newId ?? newApiSessionId;
     this.now = deps.now ?? Date.now;
   }
 
@@ -64,7 +64,7 @@ export class DefaultChatService implements ChatService {
     const lang: Lang = req.language ?? detectLanguage(message);
     const k = req.topK ?? this.deps.defaultTopK;
     const ephemeral = opts.history !== undefined && req.sessionId === undefined;
-    const session = ephemeral ? this.fromHistory(opts.history ?? []) : await this.session(req.sessionId);
+    const session = ephemeral ? this.fromHistory(opts.history ?? []) : await this.session(req.sessionId, req.owner);
 
     const prepared = await this.prepare(message, lang, session.turns, k, opts.signal);
     const { query, standalone, hits, summary, frame } = prepared;
@@ -94,7 +94,9 @@ export class DefaultChatService implements ChatService {
     const cited = [...new Set(answer.citations.map((c) => c.chunkId.split(':').slice(0, -1).join(':')))];
     const at = this.now();
     const remembered = answer.answer.length > REMEMBERED_ANSWER_CHARS ? `${answer.answer.slice(0, REMEMBERED_ANSWER_CHARS)}…` : answer.answer;
-    session.turns.push({ role: 'user', content: message, standalone, at }, { role: 'assistant', content: remembered, articleIds: cited, at });
+    // The answer as given and its citations are kept for GET /api/sessions/:id (the stores bound them).
+    const given = { ...(remembered !== answer.answer ? { answer: answer.answer } : {}), citations: answer.citations };
+    session.turns.push({ role: 'user', content: message, standalone, at }, { role: 'assistant', content: remembered, articleIds: cited, ...given, at });
     if (!ephemeral) await this.deps.sessions.save(session);
 
     const res: ChatResponse = {
@@ -119,14 +121,16 @@ export class DefaultChatService implements ChatService {
     return { id: this.newId(), turns: history.map((h) => ({ role: h.role, content: h.content, at })), createdAt: at, updatedAt: at };
   }
 
-  private async session(id: string | undefined): Promise<Session> {
+  private async session(id: string | undefined, owner: string | undefined): Promise<Session> {
+    const fresh = (sid: string): Session => ({ id: sid, turns: [], createdAt: this.now(), updatedAt: this.now(), ...(owner ? { owner } : {}) });
     if (id) {
       const s = await this.deps.sessions.get(id);
-      // An unknown id (expired, or chosen by a client such as a bot) starts a new conversation under that id.
+      // An unknown id (expired, or a bot's) starts a new conversation under that id. The HTTP
+      // API never passes ids it did not issue to this caller (src/chat/ownership.ts).
       if (s) return s;
-      return { id, turns: [], createdAt: this.now(), updatedAt: this.now() };
+      return fresh(id);
     }
-    return { id: this.newId(), turns: [], createdAt: this.now(), updatedAt: this.now() };
+    return fresh(this.newId());
   }
 
   /**

@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import type { DefaultChatService } from '../chat/service.js';
-import type { MemorySessionStore } from '../chat/sessions.js';
-import type { Chunk } from '../types.js';
+import type { Chunk, SessionStore } from '../types.js';
 import { type DevQuestion, type QuestionResult, containsAllGroups, markersConsistent } from './metrics.js';
 
 export interface GoldArticle {
@@ -37,7 +36,7 @@ export async function runDevSet(
   questions: DevQuestion[],
   gold: Map<string, string>,
   chat: DefaultChatService,
-  sessions: MemorySessionStore,
+  sessions: SessionStore,
   opts: { answers: boolean; k?: number },
 ): Promise<QuestionResult[]> {
   const k = opts.k ?? 5;

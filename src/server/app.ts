@@ -32,6 +32,7 @@ import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { openAiRoutes } from './routes/openai.js';
 import { searchRoutes } from './routes/search.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { webRoutes } from '../web/routes.js';
 import { botRoutes } from '../bots/routes.js';
 import { afterTimeout, bodySizeGuard, rateLimit, requestTimeout } from './limits.js';
@@ -79,7 +80,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(answerOptions(app));
 
   // One limiter (one set of buckets) for the API and /metrics.
-  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE, ctx.rateLimitStore?.());
   const limited: RequestHandler[] = limiter ? [limiter] : [];
   app.use(healthRoutes(ctx));
   app.get('/metrics', identifyClient(config.API_KEYS), ...limited, requireApiKey(config.API_KEYS), metrics.handler);
@@ -94,6 +95,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(json);
   app.use(chatRoutes(ctx));
   app.use(searchRoutes(ctx));
+  app.use(sessionRoutes(ctx));
   app.use(openAiRoutes(ctx));
   // The web page last: open (never behind a key), and its static-file lookup (a stat per
   // request) is not paid by the API routes above.

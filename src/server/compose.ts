@@ -6,8 +6,7 @@
 import type { Logger } from 'pino';
 import { termStatsFromTexts } from '../answer/corpus.js';
 import { type AnswerWeights, ExtractiveAnswerer } from '../answer/extractive.js';
-import { MemorySessionStore } from '../chat/sessions.js';
-import { MemoryDedupStore } from '../state/dedup.js';
+import { createState } from '../state/index.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
@@ -137,12 +136,8 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
   const index = await prepareIndex(config, embedder, log, opts);
   const retriever = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
   const { answerer, rewriter } = await createAnswerer(config, log, index, opts.answerWeights);
-  const sessions = new MemorySessionStore({
-    maxTurns: config.SESSION_MAX_TURNS,
-    ttlMs: config.SESSION_TTL_MINUTES * 60_000,
-    maxSessions: config.MAX_SESSIONS,
-    ...(config.SESSION_FILE ? { file: config.SESSION_FILE } : {}),
-  });
+  const state = await createState(config, log, opts.now ? { now: opts.now } : {});
+  const { sessions } = state;
   const chat = new DefaultChatService({
     retriever,
     answerer,
@@ -151,6 +146,20 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     toc: index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page })),
     reportTitle: index.articles[0]?.reportTitle ?? '',
     ...(rewriter ? { rewriter } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
-  return { config, index, retriever, chat, embedder, logger: log, sessions, dedup: new MemoryDedupStore(), ...(opts.now ? { now: opts.now } : {}) };
+  return {
+    config,
+    index,
+    retriever,
+    chat,
+    embedder,
+    logger: log,
+    sessions,
+    dedup: state.dedup,
+    dependencies: state.dependencies,
+    ...(state.rateLimitStore ? { rateLimitStore: state.rateLimitStore } : {}),
+    closeState: state.close,
+    ...(opts.now ? { now: opts.now } : {}),
+  };
 }

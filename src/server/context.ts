@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
-import type { MemorySessionStore } from '../chat/sessions.js';
-import type { ChatService, DedupStore, Embedder } from '../types.js';
+import type { Store } from 'express-rate-limit';
+import type { ChatService, DedupStore, Embedder, HealthSource, SessionStore } from '../types.js';
 
 export interface AppContext {
   config: Config;
@@ -13,9 +13,15 @@ export interface AppContext {
   chat: ChatService;
   embedder: Embedder;
   logger: Logger;
-  sessions: MemorySessionStore;
+  sessions: SessionStore;
   /** Platform redelivery de-duplication (bots); per process by default, Redis when REDIS_URL is set. */
   dedup: DedupStore;
+  /** Backends whose state /healthz and /metrics report (the session database, Redis). */
+  dependencies?: HealthSource[];
+  /** A new store for each rate limiter (Redis when REDIS_URL is set); unset: per process. */
+  rateLimitStore?: () => Store;
+  /** Closes the session store and the Redis connection (shutdown). */
+  closeState?: () => Promise<void>;
   /** Injected clock (bots verify timestamps with it). */
   now?: () => number;
 }

@@ -16,7 +16,7 @@
  */
 import { finished } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit as expressRateLimit } from 'express-rate-limit';
+import { type Store, ipKeyGenerator, rateLimit as expressRateLimit } from 'express-rate-limit';
 import { AppError } from '../errors.js';
 import { clientOf } from './security.js';
 
@@ -46,9 +46,13 @@ export function bodySizeGuard(limitBytes: number): RequestHandler {
   };
 }
 
-export function rateLimit(perMinute: number): RequestHandler | undefined {
+export function rateLimit(perMinute: number, store?: Store): RequestHandler | undefined {
   if (perMinute <= 0) return undefined;
   return expressRateLimit({
+    // A shared store (Redis, REDIS_URL) makes the limit one for all processes. When it fails,
+    // requests go through unlimited rather than fail; the outage is logged once and shows in
+    // /healthz by the store's connection, so the limiter's own per-request log is silenced.
+    ...(store ? { store, passOnStoreError: true, logger: { error: () => {}, warn: () => {} } } : {}),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',

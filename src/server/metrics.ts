@@ -12,6 +12,8 @@
  *   chat service through this app (web API, OpenAI API, bots).
  * - kic_index_chunks / _articles / _reports, kic_index_built_timestamp_seconds,
  *   kic_index_info{build,embedder} (always 1): the loaded index.
+ * - kic_dependency_up{dependency}, kic_dependency_failures{dependency}: the session database
+ *   and Redis, when configured (read from their health at scrape time).
  * - Process metrics from prom-client (CPU, RSS, heap, event-loop lag, GC).
  */
 import type { Request, RequestHandler, Response } from 'express';
@@ -76,7 +78,7 @@ export function routeLabel(req: Request, res: Response): string {
   return 'static';
 }
 
-export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'>): AppMetrics {
+export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'> & Partial<Pick<AppContext, 'dependencies'>>): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -105,6 +107,27 @@ export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'>): AppMetri
   new Gauge({ name: 'kic_index_info', help: 'The loaded index build and its embedder (always 1)', labelNames: ['build', 'embedder'] as const, registers: [registry] })
     .labels(ctx.index.buildName, m.embedder.id)
     .set(1);
+
+  // Read at scrape time, so a failure shows at once (the stores count their own failures).
+  const deps = ctx.dependencies ?? [];
+  new Gauge({
+    name: 'kic_dependency_up',
+    help: 'Whether a dependency (the session database, Redis) is working: 1 up, 0 failing',
+    labelNames: ['dependency'] as const,
+    registers: [registry],
+    collect() {
+      for (const d of deps) this.labels(d.name).set(d.health().state === 'ok' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'kic_dependency_failures',
+    help: 'Operations on a dependency that failed since start (reads, writes, connection losses)',
+    labelNames: ['dependency'] as const,
+    registers: [registry],
+    collect() {
+      for (const d of deps) this.labels(d.name).set(d.health().failures);
+    },
+  });
 
   const middleware: RequestHandler = (req, res, next) => {
     const start = process.hrtime.bigint();

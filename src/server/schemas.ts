@@ -17,7 +17,8 @@ export const chatBodySchema = (limits: { maxChars: number; maxTopK: number }) =>
   z
     .object({
       message: messageSchema(limits.maxChars),
-      sessionId: z.string().regex(/^[\w.:@-]{1,128}$/, 'sessionId must be 1-128 characters of letters, digits and . : @ _ -').optional(),
+      // Any string: an id this server did not issue to the caller starts a new session (200), it is not an error.
+      sessionId: z.string({ invalid_type_error: 'sessionId must be a string' }).optional(),
       language: langSchema.optional(),
       topK: z.number().int('topK must be an integer').min(1).max(limits.maxTopK).optional(),
       stream: z.boolean().optional(),

@@ -1,6 +1,6 @@
 /**
  * Listening and graceful shutdown: on SIGTERM/SIGINT stop accepting connections, let in-flight
- * requests finish (bounded), flush persisted sessions, exit 0.
+ * requests finish (bounded), close the session store, exit 0.
  */
 import http from 'node:http';
 import type { Express } from 'express';
@@ -51,11 +51,10 @@ export async function serve(app: Express, ctx: AppContext, opts: ServeOptions): 
         // Bot replies still being sent after their webhook was answered get the rest of the drain time.
         const bounded = new Promise<void>((r) => setTimeout(r, drainMs));
         await Promise.race([botTasks(ctx).idle(), bounded]).catch(() => {});
-        try {
-          ctx.sessions.flush();
-        } catch (e) {
-          ctx.logger.warn({ err: (e as Error).message }, 'could not persist sessions');
-        }
+        // Sessions are written as they change; closing checkpoints the database and the Redis connection.
+        await Promise.race([ctx.closeState?.(), new Promise<void>((r) => setTimeout(r, 2_000).unref())]).catch((e: Error) =>
+          ctx.logger.warn({ err: e.message }, 'could not close the session store'),
+        );
         ctx.logger.info('stopped');
         process.exit(0);
       });

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isBareRequest, resolveFollowUp } from '../../src/chat/followup.js';
 import { analyzeQuestion, refersBack } from '../../src/frame/frame.js';
@@ -34,18 +31,6 @@ describe('MemorySessionStore', () => {
     await store.save(session('c'));
     expect(await store.get('b')).toBeUndefined();
     expect(await store.get('a')).toBeDefined();
-  });
-
-  it('persists across restarts through SESSION_FILE, ignoring a corrupt file', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sess-')), 'sessions.json');
-    const a = new MemorySessionStore({ maxTurns: 10, ttlMs: 60_000, maxSessions: 10, file });
-    await a.save(session('x', 2));
-    a.flush();
-    const b = new MemorySessionStore({ maxTurns: 10, ttlMs: 60_000, maxSessions: 10, file });
-    expect((await b.get('x'))!.turns).toHaveLength(2);
-    fs.writeFileSync(file, '{not json');
-    const c = new MemorySessionStore({ maxTurns: 10, ttlMs: 60_000, maxSessions: 10, file });
-    expect(c.size).toBe(0);
   });
 });
 

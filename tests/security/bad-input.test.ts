@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakePlatforms, startFakePlatforms } from '../helpers/fakePlatforms.js';
 import type { TestServer } from '../helpers/server.js';
 import { type IndexCopy, type RawResponse, markersConsistent, rawRequest, serveCopy } from './realServer.js';
+import { API_SESSION_ID } from '../../src/types.js';
 
 const SECRETS = { KAKAO_SKILL_SECRET: 'kakao-secret', TELEGRAM_BOT_TOKEN: '123:tok', TELEGRAM_WEBHOOK_SECRET: 'tg-secret', SLACK_SIGNING_SECRET: 'slack-secret', SLACK_BOT_TOKEN: 'xoxb-test' };
 const CLIENT_TIMEOUT_MS = 20_000;
@@ -173,12 +174,23 @@ function bodyCases(e: JsonEndpoint): Case[] {
 const chatCases: Case[] = [
   ...[-1, 0, 1.5, '5', 1e9, null, true].map((topK) => ({ name: `topK ${JSON.stringify(topK)}`, body: JSON.stringify({ message: '유니트리 점유율은?', topK }), expect: [400] })),
   ...['xx', 1, '', 'KO'].map((language) => ({ name: `language ${JSON.stringify(language)}`, body: JSON.stringify({ message: '유니트리 점유율은?', language }), expect: [400] })),
-  ...['../../etc/passwd', '..%2f..%2fetc%2fpasswd', '', 'a'.repeat(129), 123, 'a b', 'x\u0000', '%00', '/etc/passwd'].map((sessionId) => ({
+  ...[123, null, {}, ['s_x']].map((sessionId) => ({
     name: `sessionId ${JSON.stringify(sessionId).slice(0, 30)}`,
     body: JSON.stringify({ message: '유니트리 점유율은?', sessionId }),
     expect: [400],
   })),
-  { name: 'unknown sessionId (valid form)', body: JSON.stringify({ message: '유니트리 점유율은?', sessionId: 'never-seen-session-0001' }), expect: [200], check: checkChat },
+  // A string the server did not issue is no error: the answer comes in a new session under a new id.
+  ...['../../etc/passwd', '..%2f..%2fetc%2fpasswd', '', 'a'.repeat(129), 'a b', 'x\u0000', '%00', '/etc/passwd', 'never-seen-session-0001', 'bot:telegram:1', 's_AAAAAAAAAAAAAAAAAAAAAA'].map((sessionId) => ({
+    name: `sessionId ${JSON.stringify(sessionId).slice(0, 30)}`,
+    body: JSON.stringify({ message: '유니트리 점유율은?', sessionId }),
+    expect: [200],
+    check: (r: RawResponse) => {
+      checkChat(r);
+      const id = (JSON.parse(r.text) as { sessionId: string }).sessionId;
+      expect(id).toMatch(API_SESSION_ID);
+      expect(id).not.toBe(sessionId);
+    },
+  })),
   { name: 'unknown field', body: JSON.stringify({ message: '유니트리', admin: true }), expect: [400] },
   { name: 'stream: "yes"', body: JSON.stringify({ message: '유니트리', stream: 'yes' }), expect: [400] },
   { name: 'stream: true (SSE)', body: JSON.stringify({ message: '유니트리 점유율은?', stream: true }), expect: [200], check: checkChat },

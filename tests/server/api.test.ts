@@ -141,7 +141,7 @@ describe('POST /api/chat', () => {
       [{ message: '질문', topK: 0 }, 'topK'],
       [{ message: '질문', topK: 'five' }, 'topK'],
       [{ message: '질문', language: 'fr' }, 'language'],
-      [{ message: '질문', sessionId: '../../etc/passwd' }, 'sessionId'],
+      [{ message: '질문', sessionId: 42 }, 'sessionId'],
       [{ message: 'x'.repeat(5000) }, 'message'],
       [{ message: '질문\u0000' }, 'message'],
     ];

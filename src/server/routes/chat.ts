@@ -1,5 +1,7 @@
 /** POST /api/chat: a question in a conversation → a cited answer (JSON, or SSE when asked). */
 import { Router } from 'express';
+import { ownedSession, ownerOf } from '../../chat/ownership.js';
+import { clientOf } from '../security.js';
 import { toAppError } from '../errors.js';
 import { chatBodySchema } from '../schemas.js';
 import { startSse, wantsSse } from '../sse.js';
@@ -12,9 +14,13 @@ export function chatRoutes(ctx: AppContext): Router {
     try {
       const body = schema.parse(req.body ?? {});
       const signal = requestSignal(res, ctx.config.REQUEST_TIMEOUT_MS);
+      // Only a session this API issued to this caller is continued; any other id starts a new one.
+      const owner = ownerOf(clientOf(res).keyId);
+      const session = await ownedSession(ctx.sessions, body.sessionId, owner);
       const chatReq = {
         message: body.message,
-        ...(body.sessionId ? { sessionId: body.sessionId } : {}),
+        ...(session ? { sessionId: session.id } : {}),
+        ...(owner ? { owner } : {}),
         ...(body.language ? { language: body.language } : {}),
         ...(body.topK ? { topK: body.topK } : {}),
       };

@@ -1,4 +1,4 @@
-/** GET /healthz: liveness plus the facts of the loaded index. Never behind an API key. */
+/** GET /healthz: liveness, the state of the dependencies (session database, Redis) and the facts of the loaded index. Never behind an API key. */
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 
@@ -6,8 +6,14 @@ export function healthRoutes(ctx: AppContext): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => {
     const m = ctx.index.manifest;
+    // A failing session store or Redis degrades the service (answers go on, without history)
+    // but does not make it unhealthy: the status code stays 200.
+    const deps = Object.fromEntries((ctx.dependencies ?? []).map((d) => [d.name, d.health()]));
+    const degraded = Object.values(deps).some((h) => h.state !== 'ok');
     res.json({
-      status: 'ok',
+      status: degraded ? 'degraded' : 'ok',
+      // The failure itself (which can name files) is in the log, not on this open endpoint.
+      ...(Object.keys(deps).length ? { dependencies: Object.fromEntries(Object.entries(deps).map(([name, h]) => [name, h.state])) } : {}),
       index: {
         chunks: m.counts.chunks,
         articles: m.counts.articles,

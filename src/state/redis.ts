@@ -1,0 +1,72 @@
+/**
+ * One ioredis connection shared by the Redis-backed state (sessions, rate-limit counters, bot
+ * de-duplication), and its health. Options chosen so that a dead Redis never holds a request:
+ * no offline queue (a command while disconnected fails at once instead of waiting for the
+ * reconnection), one retry per command, a command timeout; reconnection goes on in the
+ * background forever with a capped back-off. Every failure is counted; the first one of an
+ * outage is logged (one warning, not one per request) and so is the recovery.
+ */
+import { Redis } from 'ioredis';
+import type { DependencyHealth, HealthSource } from '../types.js';
+import { type HealthLog, HealthTracker, silentLog } from './health.js';
+
+export interface RedisOptions {
+  url: string;
+  /** Prefix of every key (REDIS_PREFIX). */
+  prefix: string;
+  log?: HealthLog;
+  /** Longest wait for one command, ms. */
+  commandTimeoutMs?: number;
+}
+
+export class RedisConnection implements HealthSource {
+  readonly name = 'redis';
+  readonly client: Redis;
+  readonly prefix: string;
+  private readonly tracker: HealthTracker;
+  private closing = false;
+
+  constructor(opts: RedisOptions) {
+    this.prefix = opts.prefix;
+    // Down until the first 'ready': /healthz must not say ok before Redis was ever reached.
+    this.tracker = new HealthTracker('redis', opts.log ?? silentLog, 'down');
+    this.client = new Redis(opts.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: opts.commandTimeoutMs ?? 1_000,
+      connectTimeout: 2_000,
+      retryStrategy: (times) => Math.min(100 * times, 2_000),
+      // The rate limiter loads its scripts at start; keep the connection eager so that it is
+      // usually ready by the first request.
+      lazyConnect: false,
+    });
+    this.client.on('ready', () => this.tracker.ok());
+    // Without an 'error' listener ioredis prints every reconnection failure; the tracker logs
+    // the first of an outage instead.
+    this.client.on('error', (e: Error) => this.tracker.fail(e, 'connection'));
+    this.client.on('close', () => {
+      if (!this.closing) this.tracker.fail(new Error('connection closed'), 'connection');
+    });
+  }
+
+  health(): DependencyHealth {
+    return this.tracker.health();
+  }
+
+  /** For the stores: a command failed (Redis down, timed out, refused). */
+  failed(e: unknown, what: string): void {
+    this.tracker.fail(e, what);
+  }
+
+  /** For the stores: a command succeeded. */
+  succeeded(): void {
+    this.tracker.ok();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    // quit() waits for a reply that a dead Redis never sends: bound it, then drop the socket.
+    await Promise.race([this.client.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 500).unref())]);
+    this.client.disconnect();
+  }
+}

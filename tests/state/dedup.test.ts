@@ -1,0 +1,103 @@
+/**
+ * The DedupStore contract against the in-memory store and the Redis one (a real redis-server):
+ * a key is claimed once within its TTL, even by concurrent claims (and, for Redis, by claims from
+ * two connections, as two processes would), a release gives it back, expiry frees it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryDedupStore } from '../../src/state/dedup.js';
+import { RedisDedupStore } from '../../src/state/dedup-redis.js';
+import { RedisConnection } from '../../src/state/redis.js';
+import type { DedupStore } from '../../src/types.js';
+import { type TestRedis, haveRedis, startRedis } from '../helpers/redis.js';
+
+interface DedupUnderTest {
+  /** Two handles on one shared store (two processes); the same object for a per-process store. */
+  a: DedupStore;
+  b: DedupStore;
+  /** Lets `ms` pass for the store. */
+  advance(ms: number): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+function dedupContract(name: string, make: () => Promise<DedupUnderTest>, skip = false): void {
+  describe.skipIf(skip)(`DedupStore contract: ${name}`, () => {
+    it('claims a key once; other keys are independent; release gives it back', async () => {
+      const s = await make();
+      expect(await s.a.claim('telegram:1', 60_000)).toBe(true);
+      expect(await s.a.claim('telegram:1', 60_000)).toBe(false);
+      expect(await s.b.claim('telegram:1', 60_000)).toBe(false);
+      expect(await s.b.claim('telegram:2', 60_000)).toBe(true);
+      await s.a.release('telegram:1');
+      expect(await s.b.claim('telegram:1', 60_000)).toBe(true);
+      await s.cleanup();
+    });
+
+    it('exactly one of many concurrent claims wins', async () => {
+      const s = await make();
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? s.a : s.b).claim('slack:Ev1', 60_000)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      await s.cleanup();
+    });
+
+    it('a claim expires after its TTL', async () => {
+      const s = await make();
+      expect(await s.a.claim('kakao:x', 100)).toBe(true);
+      expect(await s.a.claim('kakao:x', 100)).toBe(false);
+      await s.advance(250);
+      expect(await s.b.claim('kakao:x', 100)).toBe(true);
+      await s.cleanup();
+    });
+  });
+}
+
+dedupContract('memory', async () => {
+  let now = 1_000;
+  const store = new MemoryDedupStore({ now: () => now });
+  return { a: store, b: store, advance: async (ms) => void (now += ms), cleanup: async () => {} };
+});
+
+const missing = !haveRedis();
+let redis: TestRedis | undefined;
+beforeAll(async () => {
+  if (!missing) redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+let n = 0;
+const ready = (c: RedisConnection) => new Promise<void>((r) => (c.health().state === 'ok' ? r() : c.client.once('ready', () => r())));
+
+dedupContract(
+  'redis',
+  async () => {
+    const prefix = `d${++n}:`;
+    const c1 = new RedisConnection({ url: redis!.url, prefix });
+    const c2 = new RedisConnection({ url: redis!.url, prefix });
+    await Promise.all([ready(c1), ready(c2)]);
+    return {
+      a: new RedisDedupStore(c1),
+      b: new RedisDedupStore(c2),
+      // Redis expires keys on its own clock.
+      advance: (ms) => new Promise((r) => setTimeout(r, ms)),
+      cleanup: async () => {
+        await c1.close();
+        await c2.close();
+      },
+    };
+  },
+  missing,
+);
+
+describe.skipIf(missing)('RedisDedupStore with Redis down', () => {
+  it('grants the claim (answer rather than drop) and reports the connection down', async () => {
+    const r = await startRedis();
+    const c = new RedisConnection({ url: r.url, prefix: 'z:' });
+    await ready(c);
+    const store = new RedisDedupStore(c);
+    await r.kill();
+    expect(await store.claim('k', 60_000)).toBe(true);
+    expect(c.health().state).toBe('down');
+    await store.release('k');
+    await c.close();
+  });
+});
