@@ -12,7 +12,7 @@ import { Glossary, extractGlossary } from '../retrieve/glossary.js';
 import { MiniSearchLexicalIndex } from '../retrieve/lexical.js';
 import type { Chunk, ChunkingOptions, Embedder, Report } from '../types.js';
 import { acquireBuildLock } from './lock.js';
-import { type ArticleEntry, FILES, decodeVectors, encodeVectors, tableOfContents } from './format.js';
+import { type ArticleEntry, FILES, decodeVectors, encodeVectors, langchainArgs, langchainDocstore, tableOfContents } from './format.js';
 import { beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, writeDurable } from './store.js';
 import { HnswVectorIndex } from './vector.js';
 import { pipelineFingerprint } from './fingerprint.js';
@@ -97,6 +97,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     writeDurable(path.join(staging.dir, FILES.lexical), JSON.stringify(lexical.toJSON()));
     writeDurable(path.join(staging.dir, FILES.glossary), JSON.stringify(glossary.toJSON()));
     writeDurable(path.join(staging.dir, FILES.articles), JSON.stringify(articles));
+    writeDurable(path.join(staging.dir, FILES.langchainArgs), JSON.stringify(langchainArgs(dims)));
+    writeDurable(path.join(staging.dir, FILES.langchainDocstore), JSON.stringify(langchainDocstore(chunks)));
     await opts.beforeCommit?.();
     const handle = commitBuild(opts.indexDir, staging, {
       builtAt: new Date().toISOString(),
