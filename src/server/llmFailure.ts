@@ -27,7 +27,9 @@ export function llmFailureFacts(err: unknown, baseURL: string | undefined): LlmF
     const o = e as { name?: unknown; code?: unknown; status?: unknown; errno?: unknown; cause?: unknown };
     chain.push(typeof o.name === 'string' ? o.name : 'Object');
     if (depth === 0 && typeof o.code === 'string' && /^[A-Z_]+$/.test(o.code)) error = o.code;
-    if (status === undefined && typeof o.status === 'number') status = o.status;
+    // Our AppError's `status` is the HTTP status WE answer with (502/504), not the endpoint's.
+    const ours = depth === 0 && o.name === 'AppError';
+    if (!ours && status === undefined && typeof o.status === 'number') status = o.status;
     // Node / undici codes look like ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT; skip our own codes at depth 0.
     if (cause === undefined && depth > 0 && typeof o.code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(o.code)) cause = o.code;
     e = o.cause;
