@@ -5,7 +5,7 @@
  * Memory: RSS of each server process (the workers; the process itself with WORKERS=1), from
  * /proc/<pid>/status.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -43,9 +43,24 @@ export function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number | unde
   }
 }
 
-function childPids(pid: number): number[] {
-  const r = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
-  return r.stdout.split('\n').map(Number).filter((n) => n > 0);
+/** Pids whose parent is `pid` (from /proc: no procps needed; empty off Linux). */
+export function childPids(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces or parentheses.
+      const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === pid ? [Number(e)] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Builds dist/ when missing or stale (scripts/build.mjs, the same check as `npm start`). */

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childPids } from '../../src/bench/proc.js';
 import { pipelineFingerprint } from '../../src/index/fingerprint.js';
 import { rawRequest } from '../faults/helpers.js';
 import { ROOT } from '../helpers/env.js';
@@ -150,12 +151,13 @@ describe('a production install of the built tree (no sources, npm ci --omit=dev)
     const pids = new Set<number>();
     for (let i = 0; i < 10; i++) pids.add(JSON.parse((await rawRequest(url!, { path: '/healthz' })).text).process.pid);
     expect(pids.size).toBe(2);
-    const primary = Number(spawnSync('pgrep', ['-P', String(npm.child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]);
+    const [primary] = childPids(npm.child.pid!);
     expect(primary).toBeGreaterThan(0);
+    expect(childPids(primary!).sort()).toEqual([...pids].sort());
 
     npm.child.kill('SIGTERM');
     await npm.exit;
-    const all = [primary, ...pids];
+    const all = [npm.child.pid!, primary!, ...pids];
     await expect.poll(() => all.filter(alive), { timeout: DRAIN_MS + 2_000, interval: 100 }).toEqual([]);
     expect(npm.out()).toMatch(/"msg":"stopped"/);
   });
