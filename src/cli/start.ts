@@ -75,6 +75,9 @@ async function serveHere(config: Config, logger: Logger, t0: number): Promise<vo
 
 /** WORKERS > 1: build the index once here, then fork the workers. */
 async function runCluster(config: Config, logger: Logger, t0: number): Promise<void> {
+  if (config.SESSION_FILE) {
+    logger.warn({ workers: config.WORKERS }, 'SESSION_FILE with WORKERS > 1: every worker keeps its own sessions and writes the same file on exit (the last one wins); use WORKERS=1 to persist them');
+  }
   const embedder = await embedderFor(config, logger, false);
   const index = await prepareIndex(config, embedder, logger, progressHooks(logger));
   const facts = { chunks: index.chunks.length, embedder: index.manifest.embedder.id };

@@ -132,6 +132,12 @@ describe('a production install of the built tree (no sources, npm ci --omit=dev)
     expect(fs.existsSync(path.join(app, 'node_modules', 'hnswlib-node'))).toBe(true);
   });
 
+  it('the LangChain entry point loads from the package export', async () => {
+    const p = run(process.execPath, ['--input-type=module', '-e', "const m = await import('kic-report-assistant/langchain'); console.log(typeof m.openReportRetriever, typeof m.HNSWLib.load)"], app);
+    expect(await p.exit, p.out()).toBe(0);
+    expect(p.out().trim()).toBe('function function');
+  });
+
   it('`node dist/cli/ingest.js` builds the index', async () => {
     const p = run(process.execPath, ['dist/cli/ingest.js'], app, env());
     expect(await p.exit, p.out()).toBe(0);
