@@ -2,6 +2,7 @@
  * Configuration: read from the environment once, validated with zod, documented here and in
  * the README's table. Nothing else in src/ reads process.env.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +13,15 @@ const bool = z
 const csv = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/**
+ * An absolute http(s) URL. z.string().url() alone accepts `localhost:11434` (WHATWG URL reads
+ * `localhost:` as a scheme), which then fails on every request; require the scheme explicitly.
+ */
+const httpUrl = z
+  .string()
+  .url()
+  .refine((s) => /^https?:\/\/[^/]/i.test(s), { message: 'must be an absolute http:// or https:// URL (e.g. http://localhost:11434/v1)' });
 
 const positiveInt = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 
@@ -42,11 +52,15 @@ export const configSchema = z.object({
   CHUNK_MAX_CHARS: positiveInt(800, 8000),
   CHUNK_OVERLAP_SENTENCES: z.coerce.number().int().min(0).max(5).default(1),
   /** OpenAI-compatible LLM endpoint (OpenAI, Ollama, vLLM, llama.cpp, DeepSeek, DashScope…). Unset: extractive answers. */
-  LLM_BASE_URL: z.string().url().optional(),
+  LLM_BASE_URL: httpUrl.optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
+  /** Server processes on one port (node:cluster); default: one per core. 1 = a single process, no cluster. */
+  WORKERS: z.coerce.number().int().min(1).max(256).default(Math.max(1, os.availableParallelism())),
+  /** On SIGTERM/SIGINT: longest wait for in-flight requests (and bot replies) before connections are closed. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Default and maximum passages per answer. */
   TOP_K: z.coerce.number().int().min(1).max(20).default(5),
   MAX_TOP_K: z.coerce.number().int().min(1).max(50).default(20),
@@ -99,12 +113,12 @@ export const configSchema = z.object({
   KAKAO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3500),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().optional(),
-  TELEGRAM_API_BASE: z.string().url().default('https://api.telegram.org'),
+  TELEGRAM_API_BASE: httpUrl.default('https://api.telegram.org'),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
-  SLACK_API_BASE: z.string().url().default('https://slack.com/api'),
+  SLACK_API_BASE: httpUrl.default('https://slack.com/api'),
   /** Public base URL of this server, used in bot messages for links back to the web page. */
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: httpUrl.optional(),
 });
 
 export type SessionStoreKind = 'memory' | 'sqlite' | 'redis';
@@ -158,6 +172,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (c.SESSION_STORE === 'redis' && !c.REDIS_URL) {
     throw new ConfigError('Invalid configuration:\n  SESSION_STORE=redis needs REDIS_URL');
+  }
+  if (c.TOP_K > c.MAX_TOP_K) {
+    throw new ConfigError(`Invalid configuration:\n  TOP_K (${c.TOP_K}) must be <= MAX_TOP_K (${c.MAX_TOP_K})`);
   }
   const abs = (p: string) => path.resolve(cwd, p);
   return {

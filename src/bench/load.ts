@@ -21,7 +21,7 @@ export interface LoadResult {
   requests: number;
   durationSec: number;
   rps: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  latencyMs: { p50: number; p95: number; p975: number; p99: number; max: number; mean: number };
   /** Connection errors and timeouts (autocannon). */
   errors: number;
   timeouts: number;
@@ -73,6 +73,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     latencyMs: {
       p50: quantile(latencies, 0.5),
       p95: quantile(latencies, 0.95),
+      p975: quantile(latencies, 0.975),
       p99: quantile(latencies, 0.99),
       max: latencies.at(-1) ?? Number.NaN,
       mean: total ? latencies.reduce((a, b) => a + b, 0) / total : Number.NaN,

@@ -1,46 +1,114 @@
 /**
- * `npm start`: the main job. Builds the index when it is missing, stale or corrupt (with a
- * progress bar), then serves the chat on HOST:PORT. SIGTERM/SIGINT drain in-flight requests.
+ * `npm start` (through scripts/start.mjs, which builds dist/ first when needed): the main job.
+ * Builds the index when it is missing, stale or corrupt (with a progress bar), then serves the
+ * chat on HOST:PORT, with one process (WORKERS=1) or a node:cluster of WORKERS processes on the
+ * one port (src/server/cluster.ts). SIGTERM/SIGINT drain in-flight requests, in every worker.
+ *
+ * One readable start line when everything listens:
+ *   listening on http://127.0.0.1:3000, 2 workers, index 170 chunks (build …), embedder …, answerer …
  */
-import { ConfigError, loadConfig } from '../config.js';
+import cluster from 'node:cluster';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../server/app.js';
 import { createEmbedder } from '../embed/load.js';
-import { createContext } from '../server/compose.js';
+import { HashedEmbedder } from '../embed/hashed.js';
+import { type WorkerReady, runPrimary } from '../server/cluster.js';
+import { createContext, prepareIndex } from '../server/compose.js';
 import { serve } from '../server/serve.js';
+import type { Embedder } from '../types.js';
 import { buildProgressBar } from './progress.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const t0 = performance.now();
-  // The embedder's fallback notice is a paragraph meant for a person: print it as such on
-  // stderr, and log it as structured JSON as well.
-  const embedder = await createEmbedder(config, {
-    info: (m) => logger.info(m),
+/** The facts of the start line, in one sentence. */
+function startLine(f: { url: string; workers: number; chunks: number; build: string; embedder: string; config: Config }): string {
+  const answerer = f.config.LLM_BASE_URL ? `llm:${f.config.LLM_MODEL} at ${new URL(f.config.LLM_BASE_URL).host} (extractive on failure)` : 'extractive';
+  const procs = f.workers === 1 ? '1 process' : `${f.workers} workers`;
+  return `listening on ${f.url}, ${procs}, index ${f.chunks} chunks (build ${f.build}), embedder ${f.embedder}, answerer ${answerer}`;
+}
+
+/** The embedder, its fallback notice printed once: a paragraph on stderr for a person, nothing else. */
+async function embedderFor(config: Config, logger: Logger, quiet: boolean): Promise<Embedder> {
+  return createEmbedder(config, {
+    info: (m) => logger.debug(m),
     warn: (m) => {
-      console.error(`\n${m}\n`);
-      logger.warn(m);
+      if (quiet) logger.debug(m);
+      else {
+        console.error(`\n${m}\n`);
+        // The JSON log gets a pointer, not the paragraph a second time.
+        logger.warn({ fallback: true }, 'embedding model unavailable: using the built-in embedder (see the notice above)');
+      }
     },
   });
+}
+
+function progressHooks(logger: Logger) {
   const bar = buildProgressBar();
-  const ctx = await createContext(config, {
-    logger,
-    embedder,
-    onProgress: (p) => bar.update(p),
-    onBuilt: (s) => {
+  return {
+    onProgress: bar.update.bind(bar),
+    onBuilt: (s: { chunks: number; articles: number; seconds: number; embedder: string }) => {
       bar.stop();
       logger.info({ chunks: s.chunks, articles: s.articles, seconds: Number(s.seconds.toFixed(2)), embedder: s.embedder }, 'index built');
     },
-  });
+  };
+}
+
+/** One process serving (WORKERS=1) or one cluster worker (the primary has built the index). */
+async function serveHere(config: Config, logger: Logger, t0: number): Promise<void> {
+  const worker = cluster.isWorker;
+  const embedder = await embedderFor(config, logger, worker);
+  const ctx = await createContext(config, { logger, embedder, ...(worker ? { build: false } : progressHooks(logger)) });
   const app = createApp(ctx);
-  const server = await serve(app, ctx, { host: config.HOST, port: config.PORT });
+  const server = await serve(app, ctx, { host: config.HOST, port: config.PORT, drainMs: config.SHUTDOWN_DRAIN_MS });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-  logger.info(
-    { url: `http://${config.HOST}:${port}/`, readyMs: Math.round(performance.now() - t0), chunks: ctx.index.chunks.length, embedder: ctx.embedder.info.id },
-    'ready',
-  );
+  const url = `http://${config.HOST}:${port}`;
+  const facts = { url, chunks: ctx.index.chunks.length, build: ctx.index.buildName, embedder: ctx.embedder.info.id };
+  if (worker) {
+    logger.debug({ ...facts, readyMs: Math.round(performance.now() - t0) }, 'worker ready');
+    process.send?.({ type: 'ready', ...facts } satisfies WorkerReady);
+    return;
+  }
+  logger.info({ ...facts, url: `${url}/`, workers: 1, readyMs: Math.round(performance.now() - t0) }, startLine({ ...facts, workers: 1, config }));
+}
+
+/** WORKERS > 1: build the index once here, then fork the workers. */
+async function runCluster(config: Config, logger: Logger, t0: number): Promise<void> {
+  if (config.SESSION_FILE) {
+    logger.warn({ workers: config.WORKERS }, 'SESSION_FILE with WORKERS > 1: every worker keeps its own sessions and writes the same file on exit (the last one wins); use WORKERS=1 to persist them');
+  }
+  const embedder = await embedderFor(config, logger, false);
+  const index = await prepareIndex(config, embedder, logger, progressHooks(logger));
+  const facts = { chunks: index.chunks.length, embedder: index.manifest.embedder.id };
+  // The primary serves nothing: free the model (workers load their own).
+  await embedder.close?.();
+  runPrimary({
+    workers: config.WORKERS,
+    indexDir: config.paths.index,
+    drainMs: config.SHUTDOWN_DRAIN_MS,
+    logger,
+    exec: fileURLToPath(import.meta.url),
+    // After a fallback, workers use the built-in embedder without trying the model again
+    // (a download probe per worker) and without repeating the notice.
+    ...(embedder instanceof HashedEmbedder && config.MODEL.trim().toLowerCase() !== 'hashed' ? { env: { MODEL: 'hashed' } } : {}),
+    onReady: (first) => {
+      const url = first.url;
+      logger.info(
+        { url: `${url}/`, workers: config.WORKERS, readyMs: Math.round(performance.now() - t0), chunks: first.chunks, build: first.build, embedder: facts.embedder },
+        startLine({ url, workers: config.WORKERS, chunks: first.chunks, build: first.build, embedder: facts.embedder, config }),
+      );
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const base = createLogger(config.LOG_LEVEL);
+  const logger = cluster.isWorker ? base.child({ worker: cluster.worker?.id, pid: process.pid }) : base;
+  if (cluster.isPrimary && config.WORKERS > 1) await runCluster(config, logger, t0);
+  else await serveHere(config, logger, t0);
 }
 
 main().catch((err) => {

@@ -12,7 +12,7 @@ import { Glossary, extractGlossary } from '../retrieve/glossary.js';
 import { MiniSearchLexicalIndex } from '../retrieve/lexical.js';
 import type { Chunk, ChunkingOptions, Embedder, EmbedderInfo, Report } from '../types.js';
 import { type LockOptions, acquireBuildLock } from './lock.js';
-import { type ArticleEntry, FILES, decodeVectors, encodeVectors, tableOfContents } from './format.js';
+import { type ArticleEntry, FILES, decodeVectors, encodeVectors, langchainArgs, langchainDocstore, tableOfContents } from './format.js';
 import { type WriteFile, beginBuild, commitBuild, currentBuildName, openBuild, removeOldBuilds, sweepStaging, writeDurable } from './store.js';
 import { HnswVectorIndex } from './vector.js';
 import { pipelineFingerprint } from './fingerprint.js';
@@ -109,6 +109,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     write(path.join(staging.dir, FILES.lexical), JSON.stringify(lexical.toJSON()));
     write(path.join(staging.dir, FILES.glossary), JSON.stringify(glossary.toJSON()));
     write(path.join(staging.dir, FILES.articles), JSON.stringify(articles));
+    write(path.join(staging.dir, FILES.langchainArgs), JSON.stringify(langchainArgs(dims)));
+    write(path.join(staging.dir, FILES.langchainDocstore), JSON.stringify(langchainDocstore(chunks)));
     await opts.beforeCommit?.();
     lock.heartbeat();
     const handle = commitBuild(opts.indexDir, staging, {

@@ -3,9 +3,10 @@
  * exact brute-force one (the reference both are contract-tested against).
  *
  * hnswlib-node is used directly rather than through LangChain's HNSWLib because the index
- * layer needs control over file names (checksummed in the manifest, written into a staging
- * folder for atomic swaps) and stores chunks itself; HNSWLib's save() writes its own
- * docstore.json + args.json that would duplicate chunks.json.
+ * layer needs control over writes (checksummed in the manifest, written into a staging folder
+ * for atomic swaps; HNSWLib's save() overwrites in place). The build still writes HNSWLib's
+ * format (hnswlib.index + args.json + docstore.json, see format.ts), so LangChain users can
+ * open a build folder with HNSWLib.load.
  */
 import fs from 'node:fs';
 import hnswlib from 'hnswlib-node';

@@ -18,6 +18,7 @@ import { HybridRetriever, type RetrievalTuning } from '../retrieve/retriever.js'
 import { isAppError } from '../errors.js';
 import type { Answerer, ChunkingOptions, Embedder } from '../types.js';
 import type { AppContext } from './context.js';
+import { llmFailureFacts } from './llmFailure.js';
 
 export function chunkingFrom(config: Config): ChunkingOptions {
   return { targetChars: config.CHUNK_TARGET_CHARS, maxChars: config.CHUNK_MAX_CHARS, overlapSentences: config.CHUNK_OVERLAP_SENTENCES };
@@ -29,6 +30,11 @@ export interface PrepareOptions {
   fresh?: boolean;
   onProgress?: (p: BuildProgress) => void;
   onBuilt?: (s: BuildSummary) => void;
+  /**
+   * false: load the live build as it is, never build (a cluster worker: the primary has built
+   * it, and N workers must not race for the build lock or each print a progress bar).
+   */
+  build?: boolean;
 }
 
 /**
@@ -36,6 +42,7 @@ export interface PrepareOptions {
  * rebuilding it when it is missing, stale or corrupt, and loads it.
  */
 export async function prepareIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}): Promise<LoadedIndex> {
+  if (opts.build === false) return loadIndex(config.paths.index);
   const chunking = chunkingFrom(config);
   // A leftover lock (its owner dead, or a pid now used by another process, or not a file) is
   // taken over with one warning; what dead builders left is swept before anything else.
@@ -111,9 +118,10 @@ export async function createAnswerer(
   );
   if (!config.LLM_BASE_URL) return { answerer: extractive };
   const { createLlmAnswerer } = await import('../answer/index.js');
-  // Logged without the endpoint's error text, which can echo request details such as keys.
-  const llm = createLlmAnswerer(config, extractive, (e) => log.warn({ primary: e.primary, error: (e.error as Error)?.name }, 'LLM answer replaced by the extractive one'))!;
-  log.info({ baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL }, 'answers through the configured LLM, extractive on failure');
+  // Logged with its cause (status, host, error code) but without the endpoint's error text,
+  // which can echo request details such as keys, and without the question.
+  const llm = createLlmAnswerer(config, extractive, (e) => log.warn({ primary: e.primary, ...llmFailureFacts(e.error, config.LLM_BASE_URL) }, 'LLM answer replaced by the extractive one'))!;
+  log.debug({ host: new URL(config.LLM_BASE_URL).host, model: config.LLM_MODEL }, 'answers through the configured LLM, extractive on failure');
   return {
     answerer: llm.answerer,
     rewriter: { rewrite: (history, question, signal) => llm.rewriter.rewriteQuestion(history, question, signal) },

@@ -25,10 +25,10 @@ export const chatBodySchema = (limits: { maxChars: number; maxTopK: number }) =>
     })
     .strict();
 
-export const searchQuerySchema = (limits: { maxChars: number; maxTopK: number }) =>
+export const searchQuerySchema = (limits: { maxChars: number; maxTopK: number; defaultTopK: number }) =>
   z.object({
     q: messageSchema(limits.maxChars),
-    k: z.coerce.number().int('k must be an integer').min(1).max(limits.maxTopK).default(5),
+    k: z.coerce.number().int('k must be an integer').min(1).max(limits.maxTopK).default(limits.defaultTopK),
     lang: langSchema.optional(),
   });
 

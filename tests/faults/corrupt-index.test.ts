@@ -29,7 +29,7 @@ const damages: Damage[] = [
       fs.writeFileSync(f, b);
     },
   },
-  { name: 'a truncated HNSW graph', file: 'hnsw.bin', apply: (f) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2)) },
+  { name: 'a truncated HNSW graph', file: 'hnswlib.index', apply: (f) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2)) },
   { name: 'an empty vector file', file: 'vectors.f32', apply: (f) => fs.truncateSync(f, 0) },
   { name: 'a deleted lexical index', file: 'lexical.json', apply: (f) => fs.rmSync(f) },
 ];

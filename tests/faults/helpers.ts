@@ -114,6 +114,8 @@ export function childEnv(indexDir: string, extra: Record<string, string> = {}): 
     API_KEYS: '',
     LLM_BASE_URL: '',
     SESSION_FILE: '',
+    // One process unless a test asks for a cluster (tests/deploy/cluster.test.ts does).
+    WORKERS: '1',
     ...extra,
   };
 }

@@ -24,7 +24,7 @@ afterEach(async () => {
 async function startChild(extra: Record<string, string> = {}): Promise<{ url: string; port: number }> {
   copy = copyTestIndex('shutdown');
   child = runScript('src/cli/start.ts', [], childEnv(copy.dir, extra));
-  const ready = await child.waitForLine((l) => l['msg'] === 'ready', 240_000);
+  const ready = await child.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
   const url = String(ready['url']).replace(/\/$/, '');
   return { url, port: Number(new URL(url).port) };
 }

@@ -41,7 +41,7 @@ describe('index build', () => {
     expect(m.counts.chunks).toBe(idx.chunks.length);
     expect(m.counts.chunks).toBeGreaterThan(100);
     expect(m.counts.glossary).toBeGreaterThan(30);
-    expect(Object.keys(m.files).sort()).toEqual(['articles.json', 'chunks.json', 'glossary.json', 'hnsw.bin', 'lexical.json', 'vectors.f32']);
+    expect(Object.keys(m.files).sort()).toEqual(['args.json', 'articles.json', 'chunks.json', 'docstore.json', 'glossary.json', 'hnswlib.index', 'lexical.json', 'vectors.f32']);
     expect(idx.vector.size).toBe(idx.chunks.length);
     expect(idx.vectors).toHaveLength(idx.chunks.length);
   });

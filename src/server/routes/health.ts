@@ -1,4 +1,5 @@
 /** GET /healthz: liveness, the state of the dependencies (session database, Redis) and the facts of the loaded index. Never behind an API key. */
+import cluster from 'node:cluster';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 
@@ -22,6 +23,9 @@ export function healthRoutes(ctx: AppContext): Router {
         builtAt: m.builtAt,
         build: ctx.index.buildName,
       },
+      // Which process answered: with WORKERS > 1 each worker has its own sessions and limits
+      // (unless REDIS_URL is set), so operators and tests need to tell them apart.
+      process: { pid: process.pid, ...(cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : {}) },
     });
   });
   return r;

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 
 export function searchRoutes(ctx: AppContext): Router {
   const r = Router();
-  const schema = searchQuerySchema({ maxChars: ctx.config.MAX_QUESTION_CHARS, maxTopK: ctx.config.MAX_TOP_K });
+  const schema = searchQuerySchema({ maxChars: ctx.config.MAX_QUESTION_CHARS, maxTopK: ctx.config.MAX_TOP_K, defaultTopK: ctx.config.TOP_K });
   r.get('/api/search', async (req, res, next) => {
     try {
       const { q, k, lang } = schema.parse(req.query);

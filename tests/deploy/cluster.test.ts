@@ -1,0 +1,142 @@
+/**
+ * WORKERS=2 on the real start CLI (a child process: node --import tsx src/cli/start.ts, a
+ * node:cluster primary with two workers), on a private copy of the test index:
+ * - one start line ("listening on …, 2 workers, …"), the model fallback notice once (the
+ *   primary prints it; workers are told to use the built-in embedder);
+ * - two distinct worker pids answer /healthz and /api/chat on the one port;
+ * - a worker killed with SIGKILL is replaced (a new pid), requests keep succeeding;
+ * - `npm run ingest -- --force` into the served INDEX_DIR: both workers are rolled onto the new
+ *   build, and no request fails meanwhile;
+ * - SIGTERM to the primary while a chat request is in flight: the request completes, every
+ *   worker and the primary are gone within the drain time, exit code 0.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Child, type IndexCopy, childEnv, copyTestIndex, rawRequest, runScript } from '../faults/helpers.js';
+
+const DRAIN_MS = 4_000;
+const QUESTION = '유니트리의 글로벌 사족 로봇 시장 점유율은?';
+
+let copy: IndexCopy;
+let server: Child;
+let url = '';
+let models = '';
+const extra: Child[] = [];
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const health = async () => JSON.parse((await rawRequest(url, { path: '/healthz' })).text) as { index: { build: string }; process: { pid: number; worker?: number } };
+/** The pids (and their builds) that answer a burst of fresh connections. */
+async function answering(n = 12): Promise<Map<number, string>> {
+  const seen = new Map<number, string>();
+  for (let i = 0; i < n; i++) {
+    const h = await health();
+    seen.set(h.process.pid, h.index.build);
+  }
+  return seen;
+}
+const chat = () =>
+  rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 20_000 });
+
+beforeAll(async () => {
+  copy = copyTestIndex('cluster');
+  models = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-models-'));
+  // A model that is not there and may not be downloaded: the primary falls back to the
+  // built-in embedder (the one the test index was built with), with its notice.
+  server = runScript(
+    'src/cli/start.ts',
+    [],
+    childEnv(copy.dir, { WORKERS: '2', SHUTDOWN_DRAIN_MS: String(DRAIN_MS), MODEL: 'Xenova/multilingual-e5-small', MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'false' }),
+  );
+  const ready = await server.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
+  url = String(ready['url']).replace(/\/$/, '');
+});
+
+afterAll(() => {
+  for (const c of [server, ...extra]) if (c && c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+  copy?.remove();
+  if (models) fs.rmSync(models, { recursive: true, force: true });
+});
+
+describe('WORKERS=2', () => {
+  it('says so in one start line, and the fallback notice once', () => {
+    const starts = server.stdout.filter((l) => l.includes('"listening on'));
+    expect(starts).toHaveLength(1);
+    expect(JSON.parse(starts[0]!)['msg']).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+, 2 workers, index \d+ chunks \(build [\w-]+\), embedder hashed-[\w-]+, answerer extractive$/);
+    const notices = server.stderr.join('').match(/could not be loaded/g) ?? [];
+    expect(notices).toHaveLength(1);
+  });
+
+  it('serves from two worker processes on one port', async () => {
+    const pids = [...(await answering()).keys()];
+    expect(pids).toHaveLength(2);
+    expect(pids).not.toContain(server.child.pid);
+    for (let i = 0; i < 4; i++) {
+      const r = await chat();
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.text).answer).toContain('69.75');
+    }
+  });
+
+  it('replaces a killed worker and keeps serving', async () => {
+    const before = [...(await answering()).keys()];
+    const victim = before[0]!;
+    process.kill(victim, 'SIGKILL');
+    await expect.poll(() => alive(victim), { timeout: 5_000 }).toBe(false);
+    // Requests go to the survivor while the replacement starts.
+    expect((await chat()).status).toBe(200);
+    await expect
+      .poll(async () => {
+        const pids = [...(await answering()).keys()];
+        return pids.length === 2 && !pids.includes(victim);
+      }, { timeout: 30_000, interval: 200 })
+      .toBe(true);
+    expect(server.stdout.some((l) => l.includes('worker died; replacing it') && l.includes(`"pid":${victim}`))).toBe(true);
+  });
+
+  it('rolls both workers onto a rebuilt index, without failing a request', async () => {
+    const old = (await health()).index.build;
+    const ingest = runScript('src/cli/ingest.ts', ['--force'], childEnv(copy.dir));
+    extra.push(ingest);
+    let done = false;
+    const failures: string[] = [];
+    void ingest.exit.then(() => (done = true));
+    let rolled = false;
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && !rolled) {
+      const r = await chat();
+      if (r.status !== 200) failures.push(`${r.status} ${r.text.slice(0, 200)}`);
+      if (done) {
+        const seen = await answering();
+        rolled = seen.size === 2 && [...seen.values()].every((b) => b !== old);
+      }
+    }
+    expect(await ingest.exit, ingest.stderr.join('')).toBe(0);
+    expect(rolled).toBe(true);
+    expect(failures).toEqual([]);
+    const live = fs.readFileSync(path.join(copy.dir, 'CURRENT'), 'utf8').trim();
+    expect([...(await answering()).values()]).toEqual(expect.arrayContaining([live]));
+  });
+
+  it('SIGTERM drains an in-flight request and stops every process within the drain time', async () => {
+    const workers = [...(await answering()).keys()];
+    expect(workers).toHaveLength(2);
+    const pending = chat();
+    server.child.kill('SIGTERM');
+    const t0 = Date.now();
+    const reply = await pending;
+    expect(reply.status).toBe(200);
+    expect(await server.exit).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(DRAIN_MS + 2_000);
+    for (const pid of workers) expect(alive(pid)).toBe(false);
+    expect(server.stdout.filter((l) => l.includes('"stopped"')).length).toBeGreaterThanOrEqual(3);
+  });
+});
