@@ -10,6 +10,7 @@ import { detectLanguage } from '../retrieve/language.js';
 import { type HybridRetriever, articleKey } from '../retrieve/retriever.js';
 import type { AnalyzedQuery, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
 import { isBareRequest, makeStandalone } from './followup.js';
+import { smallTalk } from './smalltalk.js';
 
 /** Rewrites a follow-up into a standalone question (the LLM's rewriter, when configured). */
 export interface QuestionRewriter {
@@ -58,6 +59,15 @@ export class DefaultChatService implements ChatService {
     const k = req.topK ?? this.deps.defaultTopK;
     const ephemeral = opts.history !== undefined && req.sessionId === undefined;
     const session = ephemeral ? this.fromHistory(opts.history ?? []) : await this.session(req.sessionId);
+
+    // Greetings and thanks get a friendly reply, not a passage (src/chat/smalltalk.ts); the
+    // session is kept (its id stays valid) but the greeting is not remembered as a question.
+    const friendly = smallTalk(message, lang);
+    if (friendly !== undefined) {
+      if (!ephemeral) await this.deps.sessions.save(session);
+      opts.onDelta?.(friendly);
+      return { sessionId: session.id, language: lang, found: true, answer: friendly, citations: [], answerer: 'smalltalk', smalltalk: true };
+    }
 
     const { query, standalone, hits, summary } = await this.prepare(message, lang, session.turns, k, opts.signal);
 

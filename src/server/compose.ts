@@ -8,6 +8,7 @@ import { termStatsFromTexts } from '../answer/corpus.js';
 import { ExtractiveAnswerer } from '../answer/extractive.js';
 import { MemorySessionStore } from '../chat/sessions.js';
 import { MemoryDedupStore } from '../state/dedup.js';
+import { JsonlFeedbackStore } from '../feedback/store.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
@@ -120,5 +121,5 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     ...(config.SESSION_FILE ? { file: config.SESSION_FILE } : {}),
   });
   const chat = new DefaultChatService({ retriever, answerer, sessions, defaultTopK: config.TOP_K, ...(rewriter ? { rewriter } : {}) });
-  return { config, index, retriever, chat, embedder, logger: log, sessions, dedup: new MemoryDedupStore(), ...(opts.now ? { now: opts.now } : {}) };
+  return { config, index, retriever, chat, embedder, logger: log, sessions, dedup: new MemoryDedupStore(), feedback: new JsonlFeedbackStore({ file: config.paths.feedback, maxBytes: config.FEEDBACK_MAX_BYTES }), ...(opts.now ? { now: opts.now } : {}) };
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
 import type { MemorySessionStore } from '../chat/sessions.js';
-import type { ChatService, DedupStore, Embedder } from '../types.js';
+import type { ChatService, DedupStore, Embedder, FeedbackStore } from '../types.js';
 
 export interface AppContext {
   config: Config;
@@ -16,6 +16,8 @@ export interface AppContext {
   sessions: MemorySessionStore;
   /** Platform redelivery de-duplication (bots); per process by default, Redis when REDIS_URL is set. */
   dedup: DedupStore;
+  /** Answer feedback from the web page (JSONL file by default). */
+  feedback: FeedbackStore;
   /** Injected clock (bots verify timestamps with it). */
   now?: () => number;
 }

@@ -10,6 +10,7 @@
  * - http_requests_in_flight.
  * - kic_answers_total{found,answerer}, kic_answer_errors_total{code}: every answer given by the
  *   chat service through this app (web API, OpenAI API, bots).
+ * - kic_feedback_total{rating}: answer ratings stored (POST /api/feedback), up or down.
  * - kic_index_chunks / _articles / _reports, kic_index_built_timestamp_seconds,
  *   kic_index_info{build,embedder} (always 1): the loaded index.
  * - Process metrics from prom-client (CPU, RSS, heap, event-loop lag, GC).
@@ -26,6 +27,8 @@ export interface AppMetrics {
   middleware: RequestHandler;
   /** GET /metrics. */
   handler: RequestHandler;
+  /** Counts a stored answer rating (POST /api/feedback). */
+  countFeedback(rating: 'up' | 'down'): void;
 }
 
 type AnswerListener = (outcome: { found: boolean; answerer: string } | { error: unknown }) => void;
@@ -96,6 +99,11 @@ export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'>): AppMetri
   });
   const answerErrors = new Counter({ name: 'kic_answer_errors_total', help: 'Questions that failed, by error code', labelNames: ['code'] as const, registers: [registry] });
 
+  const feedback = new Counter({ name: 'kic_feedback_total', help: 'Answer ratings stored from readers (POST /api/feedback), by rating', labelNames: ['rating'] as const, registers: [registry] });
+  // Both series exist from the start (0), so a dashboard's ratio has no gap before the first 👎.
+  feedback.labels('up').inc(0);
+  feedback.labels('down').inc(0);
+
   const m = ctx.index.manifest;
   const gauge = (name: string, help: string, value: number) => new Gauge({ name, help, registers: [registry] }).set(value);
   gauge('kic_index_chunks', 'Chunks in the loaded index', m.counts.chunks);
@@ -138,5 +146,5 @@ export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'>): AppMetri
     else answers.labels(String(o.found), o.answerer).inc();
   });
 
-  return { registry, middleware, handler };
+  return { registry, middleware, handler, countFeedback: (rating) => feedback.labels(rating).inc() };
 }
