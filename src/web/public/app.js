@@ -10,7 +10,7 @@
  * URLs are relative so the page also works mounted under a path prefix.
  */
 import { ConversationStore, newId, titleFrom } from './conversations.js';
-import { renderAnswer, textLang } from './markdown.js';
+import { keepUnits, renderAnswer, textLang } from './markdown.js';
 import { HTML_LANG, STRINGS } from './strings.js';
 
 /** @typedef {'ko' | 'zh' | 'en'} Lang */
@@ -78,6 +78,8 @@ const state = {
   lastTop: 0,
   /** @type {string | null} */
   apiKey: load(API_KEY_KEY),
+  /** The server answered 401 once: the key button stays in the top bar from then on. */
+  keyRequired: false,
 };
 
 /** @template {HTMLElement} T @param {string} id @returns {T} */
@@ -217,6 +219,10 @@ async function loadArticles() {
   state.articlesFailed = false;
   try {
     const res = await api('api/articles', { headers: { Accept: 'application/json' } });
+    if (res.status === 401) {
+      state.keyRequired = true;
+      updateKeyButton();
+    }
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const data = await res.json();
     if (!Array.isArray(data)) throw new Error('unexpected response');
@@ -230,7 +236,7 @@ async function loadArticles() {
 function renderArticles() {
   const list = els.articleList;
   if (!state.articles) {
-    const key = state.articlesFailed ? 'articlesError' : 'articlesLoading';
+    const key = state.articlesFailed ? (state.keyRequired ? 'keyNeeded' : 'articlesError') : 'articlesLoading';
     list.replaceChildren(h('p', { className: 'muted', text: t()[key] }));
     return;
   }
@@ -255,7 +261,7 @@ function renderArticles() {
         items.map((a) => {
           const btn = h('button', { className: 'article-btn', attrs: { type: 'button', 'data-title': a.title } }, [
             h('span', { className: 'art-num', text: a.number, attrs: { 'aria-hidden': 'true' } }),
-            h('span', { className: 'art-title', text: a.title, lang: 'ko' }),
+            h('span', { className: 'art-title', text: keepUnits(a.title), lang: 'ko' }),
             h('span', { className: 'art-page', text: `p.${a.page}` }),
           ]);
           return h('li', {}, [btn]);
@@ -565,7 +571,7 @@ function renderSources(citations) {
         return h('li', {}, [
           h('button', { className: `cite-chip${repeat ? ' repeat' : ''}`, attrs: { type: 'button', 'data-cite': String(c.id), 'aria-label': s.citeLabel(c.id, c.article.title) + `, ${s.page(c.page)}` } }, [
             h('span', { className: 'num', text: String(c.id) }),
-            ...(repeat ? [] : [h('span', { className: 'chip-title', text: c.article.title, lang: 'ko' })]),
+            ...(repeat ? [] : [h('span', { className: 'chip-title', text: keepUnits(c.article.title), lang: 'ko' })]),
             h('span', { className: 'chip-page', text: `p.${c.page}` }),
           ]),
         ]);
@@ -699,7 +705,11 @@ function errorText(status, error) {
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = typeof e?.message === 'string' ? e.message : '';
   // Never the server's 401 text: it explains the header format, which means nothing to a reader.
-  if (status === 401 || code === 'UNAUTHORIZED') return state.apiKey ? s.keyInvalid : s.keyNeeded;
+  if (status === 401 || code === 'UNAUTHORIZED') {
+    state.keyRequired = true;
+    updateKeyButton();
+    return state.apiKey ? s.keyInvalid : s.keyNeeded;
+  }
   if (status === 429 || code === 'RATE_LIMITED') return s.rateLimited;
   if ((status !== undefined && status >= 500) || SERVER_SIDE.test(code)) return s.serverError;
   return s.requestError(message || (status ? `HTTP ${status}` : code || '?'));
@@ -1063,7 +1073,13 @@ function keyForm() {
 function setApiKey(key) {
   state.apiKey = key;
   store(API_KEY_KEY, key);
+  updateKeyButton();
   if (!state.articles) void loadArticles();
+}
+
+/** The key button is shown only where keys matter: a key is stored, or the server asked for one. */
+function updateKeyButton() {
+  els.keyButton.hidden = !(state.apiKey || state.keyRequired);
 }
 
 function openKeyDialog() {
@@ -1151,11 +1167,15 @@ els.convList.addEventListener('click', (e) => {
     else renderConversations();
   }
 });
-els.convList.addEventListener('focusout', (e) => {
-  if (confirmingDelete && !els.convList.contains(/** @type {Node | null} */ (e.relatedTarget))) {
-    confirmingDelete = null;
-    renderConversations();
-  }
+els.convList.addEventListener('focusout', () => {
+  // Checked after the event: re-rendering the list removes the focused button (a focusout too)
+  // and then focuses its replacement, which must not cancel the pending confirmation.
+  setTimeout(() => {
+    if (confirmingDelete && !els.convList.contains(document.activeElement)) {
+      confirmingDelete = null;
+      renderConversations();
+    }
+  }, 0);
 });
 
 els.messages.addEventListener('click', (e) => {
@@ -1294,6 +1314,7 @@ document.addEventListener('keydown', (e) => {
 drawerMedia.addEventListener('change', () => closeDrawer(false));
 
 applyLang();
+updateKeyButton();
 renderThread();
 void loadArticles();
 if (!drawerIsModal()) els.input.focus();

@@ -57,6 +57,9 @@ const TRAILING_PUNCT = /^[.,;:!?)\]}…。，、；：！？）」』》〉”�
 /** A number, a space, then a Hangul (or %/unit) word: the space becomes a no-break space. */
 const NUMBER_UNIT = /(\d)[ \t](?=[\uac00-\ud7a3%])/g;
 
+/** Text with the space between a number and its unit made unbreakable ("30 개", "2023 년"). @param {string} text */
+export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0');
+
 /**
  * @typedef {{ cites: Map<number, Citation> | null, label: (id: number, cite: Citation) => string, lang?: string }} RenderOptions
  */
