@@ -117,6 +117,10 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_BASE: httpUrl.default('https://slack.com/api'),
+  /** Answer feedback (👍/👎 from the web page): an append-only JSONL file, read by `npm run feedback`. */
+  FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
+  /** Past this size the feedback file is rotated to FEEDBACK_FILE.1 (so at most about twice this is kept). */
+  FEEDBACK_MAX_BYTES: z.coerce.number().int().min(4096).max(1_000_000_000).default(10 * 1024 * 1024),
   /** Public base URL of this server, used in bot messages for links back to the web page. */
   PUBLIC_URL: httpUrl.optional(),
 });
@@ -143,7 +147,7 @@ export function sessionDbPath(c: Pick<Config, 'SESSION_DB' | 'SESSION_FILE'>, cw
 
 export type Config = z.infer<typeof configSchema> & {
   /** Absolute paths resolved against the working directory. */
-  paths: { corpus: string; index: string; models: string; modelCache: string };
+  paths: { corpus: string; index: string; models: string; modelCache: string; feedback: string };
 };
 
 export class ConfigError extends Error {
@@ -179,6 +183,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const abs = (p: string) => path.resolve(cwd, p);
   return {
     ...c,
-    paths: { corpus: abs(c.CORPUS_DIR), index: abs(c.INDEX_DIR), models: abs(c.MODELS_DIR), modelCache: abs(c.MODEL_CACHE_DIR) },
+    paths: { corpus: abs(c.CORPUS_DIR), index: abs(c.INDEX_DIR), models: abs(c.MODELS_DIR), modelCache: abs(c.MODEL_CACHE_DIR), feedback: abs(c.FEEDBACK_FILE) },
   };
 }

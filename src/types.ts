@@ -280,6 +280,8 @@ export interface ChatResponse {
   note?: string;
   /** The standalone question actually searched (after follow-up rewriting). */
   standaloneQuestion?: string;
+  /** A greeting or thanks answered with a friendly reply (src/chat/smalltalk.ts), not from the report. */
+  smalltalk?: true;
 }
 
 export interface ChatOptions {
@@ -379,3 +381,26 @@ export interface DedupStore {
  */
 export const API_SESSION_ID = /^s_[A-Za-z0-9_-]{22}$/;
 export const BOT_SESSION_PREFIX = 'bot:';
+
+// ───────────────────────────── feedback ─────────────────────────────
+
+/** A reader's 👍/👎 on an answer, as the page sends it (POST /api/feedback). */
+export interface FeedbackEntry {
+  sessionId?: string;
+  question: string;
+  answer: string;
+  citations?: Array<{ id: number; article?: { number?: string; title?: string }; page?: number; chunkId?: string }>;
+  rating: 'up' | 'down';
+  comment?: string;
+}
+
+/** A stored entry: the server adds the time. */
+export interface FeedbackRecord extends FeedbackEntry {
+  at: string;
+}
+
+export interface FeedbackStore {
+  add(entry: FeedbackEntry): Promise<FeedbackRecord>;
+  /** Newest first. */
+  list(): Promise<FeedbackRecord[]>;
+}

@@ -12,6 +12,7 @@ import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
 import { clarifyAnswer, overviewAnswer } from '../answer/overview.js';
 import { newApiSessionId } from './ownership.js';
+import { smallTalk } from './smalltalk.js';
 
 /** Rewrites a follow-up into a standalone question (the LLM's rewriter, when configured). */
 export interface QuestionRewriter {
@@ -65,6 +66,15 @@ export class DefaultChatService implements ChatService {
     const k = req.topK ?? this.deps.defaultTopK;
     const ephemeral = opts.history !== undefined && req.sessionId === undefined;
     const session = ephemeral ? this.fromHistory(opts.history ?? []) : await this.session(req.sessionId, req.owner);
+
+    // Greetings and thanks get a friendly reply, not a passage (src/chat/smalltalk.ts); the
+    // session is kept (its id stays valid) but the greeting is not remembered as a question.
+    const friendly = smallTalk(message, lang);
+    if (friendly !== undefined) {
+      if (!ephemeral) await this.deps.sessions.save(session);
+      opts.onDelta?.(friendly);
+      return { sessionId: session.id, language: lang, found: true, answer: friendly, citations: [], answerer: 'smalltalk', smalltalk: true };
+    }
 
     const prepared = await this.prepare(message, lang, session.turns, k, opts.signal);
     const { query, standalone, hits, summary, frame } = prepared;

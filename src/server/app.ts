@@ -20,15 +20,17 @@
  * 10. bodies: 415 for non-JSON chat posts, the bots (which read their own bodies, for
  *     signatures), then the JSON parser.
  * 11. API routes, then the web page (its static lookup costs a stat: the API does not pay
- *     it); 405 with Allow for a known path with another method, else 404; the after-timeout
- *     guard; the one error handler.
+ *     it; gzip-compressed, unlike the API, whose SSE must not be buffered); 405 with Allow for
+ *     a known path with another method, else 404; the after-timeout guard; the one error handler.
  */
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound, requireJson } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openAiRoutes } from './routes/openai.js';
 import { searchRoutes } from './routes/search.js';
@@ -98,16 +100,18 @@ export function createApp(ctx: AppContext): Express {
   app.use(API, requireApiKey(config.API_KEYS));
 
   const json = express.json({ limit: ctx.config.BODY_LIMIT_BYTES, strict: true });
-  app.use(['/api/chat', '/v1/chat'], (req, res, next) => (req.method === 'POST' ? requireJson(req, res, next) : next()));
+  app.use(['/api/chat', '/api/feedback', '/v1/chat'], (req, res, next) => (req.method === 'POST' ? requireJson(req, res, next) : next()));
   app.use(botRoutes(ctx));
   app.use(json);
   app.use(chatRoutes(ctx));
+  app.use(feedbackRoutes(ctx, { onStored: metrics.countFeedback }));
   app.use(searchRoutes(ctx));
   app.use(sessionRoutes(ctx));
   app.use(openAiRoutes(ctx));
   // The web page last: open (never behind a key), and its static-file lookup (a stat per
   // request) is not paid by the API routes above.
-  app.use(webRoutes());
+  // Compressed here only: the API's SSE streams must not be buffered by a compressor.
+  app.use(compression(), webRoutes());
 
   app.use(wrongMethod(app));
   app.use(notFound);

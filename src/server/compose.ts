@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { termStatsFromTexts } from '../answer/corpus.js';
 import { type AnswerWeights, ExtractiveAnswerer } from '../answer/extractive.js';
 import { createState } from '../state/index.js';
+import { JsonlFeedbackStore } from '../feedback/store.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embed/load.js';
@@ -168,6 +169,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     dependencies: state.dependencies,
     ...(state.rateLimitStore ? { rateLimitStore: state.rateLimitStore } : {}),
     closeState: state.close,
+    feedback: new JsonlFeedbackStore({ file: config.paths.feedback, maxBytes: config.FEEDBACK_MAX_BYTES }),
     ...(opts.now ? { now: opts.now } : {}),
   };
 }

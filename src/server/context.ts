@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
 import type { Store } from 'express-rate-limit';
-import type { ChatService, DedupStore, Embedder, HealthSource, SessionStore } from '../types.js';
+import type { ChatService, DedupStore, Embedder, FeedbackStore, HealthSource, SessionStore } from '../types.js';
 
 export interface AppContext {
   config: Config;
@@ -22,6 +22,8 @@ export interface AppContext {
   rateLimitStore?: () => Store;
   /** Closes the session store and the Redis connection (shutdown). */
   closeState?: () => Promise<void>;
+  /** Answer feedback from the web page (JSONL file by default). */
+  feedback: FeedbackStore;
   /** Injected clock (bots verify timestamps with it). */
   now?: () => number;
 }

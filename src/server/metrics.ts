@@ -10,6 +10,7 @@
  * - http_requests_in_flight.
  * - kic_answers_total{found,answerer}, kic_answer_errors_total{code}: every answer given by the
  *   chat service through this app (web API, OpenAI API, bots).
+ * - kic_feedback_total{rating}: answer ratings stored (POST /api/feedback), up or down.
  * - kic_index_chunks / _articles / _reports, kic_index_built_timestamp_seconds,
  *   kic_index_info{build,embedder} (always 1): the loaded index.
  * - kic_dependency_up{dependency}, kic_dependency_failures{dependency}: the session database
@@ -28,6 +29,8 @@ export interface AppMetrics {
   middleware: RequestHandler;
   /** GET /metrics. */
   handler: RequestHandler;
+  /** Counts a stored answer rating (POST /api/feedback). */
+  countFeedback(rating: 'up' | 'down'): void;
 }
 
 type AnswerListener = (outcome: { found: boolean; answerer: string } | { error: unknown }) => void;
@@ -98,6 +101,11 @@ export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'> & Partial<
   });
   const answerErrors = new Counter({ name: 'kic_answer_errors_total', help: 'Questions that failed, by error code', labelNames: ['code'] as const, registers: [registry] });
 
+  const feedback = new Counter({ name: 'kic_feedback_total', help: 'Answer ratings stored from readers (POST /api/feedback), by rating', labelNames: ['rating'] as const, registers: [registry] });
+  // Both series exist from the start (0), so a dashboard's ratio has no gap before the first 👎.
+  feedback.labels('up').inc(0);
+  feedback.labels('down').inc(0);
+
   const m = ctx.index.manifest;
   const gauge = (name: string, help: string, value: number) => new Gauge({ name, help, registers: [registry] }).set(value);
   gauge('kic_index_chunks', 'Chunks in the loaded index', m.counts.chunks);
@@ -161,5 +169,5 @@ export function createMetrics(ctx: Pick<AppContext, 'index' | 'chat'> & Partial<
     else answers.labels(String(o.found), o.answerer).inc();
   });
 
-  return { registry, middleware, handler };
+  return { registry, middleware, handler, countFeedback: (rating) => feedback.labels(rating).inc() };
 }

@@ -66,3 +66,35 @@ export function contentText(content: string | Array<{ type: string; text?: strin
   if (typeof content === 'string') return content;
   return content.map((p) => (p.type === 'text' && p.text ? p.text : '')).join('\n');
 }
+
+/** POST /api/feedback: a reader's rating of one answer (the server adds the time). */
+export const feedbackBodySchema = (limits: { maxChars: number }) => {
+  const text = (name: string, max: number) =>
+    z
+      .string({ required_error: `${name} is required`, invalid_type_error: `${name} must be a string` })
+      .refine((s) => s.trim().length > 0, `${name} must not be empty`)
+      .refine((s) => s.length <= max, `${name} must be at most ${max} characters`)
+      .refine((s) => !CONTROL.test(s), `${name} must not contain control characters`);
+  return z
+    .object({
+      sessionId: z.string().regex(/^[\w.:@-]{1,128}$/, 'sessionId must be 1-128 characters of letters, digits and . : @ _ -').optional(),
+      question: text('question', limits.maxChars),
+      // An answer is longer than a question: the LLM's can run to a few thousand characters.
+      answer: text('answer', 20_000),
+      citations: z
+        .array(
+          z.object({
+            id: z.number().int().min(0).max(1000),
+            article: z.object({ number: z.string().max(20).optional(), title: z.string().max(500).optional() }).optional(),
+            page: z.number().int().min(0).max(100_000).optional(),
+            chunkId: z.string().max(200).optional(),
+          }),
+          { invalid_type_error: 'citations must be an array' },
+        )
+        .max(50, 'citations must have at most 50 entries')
+        .optional(),
+      rating: z.enum(['up', 'down'], { errorMap: () => ({ message: 'rating must be "up" or "down"' }) }),
+      comment: z.string({ invalid_type_error: 'comment must be a string' }).max(2000, 'comment must be at most 2000 characters').optional(),
+    })
+    .strict();
+};

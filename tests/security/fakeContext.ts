@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import { MemorySessionStore } from '../../src/chat/sessions.js';
 import { MemoryDedupStore } from '../../src/state/dedup.js';
+import { MemoryFeedbackStore } from '../../src/feedback/store.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { AppContext } from '../../src/server/context.js';
@@ -117,6 +118,7 @@ export function fakeContext(env: Record<string, string> = {}): FakeContext {
     logger,
     sessions: new MemorySessionStore({ maxTurns: 10, ttlMs: 60_000, maxSessions: 100 }),
     dedup: new MemoryDedupStore(),
+    feedback: new MemoryFeedbackStore(),
   } as unknown as AppContext;
   return { ctx, logs, asked, behaviour };
 }

@@ -8,6 +8,7 @@
  * Screenshots of the key steps go to test-artifacts/screenshots/ (git-ignored).
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +152,45 @@ describe.skipIf(SKIP)('web chat page (headless Chromium, real server)', () => {
     const missing = await fetch(`${baseUrl}/no-such-file.js`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBeTruthy();
+  });
+
+  it('loads everything it needs from this server in at most 150 KB compressed (gzip), modules included', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const urls = new Set<string>();
+    page.on('request', (req) => {
+      if (!new URL(req.url()).pathname.startsWith('/api/')) urls.add(req.url());
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.locator('.article-btn').first().waitFor({ state: 'attached' });
+    const names = [...urls].map((u) => new URL(u).pathname);
+    expect(names).toEqual(expect.arrayContaining(['/', '/app.js', '/markdown.js', '/conversations.js', '/strings.js', '/vendor/marked.esm.js', '/vendor/purify.es.mjs', '/style.css']));
+    expect([...urls].every((u) => u.startsWith(baseUrl))).toBe(true);
+    // What goes over the wire: each body as sent with Accept-Encoding: gzip (raw bytes, not decoded).
+    const sizes: Record<string, number> = {};
+    for (const u of urls) {
+      const { bytes, encoding } = await new Promise<{ bytes: number; encoding: string | undefined }>((resolve, reject) => {
+        http.get(u, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          let n = 0;
+          res.on('data', (c: Buffer) => (n += c.length));
+          res.on('end', () => resolve({ bytes: n, encoding: res.headers['content-encoding'] }));
+          res.on('error', reject);
+        }).on('error', reject);
+      });
+      const name = new URL(u).pathname;
+      sizes[name] = bytes;
+      if (bytes > 2048) expect(encoding, name).toBe('gzip');
+    }
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    console.info('[tests/web] page transfer, gzip (bytes):', sizes, 'total', total);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+    // The vendor modules are the packages' own builds, cached by content hash like the page's files.
+    const vendor = await fetch(`${baseUrl}/vendor/marked.esm.js`);
+    expect(vendor.headers.get('content-type')).toMatch(/javascript/);
+    expect(vendor.headers.get('cache-control')).toBe('no-cache');
+    expect(await vendor.text()).not.toContain('sourceMappingURL');
+    expect((await fetch(`${baseUrl}/vendor/nothing.js`)).status).toBe(404);
   });
 
   it('answers a Korean question with streamed text and citation chips; a chip opens the passage', async () => {
