@@ -56,7 +56,12 @@ export interface TelegramText {
 }
 
 /** The part of an Update this bot reads (grammY's types are wider; this is what is checked). */
-const updateSchema = z.object({ update_id: z.number().int() }).passthrough();
+const updateSchema = z
+  .object({
+    update_id: z.number().int(),
+    message: z.object({ message_id: z.number().int(), chat: z.object({ id: z.number().int(), type: z.string() }).passthrough() }).passthrough().optional(),
+  })
+  .passthrough();
 
 export interface TelegramUpdateMessage {
   message_id: number;
@@ -220,7 +225,8 @@ export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter:
       }
       if (!bot.isInited()) {
         try {
-          await bot.init(); // getMe, once
+          // getMe, once; grammY retries it until the signal fires.
+          await bot.init(AbortSignal.timeout(Math.min(5_000, c.REQUEST_TIMEOUT_MS)));
         } catch (err) {
           log.error({ code: err instanceof GrammyError ? err.error_code : 'network' }, 'telegram: getMe failed');
           throw new AppError('PLATFORM_UNAVAILABLE', 'Telegram did not answer getMe; the update will be redelivered');

@@ -21,6 +21,7 @@ export interface Recorded {
 }
 
 export interface FakeReply {
+  /** 0 drops the connection without an answer. */
   status: number;
   body: unknown;
   headers?: Record<string, string>;
@@ -98,6 +99,12 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
         if (reply) break;
       }
       reply ??= defaultReply(rec, seq);
+      if (reply.status === 0) {
+        // A dropped connection: what an outage looks like from the client.
+        res.socket?.destroy();
+        for (const w of [...waiters]) w();
+        return;
+      }
       res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
       for (const w of [...waiters]) w();
