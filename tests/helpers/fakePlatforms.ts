@@ -82,10 +82,15 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: unknown = raw;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        // keep the text
+      if (/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
+        // Slack's WebClient posts forms.
+        body = Object.fromEntries(new URLSearchParams(raw));
+      } else {
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          // keep the text
+        }
       }
       const u = new URL(req.url ?? '/', 'http://fake');
       const rec: Recorded = { method: req.method ?? '', path: u.pathname, query: u.searchParams, headers: req.headers, raw, body, at: Date.now() };
