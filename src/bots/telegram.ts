@@ -226,7 +226,8 @@ export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter:
       if (!bot.isInited()) {
         try {
           // getMe, once; grammY retries it until the signal fires.
-          await bot.init(AbortSignal.timeout(Math.min(5_000, c.REQUEST_TIMEOUT_MS)));
+          // (grammY types its signal with the abort-controller shim; Node's is the same at run time.)
+          await bot.init(AbortSignal.timeout(Math.min(5_000, c.REQUEST_TIMEOUT_MS)) as unknown as Parameters<typeof bot.init>[0]);
         } catch (err) {
           log.error({ code: err instanceof GrammyError ? err.error_code : 'network' }, 'telegram: getMe failed');
           throw new AppError('PLATFORM_UNAVAILABLE', 'Telegram did not answer getMe; the update will be redelivered');

@@ -90,7 +90,7 @@ describe('Slack', () => {
     const root = mention();
     await signed(root);
     await app.idle();
-    const thread = root.event.ts;
+    const thread = root.event.ts as string;
     await signed(channelMessage('그 회사의 매출은?', thread));
     await app.idle();
     await signed(channelMessage('요약해줘', thread));
@@ -108,8 +108,8 @@ describe('Slack', () => {
     await app.idle();
     const ts = nextTs();
     const text = '<@U0BOT> 그 회사의 매출은?';
-    await signed(envelope({ type: 'message', channel_type: 'channel', user: 'U111', text, ts, thread_ts: root.event.ts, channel: 'C123' }));
-    await signed(mention({ text, ts, thread_ts: root.event.ts }));
+    await signed(envelope({ type: 'message', channel_type: 'channel', user: 'U111', text, ts, thread_ts: root.event.ts as string, channel: 'C123' }));
+    await signed(mention({ text, ts, thread_ts: root.event.ts as string }));
     await app.idle();
     expect(app.chat.calls).toHaveLength(2);
     expect(posts()).toHaveLength(2);
