@@ -107,16 +107,39 @@ export const configSchema = z.object({
   /** Behind a reverse proxy: trust X-Forwarded-For for rate limiting (one hop: the address the proxy saw). */
   TRUST_PROXY: bool.default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Messaging bots. */
+  /** Messaging bots. A bot whose platform secret is unset answers 503 BOT_NOT_CONFIGURED unless
+   *  its *_ALLOW_UNSIGNED is true (local trials only; warned at start). */
   KAKAO_SKILL_SECRET: z.string().optional(),
+  KAKAO_ALLOW_UNSIGNED: bool.default('false'),
   /** Kakao's skill timeout is 5 s; past this budget (ms) the callback path is used when available. */
   KAKAO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3500),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().optional(),
   TELEGRAM_API_BASE: httpUrl.default('https://api.telegram.org'),
+  TELEGRAM_ALLOW_UNSIGNED: bool.default('false'),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_BASE: httpUrl.default('https://slack.com/api'),
+  /** WeCom (企业微信) self-built app: corp id, app (agent) id and secret; the callback's Token and EncodingAESKey (43 characters). */
+  WECOM_CORP_ID: z.string().optional(),
+  WECOM_AGENT_ID: z.coerce.number().int().min(0).optional(),
+  WECOM_SECRET: z.string().optional(),
+  WECOM_TOKEN: z.string().optional(),
+  WECOM_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'EncodingAESKey is 43 characters of A-Z a-z 0-9 + /').optional(),
+  WECOM_API_BASE: httpUrl.default('https://qyapi.weixin.qq.com'),
+  /** Feishu/Lark app: id and secret, the event subscription's Verification Token and (optional) Encrypt Key.
+   *  FEISHU_API_BASE: https://open.feishu.cn (Feishu) or https://open.larksuite.com (Lark). */
+  FEISHU_APP_ID: z.string().optional(),
+  FEISHU_APP_SECRET: z.string().optional(),
+  FEISHU_VERIFICATION_TOKEN: z.string().optional(),
+  FEISHU_ENCRYPT_KEY: z.string().optional(),
+  FEISHU_API_BASE: httpUrl.default('https://open.feishu.cn'),
+  FEISHU_ALLOW_UNSIGNED: bool.default('false'),
+  /** Questions per minute per platform user on every bot (0 disables); over it the user gets a short "slow down" reply, at most once a window. */
+  BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Failed replies to a platform API are retried this many times, backing off from BOT_RETRY_BASE_MS (doubling), then logged. */
+  BOT_RETRY_ATTEMPTS: z.coerce.number().int().min(0).max(10).default(3),
+  BOT_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
   /** Answer feedback (👍/👎 from the web page): an append-only JSONL file, read by `npm run feedback`. */
   FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
   /** Past this size the feedback file is rotated to FEEDBACK_FILE.1 (so at most about twice this is kept). */

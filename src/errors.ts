@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   SHUTTING_DOWN: 503,
   /** A messaging bot endpoint whose platform secret or token is not configured. */
   BOT_NOT_CONFIGURED: 503,
+  /** A messaging platform's API did not answer (a bot cannot start without it, e.g. Telegram's getMe). */
+  PLATFORM_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 

@@ -356,7 +356,7 @@ export interface SessionStore {
 
 /** A platform adapter: platform request in → chat service → platform reply out. */
 export interface BotAdapter {
-  readonly platform: 'kakao' | 'telegram' | 'slack';
+  readonly platform: 'kakao' | 'telegram' | 'slack' | 'wecom' | 'feishu';
 }
 
 // ───────────────────────────── shared state ─────────────────────────────

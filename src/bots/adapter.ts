@@ -1,18 +1,17 @@
 /**
- * The messaging-bot seam and the helpers the three adapters share.
+ * The messaging-bot seam and what the adapters share.
  *
- * An adapter is tiny (after grammY): it turns a platform request into a common
- * {@link BotMessage}, asks the chat service, and renders the {@link ChatResponse} in the
- * platform's wire format. Everything platform-neutral lives here: splitting long answers at
- * paragraph/sentence boundaries without breaking a [n] marker, a URL or an HTML tag, numbered
- * source lists per platform, a bounded expiring cache (dedupe of retried deliveries), a
- * constant-time secret compare, JSON POSTs to platform APIs, and a registry of background
- * tasks so that tests (and shutdown) can wait for replies sent after the webhook was answered.
+ * An adapter is thin (after grammY's framework adapters): the platform's SDK verifies and
+ * parses the request, the adapter turns it into a common {@link BotMessage}, {@link answerMessage}
+ * asks the chat service (or handles a command), and the adapter renders the result in the
+ * platform's format. Platform-neutral here: session ids, commands ("/new", help), the per-user
+ * limit, splitting long answers without breaking a [n] marker, a URL or an HTML tag, and the
+ * numbered source lists per platform. Delivery (retries, background tasks) is in delivery.ts,
+ * the closed-by-default gate and the limiter in guard.ts.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Logger } from 'pino';
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../server/context.js';
-import type { BotAdapter as CoreBotAdapter, ChatResponse, Citation, Lang } from '../types.js';
+import { BOT_SESSION_PREFIX, type BotAdapter as CoreBotAdapter, type ChatResponse, type Citation, type Lang } from '../types.js';
 
 // ───────────────────────────── the seam ─────────────────────────────
 
@@ -21,21 +20,22 @@ export type Platform = CoreBotAdapter['platform'];
 /** A platform message in the common shape the chat service is asked with. */
 export interface BotMessage<Target = unknown> {
   platform: Platform;
-  /** The chat-service session id: `kakao:<user>`, `telegram:<chat>`, `slack:<channel>:<thread>`. */
+  /** The chat-service session id, always `bot:<platform>:<ids>` (see {@link sessionIdFor}). */
   conversationId: string;
+  /** The platform user, for the per-user limit. */
   userId: string;
   /** The question, with platform markup (mentions, commands) removed. */
   text: string;
   /** The user's interface language when the platform tells it (help texts only; answers follow the question). */
   uiLanguage?: Lang;
-  /** A bot command (`/start`, `/help`, "도움말"), answered without the chat service. */
-  command?: 'start' | 'help';
+  /** A command answered without the chat service: help, or start a new conversation. */
+  command?: 'start' | 'help' | 'new';
   /** Where the reply goes (chat id, channel + thread, callback URL…). */
   target: Target;
 }
 
 /**
- * A platform adapter: platform request in → common message → chat service → platform reply out.
+ * A platform adapter: platform update in → common message → (chat service) → platform reply out.
  * `parse` throws an AppError (400 naming the field) for a malformed payload and returns null
  * for updates the bot deliberately ignores (its own messages, stickers, edits…).
  */
@@ -44,8 +44,8 @@ export interface BotAdapter<Update, Target, Out> extends CoreBotAdapter {
   parse(update: Update): BotMessage<Target> | null;
   /** The answer in the platform's format, already split under the platform's limits. */
   render(res: ChatResponse, msg: BotMessage<Target>): Out;
-  /** The help text for `/start`, `/help`, "도움말". */
-  help(msg: BotMessage<Target>): Out;
+  /** A short notice (help, "new conversation", "too long", apology) in the platform's format. */
+  notice(text: string, msg: BotMessage<Target>): Out;
 }
 
 /** Asks the chat service for a bot message. `ctx.chat` is read per call, so it can be decorated after start-up. */
@@ -59,169 +59,73 @@ export function clock(ctx: AppContext): () => number {
 }
 
 /**
- * A session id from platform ids, valid for the chat service (`[\w.:@-]{1,128}`): other
- * characters become `_`, and a too-long id is shortened with a hash (stable per user).
+ * The session id of a bot conversation: `bot:<platform>:<ids>` (BOT_SESSION_PREFIX), a namespace
+ * the HTTP API refuses, so no API caller can read or extend a bot user's conversation. Valid for
+ * the chat service (`[\w.:@-]{1,128}`): other characters become `_`, and a too-long id is
+ * shortened with a hash (stable per user).
  */
 export function sessionIdFor(platform: Platform, ...parts: Array<string | number>): string {
   const clean = parts.map((p) => String(p).replace(/[^\w.@-]/g, '_'));
-  const id = [platform, ...clean].join(':');
+  const id = `${BOT_SESSION_PREFIX}${[platform, ...clean].join(':')}`;
   if (id.length <= 128) return id;
   const digest = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 40);
-  return `${platform}:h:${digest}`;
+  return `${BOT_SESSION_PREFIX}${platform}:h:${digest}`;
 }
 
-// ───────────────────────────── security ─────────────────────────────
-
-/** Constant-time string comparison (both sides hashed first, so lengths do not leak either). */
-export function safeEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a, 'utf8').digest();
-  const hb = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(ha, hb) && a.length === b.length;
+/** "/new", "새 대화", "new", "新对话", "重新开始": start the conversation over. */
+export function isNewWord(text: string): boolean {
+  return /^(?:\/?new|\/reset|새\s*대화|새로\s*시작|새대화|新对话|新會話|新会话|重新开始|重新開始)$/i.test(text.trim().replace(/[!！。.]+$/, ''));
 }
 
-/** A header's single value (first one when repeated). */
-export function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const v = headers[name.toLowerCase()];
-  return Array.isArray(v) ? v[0] : v;
+/** The command a text is, if any (help words, "new conversation" words). */
+export function commandOf(text: string): BotMessage['command'] | undefined {
+  if (!text || isHelpWord(text)) return 'help';
+  if (isNewWord(text)) return 'new';
+  return undefined;
 }
 
-// ───────────────────────────── caches ─────────────────────────────
+export const NEW_CONVERSATION: Record<Lang, string> = {
+  ko: '새 대화를 시작합니다. 질문해 주세요.',
+  zh: '已开始新的对话，请提问。',
+  en: 'Starting a new conversation. Ask away.',
+};
 
-/** A bounded map whose entries expire after `ttlMs` (clock injected); oldest evicted first. */
-export class TtlCache<K, V> {
-  private readonly entries = new Map<K, { value: V; at: number }>();
+export const SLOW_DOWN: Record<Lang, string> = {
+  ko: '질문이 너무 많아요. 잠시 후 다시 물어봐 주세요.',
+  zh: '提问太频繁了，请稍后再试。',
+  en: 'Too many questions at once. Please try again in a minute.',
+};
 
-  constructor(private readonly opts: { max: number; ttlMs: number; now: () => number }) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get(key: K): V | undefined {
-    const e = this.entries.get(key);
-    if (!e) return undefined;
-    if (this.opts.now() - e.at > this.opts.ttlMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return e.value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, at: this.opts.now() });
-    this.prune();
-  }
-
-  delete(key: K): void {
-    this.entries.delete(key);
-  }
-
-  private prune(): void {
-    const cutoff = this.opts.now() - this.opts.ttlMs;
-    // Insertion order is age order: drop expired entries from the front, then the excess.
-    for (const [k, e] of this.entries) {
-      if (e.at >= cutoff && this.entries.size <= this.opts.max) break;
-      this.entries.delete(k);
-    }
-  }
-}
-
-/** Remembers delivery ids (Slack `event_id`, Telegram `update_id`) to answer retried deliveries once. */
-export class DedupeCache {
-  private readonly seen: TtlCache<string, true>;
-
-  constructor(opts: { max?: number; ttlMs?: number; now: () => number }) {
-    this.seen = new TtlCache({ max: opts.max ?? 10_000, ttlMs: opts.ttlMs ?? 60 * 60_000, now: opts.now });
-  }
-
-  /** True when `id` was already recorded (and not expired); records it otherwise. */
-  check(id: string): boolean {
-    if (this.seen.get(id)) return true;
-    this.seen.set(id, true);
-    return false;
-  }
-
-  forget(id: string): void {
-    this.seen.delete(id);
-  }
-}
-
-// ───────────────────────────── background work ─────────────────────────────
-
-/**
- * Replies sent after the webhook was answered. Tracked so that tests can await them
- * (`await tasks.idle()`) and failures are logged rather than lost.
- */
-export class BackgroundTasks {
-  private readonly pending = new Set<Promise<void>>();
-
-  constructor(private readonly log: Logger) {}
-
-  get size(): number {
-    return this.pending.size;
-  }
-
-  run(what: string, work: () => Promise<void>): Promise<void> {
-    const p = Promise.resolve()
-      .then(work)
-      .catch((err: unknown) => this.log.error({ err, task: what }, 'bot reply failed'))
-      .finally(() => this.pending.delete(p));
-    this.pending.add(p);
-    return p;
-  }
-
-  /** Resolves once every task started so far, and any they start, has settled. */
-  async idle(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
-  }
-}
-
-// ───────────────────────────── platform HTTP ─────────────────────────────
-
-export interface PostResult {
-  status: number;
-  body: unknown;
-  headers: Headers;
+/** What to send back for a message: a rendered answer, or a notice (help, new, limits, failure). */
+export interface AnswerDeps {
+  /** The per-user limit (guard.ts): 'first-refusal' the first time a user goes over it in a window. */
+  allow: (msg: BotMessage) => 'ok' | 'first-refusal' | 'refused';
+  signal?: AbortSignal;
+  onChatError?: (err: unknown) => void;
 }
 
 /**
- * POSTs JSON to a platform API with a timeout; on 429 it waits the platform's Retry-After
- * (Slack header, Telegram `parameters.retry_after`), bounded, and tries once more.
+ * The common middle of every adapter: commands, the per-user limit, the length limit, the chat
+ * service, and the apology when it fails. Returns undefined when nothing should be sent (a
+ * user over the limit who was already told).
  */
-export async function postJson(
-  url: string,
-  body: unknown,
-  opts: { headers?: Record<string, string>; timeoutMs?: number; maxRetryAfterMs?: number } = {},
-): Promise<PostResult> {
-  const send = async (): Promise<PostResult> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8', ...opts.headers },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // Not JSON: keep the text.
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
-  };
-  const first = await send();
-  if (first.status !== 429) return first;
-  const fromBody = (first.body as { parameters?: { retry_after?: number } } | undefined)?.parameters?.retry_after;
-  const seconds = Number(first.headers.get('retry-after') ?? fromBody ?? 1);
-  const waitMs = Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0) * 1000, opts.maxRetryAfterMs ?? 5_000);
-  await new Promise((r) => setTimeout(r, waitMs));
-  return send();
-}
-
-/** A URL for logs without secrets in its path (Telegram puts the bot token there). */
-export function redactUrl(url: string): string {
-  return url.replace(/\/bot[^/]+\//, '/bot<token>/');
+export async function answerMessage<T, Out>(ctx: AppContext, adapter: BotAdapter<unknown, T, Out>, msg: BotMessage<T>, deps: AnswerDeps): Promise<Out | undefined> {
+  const lang = msg.text ? guessLang(msg.text) : (msg.uiLanguage ?? 'ko');
+  const allowed = deps.allow(msg);
+  if (allowed === 'refused') return undefined;
+  if (allowed === 'first-refusal') return adapter.notice(SLOW_DOWN[lang], msg);
+  if (msg.command === 'help' || msg.command === 'start') return adapter.notice(helpText(msg.uiLanguage ?? (msg.text ? lang : undefined)), msg);
+  if (msg.command === 'new') {
+    await ctx.sessions.delete(msg.conversationId);
+    return adapter.notice(NEW_CONVERSATION[msg.uiLanguage ?? lang], msg);
+  }
+  if (msg.text.length > ctx.config.MAX_QUESTION_CHARS) return adapter.notice(TOO_LONG[lang](ctx.config.MAX_QUESTION_CHARS), msg);
+  try {
+    return adapter.render(await askChat(ctx, msg, deps.signal ?? AbortSignal.timeout(ctx.config.REQUEST_TIMEOUT_MS)), msg);
+  } catch (err) {
+    deps.onChatError?.(err);
+    return adapter.notice(FAILED[lang], msg);
+  }
 }
 
 // ───────────────────────────── splitting ─────────────────────────────
@@ -416,6 +320,17 @@ export function safeUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+export const WEB_LABEL: Record<Lang, string> = { ko: '웹에서 보기', zh: '网页版', en: 'Open on the web' };
+
+/**
+ * The web page for PUBLIC_URL (http(s) only). The page has no per-citation anchor yet, so a
+ * reply links each source to its original article and the whole answer to the web page.
+ */
+export function webUrl(publicUrl: string | undefined): string | undefined {
+  const u = safeUrl(publicUrl);
+  return u ? u.replace(/\/*$/, '/') : undefined;
 }
 
 /** Plain text: "[1] 01. 제목 — 산업 트렌드 · 산업체인 분석 · p.9\n    https://…" */

@@ -1,11 +1,11 @@
 /**
  * KakaoTalk: a Kakao i Open Builder skill (`POST /bots/kakao`), answering in skill response
- * version 2.0.
+ * version 2.0. Hand-written: Kakao has no official Node SDK.
  *
- * - Optional shared secret: with KAKAO_SKILL_SECRET set, the request must carry it in the
- *   `X-Kakao-Skill-Secret` header (a custom header in the skill's settings in Open Builder);
- *   otherwise 401.
- * - The conversation is the Kakao user (`kakao:<userRequest.user.id>`).
+ * - Closed by default: the request must carry KAKAO_SKILL_SECRET in the `X-Kakao-Skill-Secret`
+ *   header (a custom header in the skill's settings), otherwise 401; without the variable the
+ *   endpoint answers 503 unless KAKAO_ALLOW_UNSIGNED=true (local trials; warned at start).
+ * - The conversation is the Kakao user (`bot:kakao:<userRequest.user.id>`); "새 대화" starts over.
  * - The answer goes in up to 2 `simpleText` outputs (1000 characters each), its sources in a
  *   `listCard` (up to 5 items, each linking to the original article), with `quickReplies` for
  *   likely follow-ups ("요약해줘", "도움말"; Chinese labels for Chinese questions).
@@ -14,9 +14,9 @@
  *   answers `useCallback: true` at once and POSTs the final response to the callback URL (valid
  *   for one minute, once). Without a callback it asks the user to ask again shortly, keeps the
  *   answer being prepared, and returns it immediately when the same question comes back.
- * - A callback URL is only trusted from an authenticated request (secret configured) or when it
- *   is an https URL on kakao.com: an open skill must not be usable to make this server POST to
- *   arbitrary addresses.
+ * - A callback URL is followed only when it is https on Kakao's own hosts (kakao.com and its
+ *   subdomains), whatever the secret: the skill must never make this server POST to arbitrary,
+ *   loopback or private addresses.
  */
 import express, { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
@@ -24,27 +24,25 @@ import { AppError } from '../errors.js';
 import type { AppContext } from '../server/context.js';
 import type { ChatResponse, Lang } from '../types.js';
 import {
-  type BackgroundTasks,
   type BotAdapter,
   type BotMessage,
   FAILED,
+  SLOW_DOWN,
   SOURCES_TITLE,
-  TOO_LONG,
-  TtlCache,
-  askChat,
+  WEB_LABEL,
+  answerMessage,
   clock,
+  commandOf,
   guessLang,
-  header,
-  helpText,
-  isHelpWord,
   pageLabel,
-  postJson,
-  safeEqual,
   safeUrl,
   sessionIdFor,
   sourcesPlain,
   splitText,
+  webUrl,
 } from './adapter.js';
+import { type BackgroundTasks, PlatformError, callJson, deliver } from './delivery.js';
+import { type BotLimiter, botGate, header, safeEqual } from './guard.js';
 
 // ───────────────────────────── wire format ─────────────────────────────
 
@@ -136,15 +134,51 @@ function quickReplies(lang: Lang, withSummary: boolean): KakaoQuickReply[] {
   return labels.map((l) => ({ label: cap(l, 14), action: 'message', messageText: l }));
 }
 
-/** Is a callback URL one we may POST to? */
-export function trustedCallback(url: string | undefined | null, authenticated: boolean): string | undefined {
+/** Kakao's callback URLs are https on kakao.com or a subdomain of it. */
+export function isKakaoCallbackHost(u: URL): boolean {
+  return u.protocol === 'https:' && (u.hostname === 'kakao.com' || u.hostname.endsWith('.kakao.com')) && (u.port === '' || u.port === '443');
+}
+
+/** A callback URL we may POST to, or undefined. `allowed` is the host policy (tests replace it). */
+export function trustedCallback(url: string | undefined | null, allowed: (u: URL) => boolean = isKakaoCallbackHost): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);
-    if (authenticated) return u.protocol === 'https:' || u.protocol === 'http:' ? url : undefined;
-    return u.protocol === 'https:' && (u.hostname === 'kakao.com' || u.hostname.endsWith('.kakao.com')) ? url : undefined;
+    return allowed(u) ? u.toString() : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** A bounded map whose entries expire after `ttlMs` (clock injected); oldest evicted first. */
+export class TtlCache<K, V> {
+  private readonly entries = new Map<K, { value: V; at: number }>();
+
+  constructor(private readonly opts: { max: number; ttlMs: number; now: () => number }) {}
+
+  get(key: K): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (this.opts.now() - e.at > this.opts.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, at: this.opts.now() });
+    const cutoff = this.opts.now() - this.opts.ttlMs;
+    // Insertion order is age order: drop expired entries from the front, then the excess.
+    for (const [k, e] of this.entries) {
+      if (e.at >= cutoff && this.entries.size <= this.opts.max) break;
+      this.entries.delete(k);
+    }
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
   }
 }
 
@@ -153,7 +187,7 @@ export function trustedCallback(url: string | undefined | null, authenticated: b
 export class KakaoAdapter implements BotAdapter<unknown, KakaoTarget, KakaoSkillResponse> {
   readonly platform = 'kakao' as const;
 
-  constructor(private readonly opts: { publicUrl?: string; authenticated: () => boolean }) {}
+  constructor(private readonly opts: { publicUrl?: string; callbackAllowed?: (u: URL) => boolean } = {}) {}
 
   parse(payload: unknown): BotMessage<KakaoTarget> {
     if (payload === undefined || payload === null || typeof payload !== 'object') {
@@ -163,13 +197,14 @@ export class KakaoAdapter implements BotAdapter<unknown, KakaoTarget, KakaoSkill
     const { utterance, user, callbackUrl } = p.userRequest;
     const text = utterance.trim();
     const userId = String(user.id);
-    const callback = trustedCallback(callbackUrl, this.opts.authenticated());
+    const callback = trustedCallback(callbackUrl, this.opts.callbackAllowed);
+    const command = commandOf(text);
     return {
       platform: 'kakao',
       conversationId: sessionIdFor('kakao', userId),
       userId,
       text,
-      ...(!text || isHelpWord(text) ? { command: 'help' as const } : {}),
+      ...(command ? { command } : {}),
       target: callback ? { callbackUrl: callback } : {},
     };
   }
@@ -190,7 +225,7 @@ export class KakaoAdapter implements BotAdapter<unknown, KakaoTarget, KakaoSkill
     if (!parts.length) parts = [FAILED[lang]];
     const outputs: KakaoOutput[] = parts.map((t) => ({ simpleText: { text: t } }));
     if (inCard.length) {
-      const web = safeUrl(this.opts.publicUrl);
+      const web = webUrl(this.opts.publicUrl);
       outputs.push({
         listCard: {
           header: { title: SOURCES_TITLE[lang] },
@@ -202,16 +237,15 @@ export class KakaoAdapter implements BotAdapter<unknown, KakaoTarget, KakaoSkill
               ...(url ? { link: { web: url } } : {}),
             };
           }),
-          ...(web ? { buttons: [{ label: lang === 'zh' ? '网页版' : lang === 'en' ? 'Open web' : '웹에서 보기', action: 'webLink' as const, webLinkUrl: web }] } : {}),
+          ...(web ? { buttons: [{ label: WEB_LABEL[lang], action: 'webLink' as const, webLinkUrl: web }] } : {}),
         },
       });
     }
     return { version: '2.0', template: { outputs, quickReplies: quickReplies(lang, res.found) } };
   }
 
-  help(msg: BotMessage<KakaoTarget>): KakaoSkillResponse {
-    const lang = msg.text ? guessLang(msg.text) : 'ko';
-    return kakaoText(helpText(msg.text ? lang : undefined), quickReplies(lang, false));
+  notice(text: string): KakaoSkillResponse {
+    return kakaoText(text, quickReplies(guessLang(text), false));
   }
 
   callbackAck(lang: Lang): KakaoCallbackAck {
@@ -233,17 +267,25 @@ function delay(ms: number): { promise: Promise<null>; cancel: () => void } {
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
-export function kakaoRoutes(ctx: AppContext, tasks: BackgroundTasks): Router {
+export interface KakaoOptions {
+  /** Host policy for callback URLs (default: https on Kakao's hosts). Tests point it at a loopback fake. */
+  callbackAllowed?: (u: URL) => boolean;
+}
+
+export function kakaoRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter, opts: KakaoOptions = {}): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'kakao' });
-  const secret = ctx.config.KAKAO_SKILL_SECRET;
-  const adapter = new KakaoAdapter({ ...(ctx.config.PUBLIC_URL ? { publicUrl: ctx.config.PUBLIC_URL } : {}), authenticated: () => Boolean(secret) });
+  const c = ctx.config;
+  const secret = c.KAKAO_SKILL_SECRET;
+  const gate = botGate(log, { platform: 'kakao', required: {}, secrets: { KAKAO_SKILL_SECRET: secret }, allowUnsigned: { name: 'KAKAO_ALLOW_UNSIGNED', value: c.KAKAO_ALLOW_UNSIGNED } });
+  const adapter = new KakaoAdapter({ ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}), ...(opts.callbackAllowed ? { callbackAllowed: opts.callbackAllowed } : {}) });
+  const policy = { attempts: c.BOT_RETRY_ATTEMPTS, baseMs: c.BOT_RETRY_BASE_MS };
   // Answers still being prepared when the time budget ran out without a callback URL, by
   // conversation and question: asking again returns them instead of asking twice.
   const late = new TtlCache<string, Promise<KakaoSkillResponse>>({ max: 1000, ttlMs: 5 * 60_000, now: clock(ctx) });
 
   const verify: RequestHandler = (req, _res, next) => {
-    if (!secret) return next();
+    if (!secret) return next(); // KAKAO_ALLOW_UNSIGNED (the gate refused otherwise)
     const given = header(req.headers, 'x-kakao-skill-secret');
     if (!given || !safeEqual(given, secret)) {
       return next(new AppError('UNAUTHORIZED', 'Missing or wrong X-Kakao-Skill-Secret header', { field: 'X-Kakao-Skill-Secret' }));
@@ -251,61 +293,51 @@ export function kakaoRoutes(ctx: AppContext, tasks: BackgroundTasks): Router {
     next();
   };
 
-  const answer = (msg: BotMessage<KakaoTarget>, lang: Lang, budgetMs: number): Promise<KakaoSkillResponse> =>
-    askChat(ctx, msg, AbortSignal.timeout(budgetMs)).then(
-      (res) => adapter.render(res, msg),
-      (err: unknown) => {
-        log.warn({ err }, 'kakao: the chat service failed');
-        return kakaoText(FAILED[lang]);
-      },
-    );
+  const answer = (msg: BotMessage<KakaoTarget>, budgetMs: number): Promise<KakaoSkillResponse> =>
+    answerMessage(ctx, adapter, msg, {
+      allow: (m) => limiter.check(`kakao:${m.userId}`),
+      signal: AbortSignal.timeout(budgetMs),
+      onChatError: (err) => log.warn({ err }, 'kakao: the chat service failed'),
+    }).then((out) => out ?? adapter.notice(SLOW_DOWN[guessLang(msg.text)]));
 
-  r.post('/bots/kakao', verify, express.json({ limit: ctx.config.BODY_LIMIT_BYTES }), async (req, res, next) => {
-    try {
-      const msg = adapter.parse(req.body);
-      if (msg.command === 'help') {
-        res.json(adapter.help(msg));
-        return;
-      }
-      const lang = guessLang(msg.text);
-      if (msg.text.length > ctx.config.MAX_QUESTION_CHARS) {
-        res.json(kakaoText(TOO_LONG[lang](ctx.config.MAX_QUESTION_CHARS)));
-        return;
-      }
-      const key = `${msg.conversationId}\u0000${msg.text}`;
-      const callbackUrl = msg.target.callbackUrl;
-      let job = late.get(key);
-      if (!job) {
-        const budget = callbackUrl ? KAKAO_CALLBACK_BUDGET_MS : ctx.config.REQUEST_TIMEOUT_MS;
-        job = answer(msg, lang, budget);
-      }
-      const timer = delay(Math.min(ctx.config.KAKAO_TIMEOUT_MS, KAKAO_HARD_BUDGET_MS));
-      const ready = await Promise.race([job, timer.promise]);
-      timer.cancel();
-      if (ready) {
-        late.delete(key);
-        res.json(ready);
-        return;
-      }
-      if (callbackUrl) {
-        late.delete(key);
-        res.json(adapter.callbackAck(lang));
-        const pending = job;
-        tasks.run('kakao callback', async () => {
-          const out = await pending;
-          const sent = await postJson(callbackUrl, out, { timeoutMs: 10_000 });
-          const status = (sent.body as { status?: string } | undefined)?.status;
-          if (sent.status >= 300 || (status && status !== 'SUCCESS')) {
-            log.warn({ status: sent.status, body: sent.body }, 'kakao: the callback was not accepted');
-          }
-        });
-        return;
-      }
-      late.set(key, job);
-      res.json(adapter.askAgain(lang));
-    } catch (err) {
-      next(err);
+  const callback = async (url: string, out: KakaoSkillResponse) => {
+    const body = (await callJson(url, { body: out, timeoutMs: 10_000 })) as { status?: string; message?: string } | undefined;
+    if (body?.status && body.status !== 'SUCCESS') throw new PlatformError(`callback: ${body.message ?? body.status}`, { code: body.status, retryable: false });
+  };
+
+  r.post('/bots/kakao', gate.middleware, verify, express.json({ limit: c.BODY_LIMIT_BYTES }), async (req, res) => {
+    const msg = adapter.parse(req.body);
+    const lang = guessLang(msg.text);
+    if (msg.command || msg.text.length > c.MAX_QUESTION_CHARS) {
+      res.json(await answer(msg, c.REQUEST_TIMEOUT_MS));
+      return;
     }
+    const key = `${msg.conversationId}\u0000${msg.text}`;
+    const callbackUrl = msg.target.callbackUrl;
+    let job = late.get(key);
+    // The callback URL is valid for one minute: the answer must be ready well before.
+    job ??= answer(msg, callbackUrl ? KAKAO_CALLBACK_BUDGET_MS : c.REQUEST_TIMEOUT_MS);
+    const timer = delay(Math.min(c.KAKAO_TIMEOUT_MS, KAKAO_HARD_BUDGET_MS));
+    const ready = await Promise.race([job, timer.promise]);
+    timer.cancel();
+    if (ready) {
+      late.delete(key);
+      res.json(ready);
+      return;
+    }
+    if (callbackUrl) {
+      late.delete(key);
+      res.json(adapter.callbackAck(lang));
+      const pending = job;
+      tasks.run('kakao callback', async () => {
+        const out = await pending;
+        // Single-use URL: a retry is only safe when the first POST got no answer (network, 5xx, 429).
+        await deliver(log, 'kakao callback', () => callback(callbackUrl, out), { ...policy, maxRetryAfterMs: 5_000 });
+      });
+      return;
+    }
+    late.set(key, job);
+    res.json(adapter.askAgain(lang));
   });
   return r;
 }

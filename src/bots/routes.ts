@@ -1,14 +1,20 @@
 /**
- * The messaging-bot endpoints: `POST /bots/kakao`, `POST /bots/telegram`, `POST /bots/slack`.
- * Mounted before the app's JSON parser: each route reads its own body (Slack's signature is
- * computed over the raw bytes).
+ * The messaging-bot endpoints: `POST /bots/kakao`, `POST /bots/telegram`, `POST /bots/slack`,
+ * `GET|POST /bots/wecom`, `POST /bots/feishu`. Mounted before the app's JSON parser: each route
+ * reads its own body (signatures are computed over the raw bytes). Not behind API_KEYS (the
+ * platforms cannot send one): each is closed until its platform secret is configured, and
+ * every platform user has a per-minute limit (BOT_RATE_LIMIT_PER_MINUTE).
  */
 import { Router } from 'express';
 import type { AppContext } from '../server/context.js';
-import { BackgroundTasks } from './adapter.js';
-import { kakaoRoutes } from './kakao.js';
+import { clock } from './adapter.js';
+import { BackgroundTasks } from './delivery.js';
+import { feishuRoutes } from './feishu.js';
+import { BotLimiter } from './guard.js';
+import { type KakaoOptions, kakaoRoutes } from './kakao.js';
 import { slackRoutes } from './slack.js';
 import { telegramRoutes } from './telegram.js';
+import { wecomRoutes } from './wecom.js';
 
 const registry = new WeakMap<AppContext, BackgroundTasks>();
 
@@ -25,11 +31,19 @@ export function botTasks(ctx: AppContext): BackgroundTasks {
   return tasks;
 }
 
-export function botRoutes(ctx: AppContext): Router {
+export interface BotRouteOptions {
+  kakao?: KakaoOptions;
+}
+
+export function botRoutes(ctx: AppContext, opts: BotRouteOptions = {}): Router {
   const tasks = botTasks(ctx);
+  // One limiter for all platforms: its keys carry the platform.
+  const limiter = new BotLimiter({ perMinute: ctx.config.BOT_RATE_LIMIT_PER_MINUTE, now: clock(ctx) });
   const r = Router();
-  r.use(kakaoRoutes(ctx, tasks));
-  r.use(telegramRoutes(ctx, tasks));
-  r.use(slackRoutes(ctx, tasks));
+  r.use(kakaoRoutes(ctx, tasks, limiter, opts.kakao));
+  r.use(telegramRoutes(ctx, tasks, limiter));
+  r.use(slackRoutes(ctx, tasks, limiter));
+  r.use(wecomRoutes(ctx, tasks, limiter));
+  r.use(feishuRoutes(ctx, tasks, limiter));
   return r;
 }

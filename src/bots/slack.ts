@@ -1,58 +1,55 @@
 /**
- * Slack: an Events API endpoint (`POST /bots/slack`).
+ * Slack: an Events API endpoint (`POST /bots/slack`) with Bolt's request verification and
+ * `@slack/web-api`'s WebClient.
  *
- * - Every request is verified: `X-Slack-Signature` must equal
- *   `v0=hex(HMAC-SHA256(SLACK_SIGNING_SECRET, "v0:" + X-Slack-Request-Timestamp + ":" + raw body))`
- *   (constant-time compare), and the timestamp must be within 5 minutes of the (injected) clock;
- *   otherwise 401. Accepting unsigned events would let anyone make the bot post, so without
- *   SLACK_SIGNING_SECRET the endpoint refuses with 503 BOT_NOT_CONFIGURED.
- * - `url_verification` → `{"challenge": …}` (works before SLACK_BOT_TOKEN is set).
- * - `event_callback`: acknowledged with 200 at once; the answer is posted afterwards with
- *   `chat.postMessage` in the thread of the question (`thread_ts` = the event's `thread_ts`, or
- *   its `ts`), in mrkdwn, sources as `<url|title>` links, split under 3000 characters.
- *   Handled: `app_mention` (channels) and `message` in direct messages (`channel_type: im`).
- *   Ignored: bot messages (`bot_id`), any `subtype` (edits, joins, the bot's own posts…).
- * - The conversation is the thread: `slack:<channel>:<thread_ts or ts>`.
- * - Slack redelivers an event it thinks failed (`X-Slack-Retry-Num`); deliveries are
- *   deduplicated by `event_id`, so a retry is acknowledged and not answered twice.
+ * - Every request is verified with Bolt's `verifySlackRequest` (v0 HMAC-SHA256 of
+ *   `v0:<timestamp>:<raw body>`, timestamp within 5 minutes of the injected clock); otherwise
+ *   401. Without SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN the endpoint answers 503.
+ * - `url_verification` → `{"challenge"}`.
+ * - Answered (acknowledged at once, replied with `chat.postMessage` afterwards):
+ *   `app_mention` in channels (reply in the message's thread); `message` in a DM (`im`: reply in
+ *   the DM itself, one conversation per DM, new after SESSION_TTL_MINUTES of silence or on
+ *   "새 대화"/"new"/"/new"); `message` in a channel thread (`message.channels`/`message.groups`)
+ *   without a new mention, but only in threads the bot has answered in (its conversation for the
+ *   thread exists). A message that mentions the bot arrives twice (app_mention and message): it
+ *   is answered once, by channel + ts (ctx.dedup), which also covers Slack's redeliveries.
+ * - 429 (after Retry-After) and 5xx are retried by the WebClient (`retryConfig`), then logged
+ *   with Slack's error code.
  */
-import { createHmac } from 'node:crypto';
+import { verifySlackRequest } from '@slack/bolt';
+import { LogLevel, WebClient } from '@slack/web-api';
 import express, { Router } from 'express';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppContext } from '../server/context.js';
-import type { ChatResponse, Lang } from '../types.js';
+import type { ChatResponse } from '../types.js';
 import {
-  type BackgroundTasks,
   type BotAdapter,
   type BotMessage,
-  DedupeCache,
-  FAILED,
   SOURCES_TITLE,
-  TOO_LONG,
-  askChat,
+  WEB_LABEL,
+  answerMessage,
   clock,
+  commandOf,
   composeParts,
   escapeSlack,
-  guessLang,
-  header,
-  helpText,
-  isHelpWord,
-  postJson,
-  safeEqual,
   sessionIdFor,
   sourcesSlack,
   splitText,
+  webUrl,
 } from './adapter.js';
+import type { BackgroundTasks } from './delivery.js';
+import { type BotLimiter, botGate, header } from './guard.js';
 
 /** Slack allows 40,000 characters, but long messages are truncated in clients: parts stay under this. */
 export const SLACK_TEXT_LIMIT = 3000;
-/** Requests older (or newer) than this are replays. */
 export const SLACK_MAX_SKEW_SECONDS = 5 * 60;
 
 export interface SlackTarget {
   channel: string;
-  threadTs: string;
+  /** The thread to reply in; none for a top-level DM. */
+  threadTs?: string;
 }
 
 const envelopeSchema = z.object({
@@ -76,30 +73,8 @@ const envelopeSchema = z.object({
 
 export type SlackEnvelope = z.infer<typeof envelopeSchema>;
 
-/** The v0 signature of a request body at a timestamp. */
-export function slackSignature(secret: string, timestamp: string, rawBody: Buffer | string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(rawBody).digest('hex')}`;
-}
-
-/** Throws 401 unless the request is signed with `secret` and recent. */
-export function verifySlackRequest(opts: {
-  secret: string;
-  rawBody: Buffer;
-  timestamp: string | undefined;
-  signature: string | undefined;
-  nowMs: number;
-}): void {
-  const { timestamp, signature } = opts;
-  if (!timestamp || !signature) {
-    throw new AppError('UNAUTHORIZED', 'Missing X-Slack-Signature or X-Slack-Request-Timestamp header', { field: signature ? 'X-Slack-Request-Timestamp' : 'X-Slack-Signature' });
-  }
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(opts.nowMs / 1000 - Number(timestamp)) > SLACK_MAX_SKEW_SECONDS) {
-    throw new AppError('UNAUTHORIZED', 'X-Slack-Request-Timestamp is more than 5 minutes away from the server clock', { field: 'X-Slack-Request-Timestamp' });
-  }
-  if (!safeEqual(signature, slackSignature(opts.secret, timestamp, opts.rawBody))) {
-    throw new AppError('UNAUTHORIZED', 'X-Slack-Signature does not match the request', { field: 'X-Slack-Signature' });
-  }
-}
+/** What kind of Slack message it is, which decides whether it is answered. */
+export type SlackKind = 'mention' | 'dm' | 'thread-reply';
 
 /** Slack markup in a message → plain text: mentions removed, links unwrapped, entities decoded. */
 export function slackToPlain(text: string): string {
@@ -119,127 +94,159 @@ export function slackToPlain(text: string): string {
 export class SlackAdapter implements BotAdapter<SlackEnvelope, SlackTarget, string[]> {
   readonly platform = 'slack' as const;
 
-  parse(envelope: SlackEnvelope): BotMessage<SlackTarget> | null {
+  constructor(private readonly opts: { publicUrl?: string } = {}) {}
+
+  /** The kind of an event, or null when it is never answered (bots, edits, joins, top-level chatter). */
+  kind(envelope: SlackEnvelope): SlackKind | null {
     const e = envelope.event;
-    // The bot's own posts and other bots' (bot_id), edits/joins/… (subtype): never answered.
     if (e.bot_id || e.subtype || !e.user) return null;
-    const handled = e.type === 'app_mention' || (e.type === 'message' && e.channel_type === 'im');
-    if (!handled) return null;
+    if (e.type === 'app_mention') return 'mention';
+    if (e.type !== 'message') return null;
+    if (e.channel_type === 'im') return 'dm';
+    if ((e.channel_type === 'channel' || e.channel_type === 'group') && e.thread_ts && e.thread_ts !== e.ts) return 'thread-reply';
+    return null;
+  }
+
+  parse(envelope: SlackEnvelope): BotMessage<SlackTarget> | null {
+    const kind = this.kind(envelope);
+    if (!kind) return null;
+    const e = envelope.event;
     if (!e.channel || !e.ts) {
-      throw new AppError('VALIDATION_FAILED', `event.${e.channel ? 'ts' : 'channel'} is required`, { field: `event.${e.channel ? 'ts' : 'channel'}` });
+      const field = `event.${e.channel ? 'ts' : 'channel'}`;
+      throw new AppError('VALIDATION_FAILED', `${field} is required`, { field });
     }
     const text = slackToPlain(e.text ?? '');
-    const threadTs = e.thread_ts ?? e.ts;
+    const command = commandOf(text);
+    const team = envelope.team_id ?? '';
+    const dm = kind === 'dm';
+    const threadTs = dm ? e.thread_ts : (e.thread_ts ?? e.ts);
     return {
       platform: 'slack',
-      conversationId: sessionIdFor('slack', e.channel, threadTs),
-      userId: e.user,
+      conversationId: dm ? sessionIdFor('slack', team, 'dm', e.channel) : sessionIdFor('slack', team, e.channel, threadTs!),
+      userId: `${team}:${e.user}`,
       text,
-      ...(!text || isHelpWord(text) ? { command: 'help' as const } : {}),
-      target: { channel: e.channel, threadTs },
+      ...(command ? { command } : {}),
+      target: { channel: e.channel, ...(threadTs ? { threadTs } : {}) },
     };
   }
 
   render(res: ChatResponse): string[] {
     const lang = res.language;
-    const parts = composeParts(escapeSlack(res.answer.trim()), sourcesSlack(res.citations, lang), `*${SOURCES_TITLE[lang]}*`, SLACK_TEXT_LIMIT, (s, limit) =>
+    const sources = sourcesSlack(res.citations, lang);
+    const web = webUrl(this.opts.publicUrl);
+    if (web) sources.push(`<${web}|${WEB_LABEL[lang]}>`);
+    return composeParts(escapeSlack(res.answer.trim()), sources, `*${SOURCES_TITLE[lang]}*`, SLACK_TEXT_LIMIT, (s, limit) =>
       splitText(s, limit, { protect: [/<[^>\s]+>/g, /&(?:amp|lt|gt);/g] }),
     );
-    return parts.length ? parts : [FAILED[lang]];
   }
 
-  help(msg: BotMessage<SlackTarget>): string[] {
-    return splitText(escapeSlack(helpText(msg.text ? guessLang(msg.text) : undefined)), SLACK_TEXT_LIMIT);
+  notice(text: string): string[] {
+    return splitText(escapeSlack(text), SLACK_TEXT_LIMIT);
   }
 }
 
-export function slackRoutes(ctx: AppContext, tasks: BackgroundTasks): Router {
+/** The WebClient logs through pino. */
+function slackLogger(log: Logger) {
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...m: unknown[]) => log.warn({ sdk: m.map(String).join(' ').slice(0, 300) }, 'slack web-api'),
+    error: (...m: unknown[]) => log.warn({ sdk: m.map(String).join(' ').slice(0, 300) }, 'slack web-api'),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export function slackRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'slack' });
-  const { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: token } = ctx.config;
-  const apiBase = ctx.config.SLACK_API_BASE.replace(/\/+$/, '');
-  const adapter = new SlackAdapter();
+  const c = ctx.config;
+  // Unsigned Slack events would let anyone make the bot post: there is no unsigned mode.
+  const gate = botGate(log, { platform: 'slack', required: { SLACK_BOT_TOKEN: c.SLACK_BOT_TOKEN }, secrets: { SLACK_SIGNING_SECRET: c.SLACK_SIGNING_SECRET } });
   const now = clock(ctx);
-  const seen = new DedupeCache({ now, ttlMs: 60 * 60_000 });
+  const adapter = new SlackAdapter(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {});
+  const client = new WebClient(c.SLACK_BOT_TOKEN, {
+    slackApiUrl: `${c.SLACK_API_BASE.replace(/\/+$/, '')}/`,
+    retryConfig: { retries: c.BOT_RETRY_ATTEMPTS, factor: 2, minTimeout: c.BOT_RETRY_BASE_MS, maxTimeout: c.BOT_RETRY_BASE_MS * 16, randomize: true },
+    logger: slackLogger(log),
+    timeout: 15_000,
+  });
 
-  const post = async (target: SlackTarget, parts: string[]) => {
+  const post = async (msg: BotMessage<SlackTarget>, parts: string[]) => {
     for (const text of parts) {
-      const out = await postJson(
-        `${apiBase}/chat.postMessage`,
-        { channel: target.channel, thread_ts: target.threadTs, text, mrkdwn: true, unfurl_links: false, unfurl_media: false },
-        { headers: { Authorization: `Bearer ${token}` }, timeoutMs: 15_000 },
-      );
-      const body = out.body as { ok?: boolean; error?: string } | undefined;
-      if (out.status >= 300 || !body?.ok) {
-        log.error({ status: out.status, error: body?.error }, 'slack: chat.postMessage failed');
+      try {
+        await client.chat.postMessage({ channel: msg.target.channel, ...(msg.target.threadTs ? { thread_ts: msg.target.threadTs } : {}), text, mrkdwn: true, unfurl_links: false, unfurl_media: false });
+      } catch (err) {
+        const e = err as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
+        log.error({ what: 'slack chat.postMessage', code: e.data?.error ?? e.statusCode ?? e.code, err: e.message }, 'slack chat.postMessage failed; reply dropped');
         return;
       }
     }
   };
 
-  const reply = async (msg: BotMessage<SlackTarget>): Promise<string[]> => {
-    if (msg.command) return adapter.help(msg);
-    const lang: Lang = guessLang(msg.text);
-    if (msg.text.length > ctx.config.MAX_QUESTION_CHARS) return [TOO_LONG[lang](ctx.config.MAX_QUESTION_CHARS)];
-    try {
-      return adapter.render(await askChat(ctx, msg, AbortSignal.timeout(ctx.config.REQUEST_TIMEOUT_MS)));
-    } catch (err) {
-      log.warn({ err }, 'slack: the chat service failed');
-      return [FAILED[lang]];
-    }
-  };
+  /** Should this message be answered? A thread reply only in a thread the bot has answered in. */
+  const wanted = async (kind: SlackKind, msg: BotMessage<SlackTarget>) => kind !== 'thread-reply' || (await ctx.sessions.get(msg.conversationId)) !== undefined;
 
   // The signature covers the raw bytes: this route reads its own body.
-  r.post('/bots/slack', express.raw({ type: () => true, limit: ctx.config.BODY_LIMIT_BYTES }), (req, res, next) => {
-    try {
-      if (!secret) {
-        throw new AppError('BOT_NOT_CONFIGURED', 'The Slack bot is not configured: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) to accept events');
-      }
-      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      verifySlackRequest({
-        secret,
-        rawBody,
-        timestamp: header(req.headers, 'x-slack-request-timestamp'),
-        signature: header(req.headers, 'x-slack-signature'),
-        nowMs: now(),
-      });
-      let body: unknown;
-      try {
-        body = JSON.parse(rawBody.toString('utf8'));
-      } catch {
-        throw new AppError('INVALID_JSON', 'Request body is not valid JSON', { field: 'body' });
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        throw new AppError('VALIDATION_FAILED', 'Expected a Slack Events API payload (JSON object)', { field: 'body' });
-      }
-      const type = (body as { type?: unknown }).type;
-      if (type === 'url_verification') {
-        const challenge = (body as { challenge?: unknown }).challenge;
-        if (typeof challenge !== 'string' || !challenge) throw new AppError('VALIDATION_FAILED', 'challenge is required', { field: 'challenge' });
-        res.status(200).json({ challenge });
-        return;
-      }
-      if (typeof type !== 'string') throw new AppError('VALIDATION_FAILED', 'type is required', { field: 'type' });
-      if (type !== 'event_callback') {
-        // app_rate_limited and future envelope types: acknowledged, nothing to do.
-        res.status(200).json({ ok: true });
-        return;
-      }
-      const envelope = envelopeSchema.parse(body);
-      if (!token) throw new AppError('BOT_NOT_CONFIGURED', 'The Slack bot cannot reply: set SLACK_BOT_TOKEN');
-      const msg = adapter.parse(envelope);
-      const retry = header(req.headers, 'x-slack-retry-num');
-      if (seen.check(envelope.event_id)) {
-        log.debug({ eventId: envelope.event_id, retry }, 'slack: duplicate delivery ignored');
-        res.status(200).json({ ok: true });
-        return;
-      }
-      res.status(200).json({ ok: true });
-      if (!msg) return;
-      tasks.run('slack reply', async () => post(msg.target, await reply(msg)));
-    } catch (err) {
-      next(err);
+  r.post('/bots/slack', gate.middleware, express.raw({ type: () => true, limit: c.BODY_LIMIT_BYTES }), async (req, res) => {
+    const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const signature = header(req.headers, 'x-slack-signature');
+    const timestamp = header(req.headers, 'x-slack-request-timestamp');
+    if (!signature || !timestamp) {
+      throw new AppError('UNAUTHORIZED', 'Missing X-Slack-Signature or X-Slack-Request-Timestamp header', { field: signature ? 'X-Slack-Request-Timestamp' : 'X-Slack-Signature' });
     }
+    // Bolt refuses old timestamps; one from the future is refused here too.
+    if (!/^\d{1,12}$/.test(timestamp) || Number(timestamp) - now() / 1000 > SLACK_MAX_SKEW_SECONDS) {
+      throw new AppError('UNAUTHORIZED', 'X-Slack-Request-Timestamp is more than 5 minutes away from the server clock', { field: 'X-Slack-Request-Timestamp' });
+    }
+    try {
+      verifySlackRequest({ signingSecret: c.SLACK_SIGNING_SECRET!, body: rawBody, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) }, nowMilliseconds: now() });
+    } catch (err) {
+      const stale = /stale/.test((err as Error).message);
+      throw new AppError('UNAUTHORIZED', stale ? 'X-Slack-Request-Timestamp is more than 5 minutes away from the server clock' : 'X-Slack-Signature does not match the request', {
+        field: stale ? 'X-Slack-Request-Timestamp' : 'X-Slack-Signature',
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      throw new AppError('INVALID_JSON', 'Request body is not valid JSON', { field: 'body' });
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('VALIDATION_FAILED', 'Expected a Slack Events API payload (JSON object)', { field: 'body' });
+    const type = (body as { type?: unknown }).type;
+    if (type === 'url_verification') {
+      const challenge = (body as { challenge?: unknown }).challenge;
+      if (typeof challenge !== 'string' || !challenge) throw new AppError('VALIDATION_FAILED', 'challenge is required', { field: 'challenge' });
+      res.status(200).json({ challenge });
+      return;
+    }
+    if (typeof type !== 'string') throw new AppError('VALIDATION_FAILED', 'type is required', { field: 'type' });
+    if (type !== 'event_callback') {
+      res.status(200).json({ ok: true }); // app_rate_limited and future envelope types
+      return;
+    }
+    const parsed = envelopeSchema.safeParse(body);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') || 'body';
+      throw new AppError('VALIDATION_FAILED', `Malformed event_callback: ${field}`, { field });
+    }
+    const msg = adapter.parse(parsed.data);
+    const kind = adapter.kind(parsed.data);
+    const answer = msg && kind && (await wanted(kind, msg)) && (await ctx.dedup.claim(`slack:${parsed.data.team_id ?? ''}:${parsed.data.event.channel}:${parsed.data.event.ts}`, 24 * 60 * 60_000));
+    res.status(200).json({ ok: true });
+    if (!answer || !msg) return;
+    tasks.run('slack reply', async () => {
+      const parts = await answerMessage(ctx, adapter, msg, {
+        allow: (m) => limiter.check(`slack:${m.userId}`),
+        onChatError: (err) => log.warn({ err }, 'slack: the chat service failed'),
+      });
+      if (parts) await post(msg, parts);
+    });
   });
   return r;
 }

@@ -1,137 +1,129 @@
 /**
- * Telegram: a Bot API webhook (`POST /bots/telegram`).
+ * Telegram on grammY (`POST /bots/telegram`).
  *
- * - With TELEGRAM_WEBHOOK_SECRET set (the `secret_token` given to `setWebhook`), every update
- *   must carry it in `X-Telegram-Bot-Api-Secret-Token` (compared in constant time); otherwise 401.
- * - `/start` and `/help` answer with the help text in the user's language (`from.language_code`:
- *   Chinese, Korean, English; both Korean and Chinese when unknown). Other text is a question in
- *   the conversation `telegram:<chat.id>`.
- * - Replies use HTML parse mode (text escaped), with the sources as a numbered list of
- *   `<a href>` links, split under 4096 characters without breaking a tag, an entity or a link.
- * - With TELEGRAM_BOT_TOKEN set, the webhook is acknowledged at once (200) and the answer sent
- *   with `sendMessage` through TELEGRAM_API_BASE (all parts, in order, the first as a reply to
- *   the question). Without a token the answer's first part is returned in the webhook response
- *   itself (`{"method": "sendMessage", …}`), which Telegram executes.
- * - Updates without message text (stickers, photos, edited messages, channel posts, callback
- *   queries…) and messages from bots are acknowledged and ignored; a redelivered update
- *   (same `update_id`) is answered once.
+ * - grammY's `webhookCallback(bot, 'express', { secretToken })` takes the update; the secret
+ *   (`X-Telegram-Bot-Api-Secret-Token`, the `secret_token` of `setWebhook`) is checked first here
+ *   in constant time so that a refusal is the API's JSON 401. Without TELEGRAM_WEBHOOK_SECRET the
+ *   endpoint is closed (503) unless TELEGRAM_ALLOW_UNSIGNED=true.
+ * - `/start`, `/help`: the help text in the user's Telegram language; `/new`: a new
+ *   conversation; `/ask 질문` (the way to ask in a group with privacy mode on); in a private chat
+ *   any text is a question, in a group also a reply to one of the bot's messages.
+ * - Conversations: the private chat (`bot:telegram:<chat>`), per user inside a group
+ *   (`bot:telegram:<chat>:<user>`), so group members do not share one.
+ * - The webhook is answered at once; the answer is sent with `sendMessage` (HTML, text escaped,
+ *   sources as numbered links, split under 4096 characters), the first part replying to the
+ *   question. 429 `retry_after` and 5xx are retried by `@grammyjs/auto-retry`, network failures
+ *   by {@link deliver}; HTML refused by Telegram is sent again as plain text.
+ * - A redelivered `update_id` is answered once (ctx.dedup).
  */
-import express, { type RequestHandler, Router } from 'express';
+import { autoRetry } from '@grammyjs/auto-retry';
+import express, { Router } from 'express';
+import { Bot, type Context, GrammyError, HttpError, webhookCallback } from 'grammy';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { type AppContext, requestSignal } from '../server/context.js';
+import type { AppContext } from '../server/context.js';
 import type { ChatResponse } from '../types.js';
 import {
-  type BackgroundTasks,
   type BotAdapter,
   type BotMessage,
-  DedupeCache,
-  FAILED,
   SOURCES_TITLE,
-  TOO_LONG,
-  askChat,
-  clock,
+  WEB_LABEL,
+  answerMessage,
+  commandOf,
   composeParts,
   escapeHtml,
-  guessLang,
-  header,
-  helpText,
   langFromCode,
-  postJson,
-  redactUrl,
-  safeEqual,
   sessionIdFor,
   sourcesHtml,
   splitHtml,
+  webUrl,
 } from './adapter.js';
+import { type BackgroundTasks, PlatformError, deliver } from './delivery.js';
+import { type BotLimiter, botGate, header, safeEqual } from './guard.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
 export interface TelegramTarget {
-  chatId: number | string;
-  messageId?: number;
+  chatId: number;
+  messageId: number;
   /** Forum topic the question was asked in. */
   threadId?: number;
 }
 
-/** A `sendMessage` call (Bot API), without chat_id. */
 export interface TelegramText {
   text: string;
   parse_mode?: 'HTML';
 }
 
-const updateSchema = z.object({
-  update_id: z.number().int(),
-  message: z
-    .object({
-      message_id: z.number().int().optional(),
-      message_thread_id: z.number().int().optional(),
-      is_topic_message: z.boolean().optional(),
-      chat: z.object({ id: z.union([z.number().int(), z.string().min(1)]), type: z.string().optional() }),
-      from: z.object({ id: z.number().optional(), is_bot: z.boolean().optional(), language_code: z.string().optional() }).optional(),
-      text: z.unknown().optional(),
-    })
-    .optional(),
-});
+/** The part of an Update this bot reads (grammY's types are wider; this is what is checked). */
+const updateSchema = z
+  .object({
+    update_id: z.number().int(),
+    message: z.object({ message_id: z.number().int(), chat: z.object({ id: z.number().int(), type: z.string() }).passthrough() }).passthrough().optional(),
+  })
+  .passthrough();
 
-export class TelegramAdapter implements BotAdapter<unknown, TelegramTarget, TelegramText[]> {
+export interface TelegramUpdateMessage {
+  message_id: number;
+  message_thread_id?: number;
+  is_topic_message?: boolean;
+  chat: { id: number; type: string };
+  from?: { id: number; is_bot: boolean; language_code?: string };
+  text?: string;
+  reply_to_message?: { from?: { id: number } };
+}
+
+export class TelegramAdapter implements BotAdapter<TelegramUpdateMessage, TelegramTarget, TelegramText[]> {
   readonly platform = 'telegram' as const;
 
-  parse(update: unknown): BotMessage<TelegramTarget> | null {
-    if (update === undefined || update === null || typeof update !== 'object' || Array.isArray(update)) {
-      throw new AppError('VALIDATION_FAILED', 'Expected a Telegram Update (JSON object)', { field: 'body' });
-    }
-    const u = updateSchema.parse(update);
-    const m = u.message;
-    // edited_message, channel_post, callback_query…: not questions.
-    if (!m || typeof m.text !== 'string' || m.from?.is_bot) return null;
+  constructor(private readonly opts: { botId: () => number | undefined; publicUrl?: string }) {}
+
+  parse(m: TelegramUpdateMessage): BotMessage<TelegramTarget> | null {
+    if (typeof m.text !== 'string' || m.from?.is_bot) return null;
+    const isPrivate = m.chat.type === 'private';
     const uiLanguage = langFromCode(m.from?.language_code);
     let text = m.text.trim();
     let command: BotMessage['command'];
     const cmd = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
     if (cmd) {
       const name = cmd[1]!.toLowerCase();
+      const rest = cmd[2]?.trim() ?? '';
       if (name === 'start' || name === 'help') command = name;
-      else if (cmd[2]?.trim()) text = cmd[2].trim(); // "/ask 질문" → the question
-      else command = 'help';
+      else if (name === 'new' || name === 'reset') command = 'new';
+      else if (name === 'ask' && rest) text = rest;
+      else if (name === 'ask') command = 'help';
+      else return null; // another bot's command, in a group
+      if (command) text = '';
+    } else if (!isPrivate && m.reply_to_message?.from?.id !== this.opts.botId()) {
+      // A group message that is neither a command nor a reply to the bot: not for us (privacy mode off).
+      return null;
     }
-    // "@bot_name 질문" in a group: the mention is not part of the question.
+    // "@bot_name 질문": the mention is not part of the question.
     text = text.replace(/^(?:@\w+[\s,:]*)+/, '').trim();
-    if (!text && !command) command = 'help';
+    command ??= commandOf(text);
+    const user = m.from?.id ?? m.chat.id;
     return {
       platform: 'telegram',
-      conversationId: sessionIdFor('telegram', m.chat.id),
-      userId: String(m.from?.id ?? m.chat.id),
+      conversationId: isPrivate ? sessionIdFor('telegram', m.chat.id) : sessionIdFor('telegram', m.chat.id, user),
+      userId: String(user),
       text,
       ...(uiLanguage ? { uiLanguage } : {}),
       ...(command ? { command } : {}),
-      target: {
-        chatId: m.chat.id,
-        ...(m.message_id !== undefined ? { messageId: m.message_id } : {}),
-        ...(m.is_topic_message && m.message_thread_id !== undefined ? { threadId: m.message_thread_id } : {}),
-      },
+      target: { chatId: m.chat.id, messageId: m.message_id, ...(m.is_topic_message && m.message_thread_id !== undefined ? { threadId: m.message_thread_id } : {}) },
     };
   }
 
   render(res: ChatResponse): TelegramText[] {
     const lang = res.language;
-    const parts = composeParts(escapeHtml(res.answer.trim()), sourcesHtml(res.citations, lang), `<b>${SOURCES_TITLE[lang]}</b>`, TELEGRAM_TEXT_LIMIT, splitHtml);
-    return (parts.length ? parts : [escapeHtml(FAILED[lang])]).map((text) => ({ text, parse_mode: 'HTML' }));
+    const sources = sourcesHtml(res.citations, lang);
+    const web = webUrl(this.opts.publicUrl);
+    if (web) sources.push(`<a href="${escapeHtml(web)}">${escapeHtml(WEB_LABEL[lang])}</a>`);
+    const parts = composeParts(escapeHtml(res.answer.trim()), sources, `<b>${SOURCES_TITLE[lang]}</b>`, TELEGRAM_TEXT_LIMIT, splitHtml);
+    return parts.map((text) => ({ text, parse_mode: 'HTML' }));
   }
 
-  help(msg: BotMessage<TelegramTarget>): TelegramText[] {
-    return splitHtml(escapeHtml(helpText(msg.uiLanguage)), TELEGRAM_TEXT_LIMIT).map((text) => ({ text, parse_mode: 'HTML' }));
-  }
-
-  /** The full `sendMessage` parameters for one part. */
-  sendParams(target: TelegramTarget, part: TelegramText, first: boolean): Record<string, unknown> {
-    return {
-      chat_id: target.chatId,
-      ...part,
-      link_preview_options: { is_disabled: true },
-      ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
-      ...(first && target.messageId !== undefined ? { reply_parameters: { message_id: target.messageId, allow_sending_without_reply: true } } : {}),
-    };
+  notice(text: string): TelegramText[] {
+    return splitHtml(escapeHtml(text), TELEGRAM_TEXT_LIMIT).map((t) => ({ text: t, parse_mode: 'HTML' }));
   }
 }
 
@@ -146,83 +138,103 @@ export function htmlToPlain(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks): Router {
+/** grammY's errors → PlatformError: Telegram's error_code, and whether another try may help. */
+function telegramError(err: unknown): PlatformError {
+  if (err instanceof GrammyError) return new PlatformError(err.description, { status: err.error_code, code: err.error_code, retryable: false, cause: err });
+  if (err instanceof HttpError) return new PlatformError(err.message, { code: 'network', retryable: true, cause: err });
+  return new PlatformError((err as Error)?.message ?? 'failed', { retryable: false, cause: err });
+}
+
+export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'telegram' });
-  const { TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_BOT_TOKEN: token } = ctx.config;
-  const apiBase = ctx.config.TELEGRAM_API_BASE.replace(/\/+$/, '');
-  const adapter = new TelegramAdapter();
-  const seen = new DedupeCache({ now: clock(ctx), ttlMs: 24 * 60 * 60_000 });
-  if (token && !secret) log.warn('TELEGRAM_WEBHOOK_SECRET is not set: anyone who knows the webhook URL can make the bot post');
-
-  const verify: RequestHandler = (req, _res, next) => {
-    if (!secret) return next();
-    const given = header(req.headers, 'x-telegram-bot-api-secret-token');
-    if (!given || !safeEqual(given, secret)) {
-      return next(new AppError('UNAUTHORIZED', 'Missing or wrong X-Telegram-Bot-Api-Secret-Token header', { field: 'X-Telegram-Bot-Api-Secret-Token' }));
-    }
-    next();
-  };
-
-  const call = async (method: string, params: Record<string, unknown>) => {
-    const url = `${apiBase}/bot${token}/${method}`;
-    const out = await postJson(url, params, { timeoutMs: 15_000 });
-    const body = out.body as { ok?: boolean; description?: string } | undefined;
-    return { ok: out.status < 300 && body?.ok !== false, status: out.status, description: body?.description, url: redactUrl(url) };
-  };
-
-  const send = async (target: TelegramTarget, parts: TelegramText[]) => {
-    for (const [i, part] of parts.entries()) {
-      const sent = await call('sendMessage', adapter.sendParams(target, part, i === 0));
-      if (sent.ok) continue;
-      // HTML refused ("can't parse entities"): send the same text as plain text.
-      if (sent.status === 400 && /parse entities/i.test(sent.description ?? '')) {
-        const retry = await call('sendMessage', adapter.sendParams(target, { text: htmlToPlain(part.text) }, i === 0));
-        if (retry.ok) continue;
-      }
-      log.error({ status: sent.status, description: sent.description, url: sent.url }, 'telegram: sendMessage failed');
-      return;
-    }
-  };
-
-  const reply = async (msg: BotMessage<TelegramTarget>, signal: AbortSignal): Promise<TelegramText[]> => {
-    if (msg.command) return adapter.help(msg);
-    const lang = guessLang(msg.text);
-    if (msg.text.length > ctx.config.MAX_QUESTION_CHARS) return [{ text: escapeHtml(TOO_LONG[lang](ctx.config.MAX_QUESTION_CHARS)) }];
-    try {
-      return adapter.render(await askChat(ctx, msg, signal));
-    } catch (err) {
-      log.warn({ err }, 'telegram: the chat service failed');
-      return [{ text: escapeHtml(FAILED[lang]) }];
-    }
-  };
-
-  r.post('/bots/telegram', verify, express.json({ limit: ctx.config.BODY_LIMIT_BYTES }), async (req, res, next) => {
-    try {
-      const msg = adapter.parse(req.body);
-      const updateId = String((req.body as { update_id: number }).update_id);
-      if (!msg || seen.check(updateId)) {
-        res.status(200).json({});
-        return;
-      }
-      if (!token) {
-        // No token: the webhook response is the reply (first part only).
-        const parts = await reply(msg, requestSignal(res, ctx.config.REQUEST_TIMEOUT_MS));
-        if (res.headersSent) return; // timed out meanwhile (504 already sent)
-        res.status(200).json({ method: 'sendMessage', ...adapter.sendParams(msg.target, parts[0]!, true) });
-        return;
-      }
-      res.status(200).json({});
-      tasks.run('telegram reply', async () => {
-        // "typing…" while the answer is prepared (best effort).
-        const typing = msg.command ? undefined : call('sendChatAction', { chat_id: msg.target.chatId, action: 'typing' }).catch(() => undefined);
-        const parts = await reply(msg, AbortSignal.timeout(ctx.config.REQUEST_TIMEOUT_MS));
-        await typing;
-        await send(msg.target, parts);
-      });
-    } catch (err) {
-      next(err);
-    }
+  const c = ctx.config;
+  const gate = botGate(log, {
+    platform: 'telegram',
+    required: { TELEGRAM_BOT_TOKEN: c.TELEGRAM_BOT_TOKEN },
+    secrets: { TELEGRAM_WEBHOOK_SECRET: c.TELEGRAM_WEBHOOK_SECRET },
+    allowUnsigned: { name: 'TELEGRAM_ALLOW_UNSIGNED', value: c.TELEGRAM_ALLOW_UNSIGNED },
   });
+  if (!gate.open) {
+    r.post('/bots/telegram', gate.middleware);
+    return r;
+  }
+  const secret = c.TELEGRAM_WEBHOOK_SECRET;
+  const policy = { attempts: c.BOT_RETRY_ATTEMPTS, baseMs: c.BOT_RETRY_BASE_MS };
+  const bot = new Bot(c.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: c.TELEGRAM_API_BASE.replace(/\/+$/, '') } });
+  // 429 (after retry_after) and 5xx; network errors are retried by deliver() with our backoff.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: c.BOT_RETRY_ATTEMPTS, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  const adapter = new TelegramAdapter({ botId: () => (bot.isInited() ? bot.botInfo.id : undefined), ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}) });
+
+  const sendPart = async (gctx: Context, target: TelegramTarget, part: TelegramText, first: boolean) => {
+    const params = {
+      link_preview_options: { is_disabled: true },
+      ...(part.parse_mode ? { parse_mode: part.parse_mode } : {}),
+      ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
+      ...(first ? { reply_parameters: { message_id: target.messageId, allow_sending_without_reply: true } } : {}),
+    };
+    try {
+      await gctx.api.sendMessage(target.chatId, part.text, params);
+    } catch (err) {
+      // HTML refused ("can't parse entities"): the same text as plain text.
+      if (err instanceof GrammyError && err.error_code === 400 && /parse entities/i.test(err.description) && part.parse_mode) {
+        return sendPart(gctx, target, { text: htmlToPlain(part.text) }, first);
+      }
+      throw telegramError(err);
+    }
+  };
+
+  bot.use(async (gctx, next) => {
+    if (await ctx.dedup.claim(`telegram:${bot.botInfo.id}:${gctx.update.update_id}`, 24 * 60 * 60_000)) await next();
+  });
+  bot.on('message', (gctx) => {
+    const msg = adapter.parse(gctx.message as TelegramUpdateMessage);
+    if (!msg) return;
+    // The webhook is answered now; the reply follows (Telegram redelivers slow webhooks).
+    tasks.run('telegram reply', async () => {
+      const typing = msg.command ? undefined : gctx.api.sendChatAction(msg.target.chatId, 'typing').catch(() => undefined);
+      const parts = await answerMessage(ctx, adapter, msg, {
+        allow: (m) => limiter.check(`telegram:${m.userId}`),
+        onChatError: (err) => log.warn({ err }, 'telegram: the chat service failed'),
+      });
+      await typing;
+      for (const [i, part] of (parts ?? []).entries()) {
+        if (!(await deliver(log, 'telegram sendMessage', () => sendPart(gctx, msg.target, part, i === 0), policy))) return;
+      }
+    });
+  });
+  bot.catch((err) => log.error({ err: err.error }, 'telegram: update handler failed'));
+  const handle = webhookCallback(bot, 'express', secret ? { secretToken: secret } : {});
+
+  r.post(
+    '/bots/telegram',
+    (req, _res, next) => {
+      if (!secret) return next();
+      const given = header(req.headers, 'x-telegram-bot-api-secret-token');
+      if (!given || !safeEqual(given, secret)) {
+        return next(new AppError('UNAUTHORIZED', 'Missing or wrong X-Telegram-Bot-Api-Secret-Token header', { field: 'X-Telegram-Bot-Api-Secret-Token' }));
+      }
+      next();
+    },
+    express.json({ limit: c.BODY_LIMIT_BYTES }),
+    async (req, res) => {
+      const u = updateSchema.safeParse(req.body);
+      if (!u.success) {
+        const field = u.error.issues[0]?.path.join('.') || 'body';
+        throw new AppError('VALIDATION_FAILED', `Expected a Telegram Update: ${field}`, { field });
+      }
+      if (!bot.isInited()) {
+        try {
+          // getMe, once; grammY retries it until the signal fires.
+          // (grammY types its signal with the abort-controller shim; Node's is the same at run time.)
+          await bot.init(AbortSignal.timeout(Math.min(5_000, c.REQUEST_TIMEOUT_MS)) as unknown as Parameters<typeof bot.init>[0]);
+        } catch (err) {
+          log.error({ code: err instanceof GrammyError ? err.error_code : 'network' }, 'telegram: getMe failed');
+          throw new AppError('PLATFORM_UNAVAILABLE', 'Telegram did not answer getMe; the update will be redelivered');
+        }
+      }
+      await handle(req, res);
+    },
+  );
   return r;
 }

@@ -1,20 +1,21 @@
-/** The adapters' shared helpers: splitting, formatting, dedupe, secrets. Pure, no server. */
+/** The adapters' shared helpers: splitting, formatting, commands, limits, secrets. Pure, no server. */
 import { describe, expect, it } from 'vitest';
 import {
-  DedupeCache,
-  TtlCache,
+  commandOf,
   composeParts,
   escapeHtml,
-  safeEqual,
   sessionIdFor,
   sourcesHtml,
   sourcesSlack,
   splitHtml,
   splitText,
 } from '../../src/bots/adapter.js';
-import { KakaoAdapter, trustedCallback } from '../../src/bots/kakao.js';
-import { slackSignature, slackToPlain, verifySlackRequest } from '../../src/bots/slack.js';
+import { BotLimiter, safeEqual } from '../../src/bots/guard.js';
+import { KakaoAdapter, TtlCache, trustedCallback } from '../../src/bots/kakao.js';
+import { slackToPlain } from '../../src/bots/slack.js';
 import { TelegramAdapter, htmlToPlain } from '../../src/bots/telegram.js';
+import { parseWecomXml } from '../../src/bots/wecom.js';
+import { API_SESSION_ID, BOT_SESSION_PREFIX } from '../../src/types.js';
 /** The chat service's session id rule (src/chat/service.ts). */
 const SESSION_ID = /^[\w.:@-]{1,128}$/;
 import { citation } from '../helpers/botApp.js';
@@ -139,7 +140,7 @@ describe('formatting', () => {
   });
 
   it('makes Kakao 2.0 responses within the limits', () => {
-    const kakao = new KakaoAdapter({ authenticated: () => true, publicUrl: 'https://kic.example.com' });
+    const kakao = new KakaoAdapter({ publicUrl: 'https://kic.example.com' });
     const cites = Array.from({ length: 7 }, (_, i) => citation(i + 1));
     const out = kakao.render({ sessionId: 's', language: 'ko', found: true, answer: longAnswer(), citations: cites });
     expect(out.version).toBe('2.0');
@@ -163,53 +164,52 @@ describe('formatting', () => {
     expect(zh.template.quickReplies).toEqual([{ label: '帮助', action: 'message', messageText: '帮助' }]);
   });
 
-  it('parses Telegram commands and ignores non-text updates', () => {
-    const tg = new TelegramAdapter();
-    const base = { update_id: 1, message: { message_id: 5, chat: { id: -100123, type: 'supergroup' }, from: { id: 7, language_code: 'zh-hans' } } };
-    expect(tg.parse({ ...base, message: { ...base.message, text: '/start@kic_bot' } })).toMatchObject({ command: 'start', uiLanguage: 'zh', conversationId: 'telegram:-100123' });
-    expect(tg.parse({ ...base, message: { ...base.message, text: '@kic_bot 宇树科技的份额？' } })).toMatchObject({ text: '宇树科技的份额？' });
-    expect(tg.parse({ ...base, message: { ...base.message, sticker: {} } })).toBeNull();
-    expect(tg.parse({ update_id: 2, edited_message: { chat: { id: 1 }, text: 'x' } })).toBeNull();
-    expect(tg.parse({ update_id: 3, channel_post: { chat: { id: 1 }, text: 'x' } })).toBeNull();
-    expect(() => tg.parse({ message: { chat: { id: 1 }, text: 'x' } })).toThrow(/update_id/);
-    expect(() => tg.parse({ update_id: 4, message: { text: 'x' } })).toThrow(/chat/);
+  it('parses Telegram commands, mentions and group messages', () => {
+    const tg = new TelegramAdapter({ botId: () => 4242 });
+    const base = { message_id: 5, chat: { id: -100123, type: 'supergroup' }, from: { id: 7, is_bot: false, language_code: 'zh-hans' } };
+    expect(tg.parse({ ...base, text: '/start@kic_bot' })).toMatchObject({ command: 'start', uiLanguage: 'zh', conversationId: 'bot:telegram:-100123:7' });
+    expect(tg.parse({ ...base, text: '/ask@kic_bot 宇树科技的份额？' })).toMatchObject({ text: '宇树科技的份额？' });
+    expect(tg.parse({ ...base, text: '/new' })).toMatchObject({ command: 'new' });
+    expect(tg.parse({ ...base, text: '宇树科技的份额？' })).toBeNull(); // group chatter
+    expect(tg.parse({ ...base, text: '那营收呢？', reply_to_message: { from: { id: 4242 } } })).toMatchObject({ text: '那营收呢？' });
+    expect(tg.parse({ ...base, text: '/othercommand x' })).toBeNull();
+    expect(tg.parse({ ...base })).toBeNull();
+    expect(tg.parse({ ...base, chat: { id: 7, type: 'private' }, text: '@kic_bot 宇树科技的份额？' })).toMatchObject({ text: '宇树科技的份额？', conversationId: 'bot:telegram:7' });
   });
 });
 
 describe('Slack', () => {
-  it('verifies v0 signatures and timestamps', () => {
-    const body = Buffer.from('{"type":"url_verification","challenge":"c"}');
-    const nowMs = 1_700_000_000_000;
-    const ts = String(nowMs / 1000);
-    const signature = slackSignature('secret', ts, body);
-    expect(signature).toMatch(/^v0=[0-9a-f]{64}$/);
-    expect(() => verifySlackRequest({ secret: 'secret', rawBody: body, timestamp: ts, signature, nowMs })).not.toThrow();
-    expect(() => verifySlackRequest({ secret: 'other', rawBody: body, timestamp: ts, signature, nowMs })).toThrow(/does not match/);
-    expect(() => verifySlackRequest({ secret: 'secret', rawBody: Buffer.from(`${body} `), timestamp: ts, signature, nowMs })).toThrow(/does not match/);
-    expect(() => verifySlackRequest({ secret: 'secret', rawBody: body, timestamp: ts, signature, nowMs: nowMs + 301_000 })).toThrow(/5 minutes/);
-    expect(() => verifySlackRequest({ secret: 'secret', rawBody: body, timestamp: undefined, signature, nowMs })).toThrow(/Missing/);
-  });
-
   it('strips mentions and unwraps links', () => {
     expect(slackToPlain('<@U012AB3CD> 유니트리 점유율은? <https://a.com/x|링크> &lt;b&gt; &amp;')).toBe('유니트리 점유율은? 링크 <b> &');
   });
 });
 
 describe('caches and secrets', () => {
-  it('dedupes ids until they expire, bounded in size', () => {
+  it('limits per key in fixed windows, bounded in keys', () => {
     let t = 0;
-    const d = new DedupeCache({ max: 3, ttlMs: 1000, now: () => t });
-    expect(d.check('a')).toBe(false);
-    expect(d.check('a')).toBe(true);
-    t = 1001;
-    expect(d.check('a')).toBe(false);
-    for (const id of ['b', 'c', 'd', 'e']) d.check(id);
-    expect(d.check('a')).toBe(false); // evicted as the oldest
+    const l = new BotLimiter({ perMinute: 2, now: () => t, maxKeys: 2 });
+    expect(['a', 'a', 'a', 'a'].map((k) => l.check(k))).toEqual(['ok', 'ok', 'first-refusal', 'refused']);
+    expect(l.check('b')).toBe('ok');
+    t = 60_000;
+    expect(l.check('a')).toBe('ok');
+    expect(new BotLimiter({ perMinute: 0, now: () => 0 }).check('x')).toBe('ok');
     const c = new TtlCache<string, number>({ max: 2, ttlMs: 10, now: () => t });
     c.set('x', 1);
     c.set('y', 2);
     c.set('z', 3);
-    expect([c.get('x'), c.get('y'), c.get('z'), c.size]).toEqual([undefined, 2, 3, 2]);
+    expect([c.get('x'), c.get('y'), c.get('z')]).toEqual([undefined, 2, 3]);
+  });
+
+  it('knows the new-conversation and help words', () => {
+    for (const w of ['/new', 'new', '새 대화', '새대화', '新对话', '重新开始']) expect(commandOf(w)).toBe('new');
+    for (const w of ['', '도움말', 'help', '帮助']) expect(commandOf(w)).toBe('help');
+    expect(commandOf('새 대화 주제는?')).toBeUndefined();
+  });
+
+  it('parses WeCom XML with CDATA, keeping 64-bit MsgIds as strings', () => {
+    expect(parseWecomXml('<xml><Content><![CDATA[a < b & c]]></Content><MsgId>7398412345678901234</MsgId></xml>')).toEqual({ Content: 'a < b & c', MsgId: '7398412345678901234' });
+    expect(parseWecomXml('not xml')).toBeUndefined();
+    expect(parseWecomXml('<other/>')).toBeUndefined();
   });
 
   it('compares secrets in constant time, any lengths', () => {
@@ -218,19 +218,20 @@ describe('caches and secrets', () => {
     expect(safeEqual('', 'x')).toBe(false);
   });
 
-  it('makes session ids the chat service accepts', () => {
-    expect(sessionIdFor('slack', 'C123', '1712345678.123456')).toBe('slack:C123:1712345678.123456');
-    expect(sessionIdFor('telegram', -100123)).toBe('telegram:-100123');
-    const long = sessionIdFor('kakao', 'x'.repeat(200));
-    expect(long).toMatch(SESSION_ID);
-    expect(sessionIdFor('kakao', 'a b/c')).toMatch(SESSION_ID);
+  it('makes bot session ids in their own namespace, valid for the chat service and never an API id', () => {
+    expect(sessionIdFor('slack', 'T1', 'C123', '1712345678.123456')).toBe('bot:slack:T1:C123:1712345678.123456');
+    expect(sessionIdFor('telegram', -100123)).toBe('bot:telegram:-100123');
+    for (const id of [sessionIdFor('kakao', 'x'.repeat(200)), sessionIdFor('kakao', 'a b/c'), sessionIdFor('wecom', 'ww', 'zhang san'), sessionIdFor('feishu', 'p2p', 'oc_1')]) {
+      expect(id).toMatch(SESSION_ID);
+      expect(id.startsWith(BOT_SESSION_PREFIX)).toBe(true);
+      expect(id).not.toMatch(API_SESSION_ID);
+    }
   });
 
-  it('trusts a Kakao callback URL only from kakao.com or an authenticated request', () => {
-    expect(trustedCallback('https://bot-api.kakao.com/callback/1', false)).toBeDefined();
-    expect(trustedCallback('http://127.0.0.1:9/callback', false)).toBeUndefined();
-    expect(trustedCallback('https://evil.example/kakao.com', false)).toBeUndefined();
-    expect(trustedCallback('http://127.0.0.1:9/callback', true)).toBeDefined();
-    expect(trustedCallback('file:///etc/passwd', true)).toBeUndefined();
+  it('trusts a Kakao callback URL only when it is https on kakao.com, whatever the secret', () => {
+    expect(trustedCallback('https://bot-api.kakao.com/callback/1')).toBeDefined();
+    for (const u of ['http://127.0.0.1:9/callback', 'https://127.0.0.1/cb', 'https://10.0.0.1/cb', 'http://bot-api.kakao.com/cb', 'https://kakao.com.evil.example/cb', 'https://evil.example/kakao.com', 'https://bot-api.kakao.com:8443/cb', 'file:///etc/passwd']) {
+      expect(trustedCallback(u)).toBeUndefined();
+    }
   });
 });

@@ -1,13 +1,14 @@
 /**
- * The bots against the real server (real index, real chat service) and a fake platform API on
- * loopback, with real secrets and signatures: the same cited answers arrive in each platform's
- * wire format, and nothing reaches the platform when a request is not authentic.
+ * The bots against the real server (real index, real chat service, real sessions) and a fake
+ * platform API on loopback, with real secrets, signatures and encryption: the same cited
+ * answers arrive in each platform's wire format, follow-ups continue the conversation, and
+ * nothing reaches the platform when a request is not authentic.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botTasks } from '../../src/bots/routes.js';
-import { slackSignature } from '../../src/bots/slack.js';
 import type { ChatService } from '../../src/types.js';
 import { type FakePlatforms, startFakePlatforms } from '../helpers/fakePlatforms.js';
+import { feishuSignature, feishuEncrypt, slackSignature, wecomCallback, wecomText } from '../helpers/platformSign.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 const NOW = Date.parse('2025-07-01T09:00:00Z');
@@ -17,6 +18,7 @@ let srv: TestServer;
 let asked = 0;
 
 const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+const WECOM = { corp: 'ww-it', token: 'wecom-token', aes: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C' };
 
 beforeAll(async () => {
   fake = await startFakePlatforms();
@@ -30,6 +32,17 @@ beforeAll(async () => {
       SLACK_API_BASE: fake.url,
       KAKAO_SKILL_SECRET: 'kakao-secret',
       KAKAO_TIMEOUT_MS: '4500',
+      WECOM_CORP_ID: WECOM.corp,
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 'corp-secret',
+      WECOM_TOKEN: WECOM.token,
+      WECOM_ENCODING_AES_KEY: WECOM.aes,
+      WECOM_API_BASE: fake.url,
+      FEISHU_APP_ID: 'cli_it',
+      FEISHU_APP_SECRET: 'app-secret',
+      FEISHU_VERIFICATION_TOKEN: 'v-token',
+      FEISHU_ENCRYPT_KEY: 'e-key',
+      FEISHU_API_BASE: fake.url,
     },
     { now: () => clock },
   );
@@ -154,7 +167,53 @@ describe('Telegram webhook (real server)', () => {
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.field).toBe('update_id');
     await idle();
-    expect(fake.requests).toHaveLength(0);
+    expect(fake.of('/sendMessage')).toHaveLength(0);
+  });
+
+  it('continues the conversation: a follow-up is rewritten with the previous question', async () => {
+    await post('/bots/telegram', tgUpdate('유니트리의 글로벌 사족 로봇 시장 점유율은?', 31337, 'ko'), { 'X-Telegram-Bot-Api-Secret-Token': 'tg_secret-1' });
+    await idle();
+    await post('/bots/telegram', tgUpdate('그 회사의 매출은?', 31337, 'ko'), { 'X-Telegram-Bot-Api-Secret-Token': 'tg_secret-1' });
+    await idle();
+    const session = await srv.ctx.sessions.get('bot:telegram:31337');
+    expect(session?.turns.filter((t) => t.role === 'user')).toHaveLength(2);
+    expect(fake.of('/sendMessage').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('WeCom callback (real server)', () => {
+  it('answers an encrypted Chinese question through message/send with linked sources', async () => {
+    const ts = Math.floor(clock / 1000);
+    const cb = wecomCallback({ token: WECOM.token, aesKey: WECOM.aes, corpId: WECOM.corp, timestamp: ts, inner: wecomText({ from: 'wangwu', content: '宇树科技在四足机器人市场的份额是多少？', msgId: '7000000000000000123', createTime: ts }) });
+    const res = await fetch(`${srv.url}/bots/wecom?${cb.query}`, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: cb.body });
+    expect(res.status).toBe(200);
+    await idle();
+    const sent = fake.of('/cgi-bin/message/send').map((r) => r.body);
+    expect(sent.length).toBeGreaterThan(0);
+    const all = sent.map((m) => m.markdown.content as string).join('\n');
+    expect(all).toContain('69.75');
+    expect(all).toContain('**来源**');
+    for (const m of sent) expect(Buffer.byteLength(m.markdown.content, 'utf8')).toBeLessThanOrEqual(2048);
+  });
+});
+
+describe('Feishu events (real server)', () => {
+  it('answers an encrypted, signed message with a card reply', async () => {
+    const raw = JSON.stringify({
+      encrypt: feishuEncrypt('e-key', {
+        schema: '2.0',
+        header: { event_id: 'ev-it-1', token: 'v-token', event_type: 'im.message.receive_v1', create_time: String(clock), app_id: 'cli_it', tenant_key: 't' },
+        event: { sender: { sender_id: { open_id: 'ou_it' }, sender_type: 'user' }, message: { message_id: 'om_it', chat_id: 'oc_it', chat_type: 'p2p', message_type: 'text', content: JSON.stringify({ text: '宇树科技在四足机器人市场的份额是多少？' }) } },
+      }),
+    });
+    const ts = String(Math.floor(clock / 1000));
+    const res = await fetch(`${srv.url}/bots/feishu`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Lark-Request-Timestamp': ts, 'X-Lark-Request-Nonce': 'n1', 'X-Lark-Signature': feishuSignature(ts, 'n1', 'e-key', raw) }, body: raw });
+    expect(res.status).toBe(200);
+    await idle();
+    const [reply] = fake.of('/open-apis/im/v1/messages/om_it/reply');
+    const card = JSON.parse(reply!.body.content);
+    expect(JSON.stringify(card)).toContain('69.75');
+    expect(JSON.stringify(card)).toContain('来源');
   });
 });
 
@@ -205,7 +264,7 @@ describe('Slack Events API (real server)', () => {
   });
 });
 
-describe('Kakao callback for slow answers (real server)', () => {
+describe('Kakao callback hosts (real server)', () => {
   let slow: TestServer;
   beforeAll(async () => {
     slow = await startTestServer({ KAKAO_SKILL_SECRET: 'kakao-secret', KAKAO_TIMEOUT_MS: '100' });
@@ -213,7 +272,7 @@ describe('Kakao callback for slow answers (real server)', () => {
     const real: ChatService = slow.ctx.chat;
     slow.ctx.chat = {
       ask: async (req, opts) => {
-        await new Promise((r) => setTimeout(r, 1500));
+        await new Promise((r) => setTimeout(r, 400));
         return real.ask(req, opts);
       },
     };
@@ -222,24 +281,18 @@ describe('Kakao callback for slow answers (real server)', () => {
     await slow?.close();
   });
 
-  it('replies useCallback at once, then posts the final answer to the callback URL', async () => {
-    const started = Date.now();
-    const res = await fetch(`${slow.url}/bots/kakao`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kakao-Skill-Secret': 'kakao-secret' },
-      body: JSON.stringify(kakao('유니트리의 글로벌 사족 로봇 시장 점유율은?', 'kakao-user-2', { callbackUrl: `${fake.url}/kakao/callback/task-1` })),
-    });
-    const body = await res.json();
-    // Answered at the 100 ms budget, long before the (slowed) answer is ready.
-    expect(Date.now() - started).toBeLessThan(1200);
-    expect(fake.of('/kakao/callback')).toHaveLength(0);
-    expect(body).toMatchObject({ version: '2.0', useCallback: true, data: { text: expect.any(String) } });
-    const [cb] = await fake.waitFor('/kakao/callback/task-1', { timeoutMs: 15_000 });
-    expect(cb!.body.version).toBe('2.0');
-    const text = (cb!.body.template.outputs as Array<Record<string, any>>).filter((o) => o.simpleText).map((o) => o.simpleText.text).join('\n');
-    expect(text).toContain('69.75');
-    expect(cb!.body.template.outputs.some((o: Record<string, unknown>) => o.listCard)).toBe(true);
+  it('never requests a callback URL on 127.0.0.1 or 10.0.0.1, even with the skill secret', async () => {
+    for (const callbackUrl of [`${fake.url}/kakao/callback/task-1`, 'https://10.0.0.1/kakao/callback/task-2']) {
+      const res = await fetch(`${slow.url}/bots/kakao`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kakao-Skill-Secret': 'kakao-secret' },
+        body: JSON.stringify(kakao('유니트리의 글로벌 사족 로봇 시장 점유율은?', `kakao-user-${callbackUrl.length}`, { callbackUrl })),
+      });
+      const body = await res.json();
+      expect(body.useCallback).toBeUndefined();
+    }
+    await new Promise((r) => setTimeout(r, 800));
     await botTasks(slow.ctx).idle();
-    expect(fake.of('/kakao/callback')).toHaveLength(1);
+    expect(fake.requests).toHaveLength(0);
   });
 });

@@ -4,9 +4,13 @@
  * real server (tests/helpers/server.ts) instead.
  */
 import http from 'node:http';
+import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { botRoutes, botTasks } from '../../src/bots/routes.js';
+import type { Logger } from 'pino';
+import { type BotRouteOptions, botRoutes, botTasks } from '../../src/bots/routes.js';
+import { MemorySessionStore } from '../../src/chat/sessions.js';
+import { MemoryDedupStore } from '../../src/state/dedup.js';
 import { createLogger } from '../../src/logger.js';
 import type { AppContext } from '../../src/server/context.js';
 import { errorHandler, notFound } from '../../src/server/errors.js';
@@ -36,7 +40,8 @@ export function citation(id: number, over: Partial<Citation> = {}): Citation {
   };
 }
 
-export function stubChat(): StubChat {
+/** A stub that, like the real service, keeps a session per conversation id (the Slack bot follows threads by it). */
+export function stubChat(sessions?: MemorySessionStore): StubChat {
   const stub: StubChat = {
     calls: [],
     delayMs: 0,
@@ -49,7 +54,13 @@ export function stubChat(): StubChat {
     async ask(req, opts) {
       stub.calls.push({ req, ...(opts ? { opts } : {}) });
       if (stub.delayMs) await new Promise((r) => setTimeout(r, stub.delayMs));
-      return stub.respond(req);
+      const res = await stub.respond(req);
+      if (sessions && req.sessionId) {
+        const s = (await sessions.get(req.sessionId)) ?? { id: req.sessionId, turns: [], createdAt: Date.now(), updatedAt: Date.now() };
+        s.turns.push({ role: 'user', content: req.message, at: Date.now() }, { role: 'assistant', content: res.answer, at: Date.now() });
+        await sessions.save(s);
+      }
+      return res;
     },
   };
   return stub;
@@ -58,16 +69,25 @@ export function stubChat(): StubChat {
 export interface BotApp {
   url: string;
   ctx: AppContext;
+  sessions: MemorySessionStore;
   chat: StubChat;
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBotApp(env: Record<string, string> = {}, opts: { now?: () => number } = {}): Promise<BotApp> {
-  const chat = stubChat();
-  const ctx = { config: testConfig(env), logger: createLogger('silent'), chat, ...(opts.now ? { now: opts.now } : {}) } as unknown as AppContext;
+export async function startBotApp(env: Record<string, string> = {}, opts: { now?: () => number; routes?: BotRouteOptions; logger?: Logger } = {}): Promise<BotApp> {
+  const sessions = new MemorySessionStore({ maxTurns: 20, ttlMs: 60 * 60_000, maxSessions: 1000 });
+  const chat = stubChat(sessions);
+  const ctx = {
+    config: testConfig(env),
+    logger: opts.logger ?? createLogger('silent'),
+    chat,
+    sessions,
+    dedup: new MemoryDedupStore(),
+    ...(opts.now ? { now: opts.now } : {}),
+  } as unknown as AppContext;
   const app = express();
-  app.use(botRoutes(ctx));
+  app.use(botRoutes(ctx, opts.routes));
   app.use(express.json());
   app.use(notFound);
   app.use(errorHandler);
@@ -77,6 +97,7 @@ export async function startBotApp(env: Record<string, string> = {}, opts: { now?
   return {
     url: `http://127.0.0.1:${port}`,
     ctx,
+    sessions,
     chat,
     idle: () => botTasks(ctx).idle(),
     close: () =>
@@ -84,5 +105,20 @@ export async function startBotApp(env: Record<string, string> = {}, opts: { now?
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A pino logger whose JSON lines are kept in memory, for asserting what was logged. */
+export function memoryLogger(level = 'warn'): { logger: Logger; lines: () => Array<Record<string, any>> } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  return {
+    logger: createLogger(level, stream),
+    lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>),
   };
 }

@@ -1,8 +1,11 @@
 /**
  * A fake of the messaging platforms' APIs on a loopback port, recording every request the
- * bots make: Telegram's `/bot<token>/sendMessage` and `sendChatAction`, Slack's
- * `/chat.postMessage`, and Kakao callback URLs (`/kakao/callback/...`). Responses mimic the
- * real ones; `override` makes a route fail (429, a parse error…) for a test.
+ * bots make: Telegram's `/bot<token>/getMe`, `sendMessage` and `sendChatAction`, Slack's
+ * `/chat.postMessage`, WeCom's `/cgi-bin/gettoken` and `/cgi-bin/message/send`, Feishu's
+ * `/open-apis/auth/v3/tenant_access_token/internal` and `/open-apis/im/v1/messages/:id/reply`,
+ * and Kakao callback URLs (`/kakao/callback/...`). Responses mimic the real ones (bodies and
+ * error shapes from each platform's documentation); `override` makes a route fail (429, 5xx,
+ * a platform error code…) for a test.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 export interface Recorded {
   method: string;
   path: string;
+  query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   raw: string;
   body: any;
@@ -17,6 +21,7 @@ export interface Recorded {
 }
 
 export interface FakeReply {
+  /** 0 drops the connection without an answer. */
   status: number;
   body: unknown;
   headers?: Record<string, string>;
@@ -38,6 +43,20 @@ export interface FakePlatforms {
 const matches = (path: string, p: string | RegExp) => (typeof p === 'string' ? path.includes(p) : p.test(path));
 
 function defaultReply(req: Recorded, seq: number): FakeReply {
+  if (/^\/bot[^/]+\/getMe$/.test(req.path)) {
+    return { status: 200, body: { ok: true, result: { id: 4242, is_bot: true, first_name: 'KIC', username: 'kic_report_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } } };
+  }
+  if (req.path === '/cgi-bin/gettoken') {
+    return req.query.get('corpsecret') ? { status: 200, body: { errcode: 0, errmsg: 'ok', access_token: `wecom-token-${seq}`, expires_in: 7200 } } : { status: 200, body: { errcode: 41004, errmsg: 'corpsecret missing' } };
+  }
+  if (req.path === '/cgi-bin/message/send') return { status: 200, body: { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${seq}` } };
+  if (req.path === '/open-apis/auth/v3/tenant_access_token/internal') {
+    return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: `t-feishu-${seq}`, expire: 7200 } };
+  }
+  const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(req.path);
+  if (reply) {
+    return { status: 200, body: { code: 0, msg: 'success', data: { message_id: `om_reply_${seq}`, root_id: reply[1], parent_id: reply[1], msg_type: req.body?.msg_type, chat_id: 'oc_chat' } } };
+  }
   if (/^\/bot[^/]+\/sendMessage$/.test(req.path)) {
     return { status: 200, body: { ok: true, result: { message_id: 1000 + seq, chat: { id: req.body?.chat_id }, date: 0, text: req.body?.text } } };
   }
@@ -63,12 +82,18 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: unknown = raw;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        // keep the text
+      if (/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
+        // Slack's WebClient posts forms.
+        body = Object.fromEntries(new URLSearchParams(raw));
+      } else {
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          // keep the text
+        }
       }
-      const rec: Recorded = { method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, headers: req.headers, raw, body, at: Date.now() };
+      const u = new URL(req.url ?? '/', 'http://fake');
+      const rec: Recorded = { method: req.method ?? '', path: u.pathname, query: u.searchParams, headers: req.headers, raw, body, at: Date.now() };
       requests.push(rec);
       seq += 1;
       let reply: FakeReply | undefined;
@@ -79,6 +104,12 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
         if (reply) break;
       }
       reply ??= defaultReply(rec, seq);
+      if (reply.status === 0) {
+        // A dropped connection: what an outage looks like from the client.
+        res.socket?.destroy();
+        for (const w of [...waiters]) w();
+        return;
+      }
       res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
       for (const w of [...waiters]) w();
