@@ -16,5 +16,5 @@ for (const q of qs) {
   const p = await (ctx.chat as DefaultChatService).prepare(q.question, q.lang, [], 5);
   if (p.direct) continue;
   const { trace } = a.explain({ question: q.question, lang: q.lang, hits: p.hits, query: p.query, frame: p.frame, summary: p.summary });
-  console.log([q.article === null ? 'UNANS' : 'ans  ', q.split, q.lang, trace.pFound.toFixed(2), trace.questionFeatures.map((x) => x.toFixed(2)).join(' '), q.question.slice(0, 50)].join(' | '));
+  console.log([q.article === null ? 'UNANS' : 'ans  ', q.split, q.lang, trace.pFound.toFixed(2), trace.questionFeatures.map((x) => x.toFixed(2)).join(" "), q.question.slice(0, 50)].join(' | '));
 }

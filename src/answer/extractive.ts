@@ -52,8 +52,6 @@ export const MAX_CANDIDATES = 160;
 
 /** Discourse connectives that dangle once a sentence is quoted alone ("또한 유니트리는…"). */
 const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|한편|이와 함께|이처럼|따라서|그중|그리고|하지만|다만|동시에)[,\s]+/u;
-/** Questions about where an article comes from (its source block). */
-const SOURCE_RE = /출처|원문|참고\s*자료|来源|出处|原文|原载|\bsource\b|\boriginal(?:ly)?\b|\bpublished (?:by|in)\b/iu;
 
 export interface ExtractiveOptions {
   termStats?: TermStats;
@@ -114,6 +112,7 @@ export class ExtractiveAnswerer implements Answerer {
       previousAnswer,
     };
     const X = sentenceFeatures(featureInput);
+    featureInput.sentenceX = X;
     const scored = cands.map((c, i) => ({ ...c, x: X[i]!, p: predict(this.weights.sentence, X[i]!) }));
     return { scored, featureInput, profile };
   }
@@ -141,7 +140,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     if (frame.location) {
       trace.mode = 'location';
-      return { answer: this.locate(input, scored), trace };
+      return { answer: this.locate(input, scored, frame), trace };
     }
     trace.mode = 'answer';
     const chosen = this.select(scored, MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!, 1);
@@ -186,7 +185,7 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Where in the report: the most probable passage's article, section and page (and its source when asked). */
-  private locate(input: AnswerInput, scored: Scored[]): Answer {
+  private locate(input: AnswerInput, scored: Scored[], frame: QuestionFrame): Answer {
     const { hits, lang } = input;
     const best = [...scored].sort((a, b) => b.p - a.p)[0]!;
     const h = hits[best.hit]!;
@@ -195,7 +194,7 @@ export class ExtractiveAnswerer implements Answerer {
     const page = Math.min(...hits.filter((x) => x.chunk.articleId === c.articleId).map((x) => x.chunk.page));
     let text = `${m.location(c.articleTitle, `${c.section} ${c.articleNumber}`, page)} [1]`;
     let quote = best.text;
-    if (SOURCE_RE.test(input.question) && c.source) {
+    if (frame.source && c.source) {
       text += ` ${m.source(c.source.title)}`;
       quote = c.source.title;
     }

@@ -60,6 +60,13 @@ export const QUESTION_FEATURES = [
   'unknownInReport',
   /** Best share of the question's names in one passage (1 when it names nothing). */
   'namesFound',
+  /**
+   * Weighted share of the question's other concepts that no passage naming its subject mentions:
+   * the report has the company and has the word (면적, 净利润), but never together.
+   */
+  'unknownNearNames',
+  /** Best sentence that holds the asked kind of answer (or any, when no kind is asked) in a passage naming the subject. */
+  'typedNamed',
   /** Content words of the question's last noun phrase (what it asks about) that the report never uses. */
   'attributeUnknown',
   /** Korean question (cross-lingual questions match less of their own wording). */
@@ -76,6 +83,8 @@ export interface FeatureInput {
   df?: TermStats | undefined;
   /** Number of passages in the report (for IDF). */
   corpusSize: number;
+  /** The candidates' sentence features (set once computed), for question-level features. */
+  sentenceX?: number[][];
   /** Text of the previous answer in the conversation. */
   previousAnswer?: string | undefined;
 }
@@ -179,12 +188,31 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
     if (df && df(g.head) === 0 && !g.members.some((m) => df(m) > 0 && [...m].length >= 3)) inReport += g.weight;
   }
   const ents = profile.groups.some((g) => g.entity);
+  // Passages about the question's subject: those with at least half its names (all, when it names none).
+  const named = ents ? norms.filter((n) => entityCoverage(n, profile) >= 0.5) : norms;
+  const others = own.filter((g) => !g.entity);
+  const othersTotal = others.reduce((s, g) => s + g.weight, 0);
+  let nearMissing = 0;
+  for (const g of others) if (!named.some((p) => groupScore(p, g) >= 0.5)) nearMissing += g.weight;
+  const X = input.sentenceX;
+  const iType = SENTENCE_FEATURES.indexOf('typeMiss');
+  const iNames = SENTENCE_FEATURES.indexOf('namesInPassage');
+  let typedNamed = 0;
+  if (X) {
+    X.forEach((x, i) => {
+      const typed = x[iType] === 0;
+      const namedOk = !ents || x[iNames]! >= 0.5;
+      if (typed && namedOk) typedNamed = Math.max(typedNamed, probs[i] ?? 0);
+    });
+  }
   const f: Record<QuestionFeature, number> = {
     bestP: sorted[0] ?? 0,
     secondP: sorted[1] ?? 0,
     unknownInPassages: total > 0 ? inPassages / total : 0,
     unknownInReport: total > 0 ? inReport / total : 0,
     namesFound: ents ? Math.max(0, ...norms.map((n) => entityCoverage(n, profile))) : 1,
+    unknownNearNames: othersTotal > 0 ? nearMissing / othersTotal : 0,
+    typedNamed,
     // Korean only: the Korean forms the glossary gives a Chinese or English question (a seed
     // term such as 주가 for 股价) were measured as this feature and made `check` worse.
     attributeUnknown: df && frame.lang === 'ko' ? Math.min(1, absentFromCorpus(profile, finalPhrase(frame.text), df).length) : 0,

@@ -24,6 +24,40 @@ import { type FitOptions, fitLogistic, predict } from './model.js';
 
 export const WEIGHTS_VERSION = 1;
 
+/**
+ * The found model learns from only a few unanswerable questions (10 in tune), so its L2 penalty
+ * is chosen by 5-fold cross-validation within tune (never by looking at `check`).
+ */
+const QUESTION_L2_GRID = [0.01, 0.03, 0.1, 0.3, 1];
+const FOLDS = 5;
+
+/** The threshold with the best accuracy of `p >= t` against the labels (a wrong refusal costs as much as a wrong answer). */
+function bestThreshold(p: readonly number[], y: readonly number[]): { t: number; acc: number } {
+  let best = { t: 0.5, acc: -1 };
+  for (let t = 0.05; t <= 0.951; t += 0.025) {
+    const acc = y.filter((l, i) => (l === 1) === (p[i]! >= t)).length / Math.max(1, y.length);
+    if (acc > best.acc + 1e-9) best = { t: Math.round(t * 1000) / 1000, acc };
+  }
+  return best;
+}
+
+function crossValidatedL2(X: number[][], y: number[], opts: FitOptions): { l2: number; acc: number } {
+  let best = { l2: QUESTION_L2_GRID[0]!, acc: -1 };
+  for (const l2 of QUESTION_L2_GRID) {
+    let right = 0;
+    for (let f = 0; f < FOLDS; f++) {
+      const tr = X.map((_, i) => i).filter((i) => i % FOLDS !== f);
+      const te = X.map((_, i) => i).filter((i) => i % FOLDS === f);
+      const m = fitLogistic(QUESTION_FEATURES, tr.map((i) => X[i]!), tr.map((i) => y[i]!), { ...opts, l2, steps: 1500 });
+      const { t } = bestThreshold(tr.map((i) => predict(m, X[i]!)), tr.map((i) => y[i]!));
+      right += te.filter((i) => (y[i] === 1) === (predict(m, X[i]!) >= t)).length;
+    }
+    // Ties go to the larger penalty (the grid rises): the simpler model.
+    if (right / X.length >= best.acc - 1e-9) best = { l2, acc: right / X.length };
+  }
+  return best;
+}
+
 /** The model that answers the earlier turns of follow-ups during a fit: coverage and rank only. */
 export const BOOTSTRAP_WEIGHTS: AnswerWeights = {
   version: WEIGHTS_VERSION,
@@ -95,6 +129,10 @@ export interface FitReport {
   positives: number;
   questions: number;
   tuneAccuracy: number;
+  questionL2: number;
+  /** Held-out accuracy of the found model, and of always answering. */
+  cvAccuracy: number;
+  baseRate: number;
   tuneKeywords: number;
 }
 
@@ -122,18 +160,17 @@ export async function fitWeights(questions: DevQuestion[], deps: FitDeps, opts: 
   // 3. the found model, on the fitted sentence probabilities
   const QX = perExample.map(({ scored, featureInput }) => questionFeatures(featureInput, scored.map((s) => predict(sentence, s.x))));
   const QY = exs.map((ex) => (ex.q.article !== null ? 1 : 0));
-  const question = fitLogistic(QUESTION_FEATURES, QX, QY, { ...opts, drop: (opts.drop ?? []).filter((d) => (QUESTION_FEATURES as readonly string[]).includes(d)) });
-  const pq = QX.map((x) => predict(question, x));
-  let foundThreshold = 0.5;
-  let bestAcc = -1;
-  for (let t = 0.05; t <= 0.951; t += 0.025) {
-    const pos = QY.map((l, i) => [l, pq[i]! >= t] as const);
-    const acc = pos.filter(([l, f]) => (l === 1) === f).length / Math.max(1, QY.length);
-    if (acc > bestAcc + 1e-9) {
-      bestAcc = acc;
-      foundThreshold = Math.round(t * 1000) / 1000;
-    }
-  }
+  const qOpts: FitOptions = { ...opts, drop: (opts.drop ?? []).filter((d) => (QUESTION_FEATURES as readonly string[]).includes(d)) };
+  const cv = crossValidatedL2(QX, QY, qOpts);
+  const questionL2 = cv.l2;
+  const question = fitLogistic(QUESTION_FEATURES, QX, QY, { ...qOpts, l2: questionL2 });
+  const fitted = bestThreshold(QX.map((x) => predict(question, x)), QY);
+  // Refusing is kept only when it beats always answering on held-out folds; otherwise the
+  // model has learnt the tune questions, not the method, and every question is answered.
+  const baseRate = QY.filter((l) => l === 1).length / Math.max(1, QY.length);
+  const refuses = cv.acc > baseRate + 1e-9;
+  const foundThreshold = refuses ? fitted.t : 0;
+  const bestAcc = refuses ? fitted.acc : baseRate;
 
   // 4. the selection ratio
   const base: AnswerWeights = { version: WEIGHTS_VERSION, command: 'npm run fit', fittedOn: opts.fittedOn ?? 'tune', sentence, question, foundThreshold, addRatio: 0.7 };
@@ -159,6 +196,9 @@ export async function fitWeights(questions: DevQuestion[], deps: FitDeps, opts: 
     positives: y.filter((v) => v === 1).length,
     questions: exs.length,
     tuneAccuracy: bestAcc,
+    questionL2,
+    cvAccuracy: cv.acc,
+    baseRate,
     tuneKeywords: best.kw,
   };
 }

@@ -57,6 +57,30 @@ export function overviewAnswer(toc: readonly TocEntry[], chunksOf: (key: string)
   return { found: true, answer: v.answer, citations: v.citations, answerer: 'extractive:overview' };
 }
 
+const SECTION: Record<Lang, (section: string, n: number) => string> = {
+  ko: (s, n) => `「${s}」 섹션에는 ${n}편의 기사가 실려 있습니다:`,
+  zh: (s, n) => `「${s}」栏目共收录 ${n} 篇文章：`,
+  en: (s, n) => `The “${s}” section has ${n} articles:`,
+};
+
+/** A section's articles in order, each cited (its first passage): "how many", "which comes after X". */
+export function sectionAnswer(section: string, entries: readonly TocEntry[], chunksOf: (key: string) => Chunk[], lang: Lang): Answer {
+  const lines = [SECTION[lang](section, entries.length)];
+  const citations: Citation[] = [];
+  for (const e of entries) {
+    const first = chunksOf(e.key)[0];
+    if (!first) {
+      lines.push(`- ${e.number}. ${e.title} (p. ${e.page})`);
+      continue;
+    }
+    const id = citations.length + 1;
+    citations.push(citationFromHit({ rank: id, score: 0, chunk: first }, id, displayText(lead([first]))));
+    lines.push(`- ${e.number}. ${e.title} (p. ${e.page}) [${id}]`);
+  }
+  const v = verifyCitations(lines.join('\n'), citations);
+  return { found: true, answer: v.answer, citations: v.citations, answerer: 'extractive:section' };
+}
+
 export function clarifyAnswer(candidates: readonly TocEntry[], lang: Lang): Answer {
   const list = candidates.map((e) => `- ${e.section} ${e.number}. ${e.title}`).join('\n');
   return { found: true, answer: `${ASK[lang]}\n${list}`, citations: [], answerer: 'extractive:clarify' };

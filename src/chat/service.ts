@@ -10,7 +10,7 @@ import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatReq
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
-import { clarifyAnswer, overviewAnswer } from '../answer/overview.js';
+import { clarifyAnswer, overviewAnswer, sectionAnswer } from '../answer/overview.js';
 import { newApiSessionId } from './ownership.js';
 import { smallTalk } from './smalltalk.js';
 
@@ -93,7 +93,13 @@ export class DefaultChatService implements ChatService {
     const { answerer } = this.deps;
     let answer: Answer;
     if (prepared.direct) {
-      answer = prepared.direct === 'overview' ? this.overview(lang) : clarifyAnswer(this.toc.filter((e) => prepared.candidates?.includes(e.key)), lang);
+      const picked = this.toc.filter((e) => prepared.candidates?.includes(e.key));
+      answer =
+        prepared.direct === 'overview'
+          ? this.overview(lang)
+          : prepared.direct === 'section'
+            ? sectionAnswer(picked[0]?.section ?? '', picked, (key) => this.deps.retriever.articleChunks(key), lang)
+            : clarifyAnswer(picked, lang);
       opts.onDelta?.(answer.answer);
     } else {
       answer = opts.onDelta && answerer.stream ? await answerer.stream(input, opts.onDelta) : await answerer.answer(input);
@@ -151,6 +157,9 @@ export class DefaultChatService implements ChatService {
     const frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc });
     const ref = frame.reference;
     if (frame.kind === 'overview') return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: true, direct: 'overview' };
+    if (ref?.kind === 'section' && !frame.summary) {
+      return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: false, direct: 'section', candidates: ref.candidates };
+    }
     if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
       return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
     }
@@ -252,6 +261,6 @@ export interface Prepared {
   /** The passages are those of an article the question or the conversation named. */
   restricted?: boolean;
   /** Answered from the table of contents, not from passages. */
-  direct?: 'overview' | 'clarify';
+  direct?: 'overview' | 'clarify' | 'section';
   candidates?: string[];
 }

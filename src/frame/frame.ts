@@ -50,8 +50,10 @@ export interface QuestionFrame {
   list: boolean;
   compare: boolean;
   summary: boolean;
-  /** "Where in the report" (page, section, which article). */
+  /** "Where in the report" (page, section, which article), or where an article comes from (its source). */
   location: boolean;
+  /** Asks for an article's original source (its 참고자료 block). */
+  source: boolean;
   when: boolean;
   who: boolean;
   where: boolean;
@@ -74,6 +76,8 @@ const BACK_EN =
 
 const COMPARE_RE =
   /비교|차이|어느\s*쪽|어느\s*것이|더\s*(?:많|적|크|작|높|낮|빠르|늦)|보다|대비|比较|相比|对比|区别|差别|哪个更|更多|更少|更高|更早|更晚|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bthan\b|\bearlier\b|\blater\b|\bdifference\b/iu;
+/** Questions about where an article comes from (its source block). */
+const SOURCE_RE = /출처|원문|참고\s*자료|来源|出处|原文|原载|\bsources?\b|\boriginal(?:ly)? (?:article|report|source)\b|\bpublished (?:by|in)\b/iu;
 const WHERE_RE = /어디(?!\s*어디)|어느\s*(?:도시|지역|곳)|哪里|哪儿|在哪|哪座|哪个城市|\bwhere\b|\bwhich city\b/iu;
 
 /** Does the question point back at the conversation? */
@@ -94,7 +98,8 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const list = isListQuestion(q);
   const compare = COMPARE_RE.test(q);
   const summary = isSummaryRequest(q);
-  const location = isLocationQuestion(q);
+  const source = SOURCE_RE.test(q);
+  const location = isLocationQuestion(q) || source;
   const when = isWhenQuestion(q);
   const who = isWhoQuestion(q);
   const where = !location && WHERE_RE.test(q);
@@ -128,6 +133,7 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
     compare,
     summary,
     location,
+    source,
     when,
     who,
     where,

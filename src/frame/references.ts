@@ -20,7 +20,9 @@ export type ArticleRef =
   | { kind: 'article'; key: string; candidates: string[] }
   /** Several articles fit equally (e.g. "2번 기사" without a section): ask back with the candidates. */
   | { kind: 'ambiguous'; candidates: string[] }
-  | { kind: 'issue'; candidates: string[] };
+  | { kind: 'issue'; candidates: string[] }
+  /** A section as a whole ("KIC 중국 포커스에는 몇 편?", "the item after X"): its articles, in order. */
+  | { kind: 'section'; section: string; candidates: string[] };
 
 /**
  * The sections' names in Chinese and English. The report series keeps these six section names
@@ -37,6 +39,9 @@ const SECTION_ALIASES: Array<[string, RegExp]> = [
 
 /** Words that say "an article" (so that a title word alone names one). */
 const ARTICLE_WORD_RE = /기사|꼭지|아티클|篇|文章|报道|\barticles?\b|\bpiece\b|\bstory\b/iu;
+/** Questions about a section's make-up: how many items, their order. */
+const SECTION_QUESTION_RE =
+  /몇\s*(?:편|개|꼭지|건)|순서|다음|앞|뒤|바로|목록|几篇|多少篇|几个|顺序|之后|之前|下一|上一|列表|\bhow many\b|\b(?:right |just )?(?:after|before)\b|\bnext\b|\border\b|\blist\b/iu;
 /** The whole issue. */
 const ISSUE_RE =
   /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
@@ -67,7 +72,7 @@ export function articleNumber(q: string): number | undefined {
 
 const compact = (s: string) => toSimplified(s.normalize('NFKC')).replace(/[\s·‘’'"“”<>()（）,…\-–]+/gu, '').toLowerCase();
 
-function sectionsNamed(q: string, toc: readonly TocEntry[]): string[] {
+export function sectionsNamed(q: string, toc: readonly TocEntry[]): string[] {
   const cq = compact(q);
   const names = [...new Set(toc.map((e) => e.section))];
   // "트랜드" is how the report's running headers spell 트렌드.
@@ -133,11 +138,13 @@ export function resolveArticleReference(
       if (articleWord) return { kind: 'ambiguous', candidates: tied.map((x) => x.e.key) };
     }
   }
-  // A whole section ("정책 브리핑 기사 요약"): its only article, or ask back among its articles.
-  if (sections.length === 1 && (articleWord || opts.summary)) {
+  // A whole section ("정책 브리핑 기사 요약"): its only article, or ask back among its articles;
+  // asked about as a section (how many items, which comes after which): its list of articles.
+  if (sections.length === 1) {
     const inSection = toc.filter((e) => e.section === sections[0]);
-    if (inSection.length === 1) return { kind: 'article', key: inSection[0]!.key, candidates: [inSection[0]!.key] };
-    if (opts.summary) return { kind: 'ambiguous', candidates: inSection.map((e) => e.key) };
+    if ((articleWord || opts.summary) && inSection.length === 1) return { kind: 'article', key: inSection[0]!.key, candidates: [inSection[0]!.key] };
+    if (opts.summary && articleWord) return { kind: 'ambiguous', candidates: inSection.map((e) => e.key) };
+    if (articleWord || SECTION_QUESTION_RE.test(q)) return { kind: 'section', section: sections[0]!, candidates: inSection.map((e) => e.key) };
   }
   return undefined;
 }
