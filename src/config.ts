@@ -97,6 +97,12 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(64 * 1024),
   /** Max question length, in characters. */
   MAX_QUESTION_CHARS: positiveInt(2000, 100_000),
+  /**
+   * Characters of a question that are analysed and searched; the rest is ignored (with a note in
+   * the response). Bounds what one question costs: at 2,000 characters of random Chinese the
+   * analysis alone cost 20× a typical question (npm run bench, question cost).
+   */
+  MAX_ANALYZED_CHARS: positiveInt(400, 100_000),
   /** Per-request timeout. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Time for a request's headers to arrive (Node's headersTimeout): 408 JSON and the connection closed after it. */

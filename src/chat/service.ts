@@ -29,6 +29,8 @@ export interface ChatServiceDeps {
   toc?: TocEntry[];
   /** Title of the report the overview is of. */
   reportTitle?: string;
+  /** Characters of a question analysed; the rest is ignored with a note (MAX_ANALYZED_CHARS). */
+  maxAnalyzedChars?: number;
   newId?: () => string;
   now?: () => number;
 }
@@ -76,7 +78,8 @@ export class DefaultChatService implements ChatService {
       return { sessionId: session.id, language: lang, found: true, answer: friendly, citations: [], answerer: 'smalltalk', smalltalk: true };
     }
 
-    const prepared = await this.prepare(message, lang, session.turns, k, opts.signal);
+    const analysed = clipForAnalysis(message, this.deps.maxAnalyzedChars ?? DEFAULT_ANALYZED_CHARS);
+    const prepared = await this.prepare(analysed, lang, session.turns, k, opts.signal);
     const { query, standalone, hits, summary, frame } = prepared;
 
     const input: AnswerInput = {
@@ -124,7 +127,9 @@ export class DefaultChatService implements ChatService {
       answerer: answer.answerer,
       standaloneQuestion: standalone,
     };
-    if (answer.note) res.note = answer.note;
+    const clipped = analysed.length < message.length ? CLIPPED_NOTE[lang](analysed.length) : undefined;
+    const note = [answer.note, clipped].filter(Boolean).join(' ');
+    if (note) res.note = note;
     return res;
   }
 
@@ -231,6 +236,21 @@ export class DefaultChatService implements ChatService {
     const hits = await retriever.searchAnalyzed(query, { k: SUMMARY_PASSAGES, perArticle: SUMMARY_PASSAGES, articleId: article });
     return hits;
   }
+}
+
+const DEFAULT_ANALYZED_CHARS = 400;
+const CLIPPED_NOTE: Record<Lang, (n: number) => string> = {
+  ko: (n) => `질문이 길어 앞의 ${n}자만 분석했습니다.`,
+  zh: (n) => `问题过长，只分析了前 ${n} 个字符。`,
+  en: (n) => `The question is long: only its first ${n} characters were analysed.`,
+};
+
+/** The first `max` characters of a long question, cut at a sentence end or a space when there is one near. */
+export function clipForAnalysis(message: string, max: number): string {
+  if (message.length <= max) return message;
+  const head = message.slice(0, max);
+  const cut = Math.max(head.search(/[.?!。？！][^.?!。？！]*$/u) + 1, head.lastIndexOf(' '));
+  return (cut > max * 0.6 ? head.slice(0, cut) : head).trim();
 }
 
 /** Extra passages fetched when the conversation gives a prior, so that the prior can reorder them. */

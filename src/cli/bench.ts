@@ -19,12 +19,13 @@ import { ingestSection } from '../bench/sections/ingest.js';
 import { readySection } from '../bench/sections/ready.js';
 import { scalingSection } from '../bench/sections/scaling.js';
 import { stagesSection } from '../bench/sections/stages.js';
+import { costSection } from '../bench/sections/cost.js';
 import { loadConfig } from '../config.js';
 import { HashedEmbedder } from '../embed/hashed.js';
 import { createLogger } from '../logger.js';
 import { prepareIndex } from '../server/compose.js';
 
-const SECTIONS: BenchSection[] = [readySection, scalingSection, ingestSection, stagesSection];
+const SECTIONS: BenchSection[] = [readySection, scalingSection, ingestSection, stagesSection, costSection];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -37,6 +37,13 @@ export interface AnalyzeQueryOptions {
 }
 
 const HANGUL = /[\uAC00-\uD7AF]/;
+/**
+ * Bounds on what one question sends to the indexes: terms (highest weight first) and glossary
+ * expansions. A typical question has 10–40 terms and a few expansions; the bounds only bite on
+ * long or hostile input, whose cost would otherwise grow with its length.
+ */
+export const MAX_QUERY_TERMS = 96;
+export const MAX_EXPANSIONS = 24;
 
 export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQueryOptions = {}): AnalyzedQuery {
   const w = { ...DEFAULT_QUERY_WEIGHTS, ...opts.weights };
@@ -54,7 +61,7 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
 
   const expansions: string[] = [];
   const expand = opts.expand ?? true;
-  for (const form of expand ? glossary.expand(normalized, lang) : []) {
+  for (const form of expand ? glossary.expand(normalized, lang).slice(0, MAX_EXPANSIONS) : []) {
     if (HANGUL.test(form)) {
       expansions.push(form);
       add(analyze(normalize(form)), w.expansion);
@@ -80,7 +87,11 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
     raw: text,
     normalized,
     lang,
-    terms: [...weights.entries()].map(([term, weight]) => ({ term, weight })),
+    // Stable sort: among equal weights the question's own order is kept.
+    terms: [...weights.entries()]
+      .map(([term, weight]) => ({ term, weight }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_QUERY_TERMS),
     expansions,
   };
 }

@@ -24,6 +24,15 @@ const SEED = `
 대형모델 | 大模型 | large model, foundation model
 대형언어모델 | 大语言模型 | large language model, LLM
 로봇 | 机器人 | robot
+광섬유 | 光纤 | optical fiber, optical fibre, fiber optic
+광케이블 | 光缆 | optical cable, fiber cable
+광소자 | 光器件 | optical device, optical component
+모빌리티 | 出行, 移动出行 | mobility
+인큐베이터 | 孵化器 | incubator
+데이터셋 | 数据集 | dataset, data set
+오픈소스 | 开源 | open source, open-source
+혁신망 | 创新网络 | innovation network
+지식망 | 知识网络 | knowledge network
 휴머노이드 로봇 | 人形机器人 | humanoid robot, humanoid
 사족 로봇 | 四足机器人 | quadruped robot, robot dog
 산업용 로봇 | 工业机器人 | industrial robot

@@ -154,6 +154,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     defaultTopK: config.TOP_K,
     toc: index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page })),
     reportTitle: index.articles[0]?.reportTitle ?? '',
+    maxAnalyzedChars: config.MAX_ANALYZED_CHARS,
     ...(rewriter ? { rewriter } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });

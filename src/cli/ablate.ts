@@ -1,0 +1,53 @@
+/**
+ * `npm run ablate`: the answer stage's ablation table. For each named feature, the weights are
+ * refitted on `tune` without it and the dev set is answered with them; the table gives keyword
+ * coverage and refusals on `check` (and tune), beside the full model. Prints Markdown (the
+ * README's Design section holds the last run). Built-in embedder, extractive answers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { termStatsFromTexts } from '../answer/corpus.js';
+import { ExtractiveAnswerer } from '../answer/extractive.js';
+import { QUESTION_FEATURES, SENTENCE_FEATURES } from '../answer/features.js';
+import { fitWeights } from '../answer/fit.js';
+import { MemorySessionStore } from '../chat/sessions.js';
+import { DefaultChatService } from '../chat/service.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { summarize } from '../eval/metrics.js';
+import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.js';
+import { createLogger } from '../logger.js';
+import { createContext } from '../server/compose.js';
+
+async function main(): Promise<void> {
+  const env = { ...process.env, LOG_LEVEL: 'warn', MODEL: 'hashed' } as Record<string, string | undefined>;
+  env.INDEX_DIR ??= path.join('.tmp', 'eval-index-hashed-d-d-d');
+  const ctx = await createContext(loadConfig(env), { logger: createLogger('warn', process.stderr) });
+  const root = process.cwd();
+  const questions = loadDevSet(path.join(root, 'eval', 'dev.jsonl'));
+  const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
+  const chunks = ctx.index.chunks;
+  const answererOptions = { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), corpusSize: chunks.length, glossary: ctx.index.glossary };
+  const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
+  const makeChat = (answerer: ExtractiveAnswerer, sessions: MemorySessionStore) =>
+    new DefaultChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle: ctx.index.articles[0]?.reportTitle ?? '' });
+
+  const row = async (name: string, drop: string[]) => {
+    const { weights } = await fitWeights(questions, { retriever: ctx.retriever, gold, answererOptions, makeChat }, { drop });
+    const sessions = new MemorySessionStore({ maxTurns: 20, ttlMs: 3_600_000, maxSessions: 1000 });
+    const chat = makeChat(new ExtractiveAnswerer({ ...answererOptions, weights }), sessions);
+    const results = await runDevSet(questions, gold, chat, sessions, { answers: true });
+    const cell = (split: string, lang?: string) => summarize(results.filter((r) => r.split === split && (!lang || r.lang === lang)));
+    const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
+    const c = cell('check');
+    return `| ${name} | ${f(cell('tune').keywordCoverage)} | ${f(c.keywordCoverage)} | ${f(cell('check', 'ko').keywordCoverage)} | ${f(cell('check', 'zh').keywordCoverage)} | ${f(cell('check', 'en').keywordCoverage)} | ${f(c.firstCitedGold)} | ${c.unanswerableCorrect} |`;
+  };
+  console.log('| without | tune keywords | check keywords | check ko | check zh | check en | check 1st cite gold | check refused |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(await row('(full model)', []));
+  for (const f of [...SENTENCE_FEATURES, ...QUESTION_FEATURES]) console.log(await row(f, [f]));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
