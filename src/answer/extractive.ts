@@ -55,8 +55,6 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
 
 export interface ExtractiveOptions {
   termStats?: TermStats;
-  /** Passages in the index (for IDF); defaults to a typical report's size. */
-  corpusSize?: number;
   weights?: AnswerWeights;
   glossary?: Glossary;
 }
@@ -108,7 +106,6 @@ export class ExtractiveAnswerer implements Answerer {
       hits,
       cands,
       df: this.opts.termStats,
-      corpusSize: this.opts.corpusSize ?? 200,
       previousAnswer,
     };
     const X = sentenceFeatures(featureInput);

@@ -15,16 +15,12 @@ import { matchForm } from './terms.js';
 export const SENTENCE_FEATURES = [
   /** Weighted share of the question's concepts in the sentence. */
   'coverage',
-  /** The same, each concept weighted by its rarity in the report (corpus IDF). */
-  'idfCoverage',
   /** The same within the retrieved sentences (a concept every sentence has ranks nothing). */
   'localCoverage',
   /** Coverage by the sentence with its neighbours and headings (the context it is read in). */
   'contextCoverage',
   /** Coverage by the headings alone (a heading that is the question: "상용화의 과제"). */
   'headingCoverage',
-  /** IDF-weighted character-bigram overlap of question and sentence (robust to spelling). */
-  'bigramOverlap',
   /** Share of the question's names in the sentence. */
   'namesInSentence',
   /** Share of the question's names in the passage (header included). */
@@ -35,14 +31,10 @@ export const SENTENCE_FEATURES = [
   'typeMiss',
   /** The sentence states some figure. */
   'hasFigure',
-  /** 1 / rank of the passage. */
-  'rankPrior',
   /** Fused retrieval score of the passage relative to the best one. */
   'passageScore',
   /** The sentence repeats across articles (the report's boilerplate intros). */
   'boilerplate',
-  /** log of the sentence length (long: a flattened table or a run-on list). */
-  'length',
   /** The sentence was already quoted in the previous answer (a follow-up wants something new). */
   'repeat',
 ] as const;
@@ -81,25 +73,10 @@ export interface FeatureInput {
   hits: ReadonlyArray<SearchHit>;
   cands: ReadonlyArray<Candidate>;
   df?: TermStats | undefined;
-  /** Number of passages in the report (for IDF). */
-  corpusSize: number;
   /** The candidates' sentence features (set once computed), for question-level features. */
   sentenceX?: number[][];
   /** Text of the previous answer in the conversation. */
   previousAnswer?: string | undefined;
-}
-
-const idf = (df: TermStats | undefined, n: number, term: string): number => {
-  if (!df) return 1;
-  const d = df(term);
-  return d === 0 ? 0 : Math.log((n + 1) / (d + 0.5));
-};
-
-function bigramsOf(norm: string): Set<string> {
-  const cs = [...norm.replace(/\s+/g, '')];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < cs.length; i++) out.add(cs[i]! + cs[i + 1]!);
-  return out;
 }
 
 /** Does the sentence hold the kind of answer the frame asks for? undefined when it asks for no kind. */
@@ -114,15 +91,10 @@ export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean
 
 /** Feature vectors of the candidates, in SENTENCE_FEATURES order. */
 export function sentenceFeatures(input: FeatureInput): number[][] {
-  const { frame, profile, hits, cands, df, corpusSize } = input;
+  const { frame, profile, hits, cands } = input;
   const norms = cands.map((c) => c.norm);
   const spec = specificity(norms, profile);
-  const idfs = profile.groups.map((g) => idf(df, corpusSize, g.head));
-  const idfTotal = profile.groups.reduce((s, g, i) => s + (g.optional ? 0 : g.weight * idfs[i]!), 0);
   const localTotal = profile.groups.reduce((s, g, i) => s + (g.optional || spec[i]! <= 0 ? 0 : g.weight * spec[i]!), 0);
-  const qGrams = [...bigramsOf(matchForm(frame.text)), ...profile.groups.filter((g) => !g.foreign).flatMap((g) => [...bigramsOf(g.head)])];
-  const gramIdf = new Map(qGrams.map((g) => [g, Math.max(0.05, idf(df, corpusSize, g))]));
-  const gramTotal = [...gramIdf.values()].reduce((a, b) => a + b, 0);
   const top = hits[0]?.score || 1;
   const prev = input.previousAnswer ? matchForm(input.previousAnswer) : '';
   const passageNorm = new Map<number, string>();
@@ -140,34 +112,24 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
     const at = siblings.indexOf(c);
     const headingNorm = matchForm(h.chunk.headings.join(' '));
     const ctx = `${headingNorm} ${siblings[at - 1]?.norm ?? ''} ${c.norm} ${siblings[at + 1]?.norm ?? ''}`;
-    let idfGot = 0;
     let localGot = 0;
     profile.groups.forEach((g, i) => {
-      const s = groupScore(c.norm, g);
-      idfGot += g.weight * idfs[i]! * s;
-      if (spec[i]! > 0) localGot += g.weight * spec[i]! * s;
+      if (spec[i]! > 0) localGot += g.weight * spec[i]! * groupScore(c.norm, g);
     });
-    const sGrams = bigramsOf(c.norm);
-    let gramGot = 0;
-    for (const [g, w] of gramIdf) if (sGrams.has(g)) gramGot += w;
     const holds = holdsAnswerType(frame, c.text);
     const hasNames = profile.groups.some((g) => g.entity);
     const f: Record<SentenceFeature, number> = {
       coverage: coverage(c.norm, profile),
-      idfCoverage: idfTotal > 0 ? Math.min(1, idfGot / idfTotal) : 0,
       localCoverage: localTotal > 0 ? Math.min(1, localGot / localTotal) : 0,
       contextCoverage: coverage(ctx, profile),
       headingCoverage: coverage(headingNorm, profile),
-      bigramOverlap: gramTotal > 0 ? gramGot / gramTotal : 0,
       namesInSentence: hasNames ? entityCoverage(c.norm, profile) : 0,
       namesInPassage: hasNames ? entityCoverage(pn, profile) : 0,
       typeMatch: holds === true ? 1 : 0,
       typeMiss: holds === false ? 1 : 0,
       hasFigure: hasFigure(c.text) ? 1 : 0,
-      rankPrior: 1 / c.rank,
       passageScore: h.score / top,
       boilerplate: c.boilerplate ? 1 : 0,
-      length: Math.log1p([...c.text].length / 100),
       repeat: prev && c.norm.length > 10 && overlap(c.norm, prev) > 0.8 ? 1 : 0,
     };
     return SENTENCE_FEATURES.map((k) => f[k]);

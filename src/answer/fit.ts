@@ -67,7 +67,7 @@ export const BOOTSTRAP_WEIGHTS: AnswerWeights = {
     features: [...SENTENCE_FEATURES],
     mean: SENTENCE_FEATURES.map(() => 0),
     std: SENTENCE_FEATURES.map(() => 1),
-    weights: SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 4 : f === 'rankPrior' ? 1 : 0)),
+    weights: SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 4 : f === 'passageScore' ? 1 : 0)),
     bias: -3,
   },
   question: { features: [...QUESTION_FEATURES], mean: QUESTION_FEATURES.map(() => 0), std: QUESTION_FEATURES.map(() => 1), weights: QUESTION_FEATURES.map(() => 0), bias: 5 },

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const questions = loadDevSet(path.resolve(root, flag('set') ?? path.join('eval', 'dev.jsonl')));
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
   const chunks = ctx.index.chunks;
-  const answererOptions = { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), corpusSize: chunks.length, glossary: ctx.index.glossary };
+  const answererOptions = { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary };
   const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
   const drop = flag('drop')?.split(',').filter(Boolean) ?? [];
   const report = await fitWeights(

@@ -115,7 +115,7 @@ export async function createAnswerer(
   // Corpus-wide term statistics let the answerer tell "a word the report never mentions" (주가
   // in "테슬라 주가 전망은?") from one the retrieved passages happen to lack.
   const extractive = new ExtractiveAnswerer(
-    index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)), corpusSize: index.chunks.length, glossary: index.glossary, ...(weights ? { weights } : {}) } : {},
+    index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)), glossary: index.glossary, ...(weights ? { weights } : {}) } : {},
   );
   if (!config.LLM_BASE_URL) return { answerer: extractive };
   const { createLlmAnswerer } = await import('../answer/index.js');

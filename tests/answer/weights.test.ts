@@ -36,7 +36,7 @@ describe('weights.json', () => {
       {
         retriever: ctx.retriever,
         gold,
-        answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), corpusSize: chunks.length, glossary: ctx.index.glossary },
+        answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary },
         makeChat: (answerer: ExtractiveAnswerer, sessions: MemorySessionStore) =>
           new DefaultChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle: ctx.index.articles[0]?.reportTitle ?? '' }),
       },
