@@ -231,21 +231,22 @@ export function feishuRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: B
     if ('encrypt' in data && (!encrypted || !encryptKey)) {
       throw new AppError('VALIDATION_FAILED', encryptKey ? 'encrypt must be a string' : 'The event is encrypted but FEISHU_ENCRYPT_KEY is not set', { field: 'encrypt' });
     }
-    const signed = Boolean(header(req.headers, 'x-lark-signature'));
+    let plain: Record<string, unknown>;
+    try {
+      plain = encrypted ? (JSON.parse(new lark.AESCipher(encryptKey!).decrypt(data['encrypt'] as string)) as Record<string, unknown>) : (body as Record<string, unknown>);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 'encrypt cannot be decrypted with FEISHU_ENCRYPT_KEY', { field: 'encrypt' });
+    }
+    if (!plain || typeof plain !== 'object') throw new AppError('VALIDATION_FAILED', 'The decrypted event is not a JSON object', { field: 'encrypt' });
     // With an Encrypt Key every event is signed (the URL check may come unsigned: its token is checked below).
-    if (encryptKey && (signed || !encrypted)) {
+    if (encryptKey && plain['type'] !== 'url_verification') {
+      const signed = Boolean(header(req.headers, 'x-lark-signature'));
       const ts = header(req.headers, 'x-lark-request-timestamp');
       if (!signed || !ts) throw new AppError('UNAUTHORIZED', 'Missing X-Lark-Signature or X-Lark-Request-Timestamp header', { field: signed ? 'X-Lark-Request-Timestamp' : 'X-Lark-Signature' });
       if (!/^\d{1,12}$/.test(ts) || Math.abs(now() / 1000 - Number(ts)) > FEISHU_MAX_SKEW_SECONDS) {
         throw new AppError('UNAUTHORIZED', 'X-Lark-Request-Timestamp is more than 5 minutes away from the server clock', { field: 'X-Lark-Request-Timestamp' });
       }
       if (!dispatcher.requestHandle!.checkIsEventValidated(data)) throw new AppError('UNAUTHORIZED', 'X-Lark-Signature does not match the request', { field: 'X-Lark-Signature' });
-    }
-    let plain: Record<string, unknown>;
-    try {
-      plain = encrypted ? (JSON.parse(new lark.AESCipher(encryptKey!).decrypt(data['encrypt'] as string)) as Record<string, unknown>) : (body as Record<string, unknown>);
-    } catch {
-      throw new AppError('VALIDATION_FAILED', 'encrypt cannot be decrypted with FEISHU_ENCRYPT_KEY', { field: 'encrypt' });
     }
     const given = (plain['header'] as { token?: unknown } | undefined)?.token ?? plain['token'];
     if (token && (typeof given !== 'string' || !safeEqual(given, token))) {

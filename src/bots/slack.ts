@@ -15,6 +15,10 @@
  *   is answered once, by channel + ts (ctx.dedup), which also covers Slack's redeliveries.
  * - 429 (after Retry-After) and 5xx are retried by the WebClient (`retryConfig`), then logged
  *   with Slack's error code.
+ *
+ * Bolt's App/ExpressReceiver is not used: it would own the route, its body parsing and its
+ * acknowledgements, and has no hook for the cross-process de-duplication (ctx.dedup) or the
+ * closed-by-default gate; its request verification is what we take from it.
  */
 import { verifySlackRequest } from '@slack/bolt';
 import { LogLevel, WebClient } from '@slack/web-api';
