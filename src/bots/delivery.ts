@@ -14,13 +14,21 @@ import type { Logger } from 'pino';
 export class BackgroundTasks {
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly log: Logger) {}
+  /** `max` bounds the replies in flight (memory): past it a new one is dropped with a warning. */
+  constructor(
+    private readonly log: Logger,
+    private readonly max = 1000,
+  ) {}
 
   get size(): number {
     return this.pending.size;
   }
 
   run(what: string, work: () => Promise<void>): Promise<void> {
+    if (this.pending.size >= this.max) {
+      this.log.warn({ task: what, pending: this.pending.size }, 'too many bot replies in flight; this one is dropped');
+      return Promise.resolve();
+    }
     const p = Promise.resolve()
       .then(work)
       .catch((err: unknown) => this.log.error({ err, task: what }, 'bot reply failed'))

@@ -15,9 +15,14 @@
  *   is answered once, by channel + ts (ctx.dedup), which also covers Slack's redeliveries.
  * - 429 (after Retry-After) and 5xx are retried by the WebClient (`retryConfig`), then logged
  *   with Slack's error code.
+ *
+ * Bolt's App/ExpressReceiver is not used: it would own the route, its body parsing and its
+ * acknowledgements, and has no hook for the cross-process de-duplication (ctx.dedup) or the
+ * closed-by-default gate; its request verification is what we take from it.
  */
-import { verifySlackRequest } from '@slack/bolt';
-import { LogLevel, WebClient } from '@slack/web-api';
+// Bolt's verification module alone: the package index loads all of Bolt (about 0.7 s at start).
+import { verifySlackRequest } from '@slack/bolt/dist/receivers/verify-request.js';
+import type { LogLevel, WebClient } from '@slack/web-api';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -147,7 +152,7 @@ export class SlackAdapter implements BotAdapter<SlackEnvelope, SlackTarget, stri
 
 /** The WebClient logs through pino. */
 function slackLogger(log: Logger) {
-  let level = LogLevel.WARN;
+  let level = 'warn' as LogLevel;
   return {
     debug: () => {},
     info: () => {},
@@ -169,17 +174,24 @@ export function slackRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: Bo
   const gate = botGate(log, { platform: 'slack', required: { SLACK_BOT_TOKEN: c.SLACK_BOT_TOKEN }, secrets: { SLACK_SIGNING_SECRET: c.SLACK_SIGNING_SECRET } });
   const now = clock(ctx);
   const adapter = new SlackAdapter(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {});
-  const client = new WebClient(c.SLACK_BOT_TOKEN, {
-    slackApiUrl: `${c.SLACK_API_BASE.replace(/\/+$/, '')}/`,
-    retryConfig: { retries: c.BOT_RETRY_ATTEMPTS, factor: 2, minTimeout: c.BOT_RETRY_BASE_MS, maxTimeout: c.BOT_RETRY_BASE_MS * 16, randomize: true },
-    logger: slackLogger(log),
-    timeout: 15_000,
-  });
+  // The Web API client is loaded only when Slack is configured, in the background from start.
+  const client: Promise<WebClient> | undefined = gate.open
+    ? import('@slack/web-api').then(
+        ({ WebClient: Client }) =>
+          new Client(c.SLACK_BOT_TOKEN, {
+            slackApiUrl: `${c.SLACK_API_BASE.replace(/\/+$/, '')}/`,
+            retryConfig: { retries: c.BOT_RETRY_ATTEMPTS, factor: 2, minTimeout: c.BOT_RETRY_BASE_MS, maxTimeout: c.BOT_RETRY_BASE_MS * 16, randomize: true },
+            logger: slackLogger(log),
+            timeout: 15_000,
+          }),
+      )
+    : undefined;
+  client?.catch((err: unknown) => log.error({ err }, 'slack: @slack/web-api failed to load'));
 
   const post = async (msg: BotMessage<SlackTarget>, parts: string[]) => {
     for (const text of parts) {
       try {
-        await client.chat.postMessage({ channel: msg.target.channel, ...(msg.target.threadTs ? { thread_ts: msg.target.threadTs } : {}), text, mrkdwn: true, unfurl_links: false, unfurl_media: false });
+        await (await client!).chat.postMessage({ channel: msg.target.channel, ...(msg.target.threadTs ? { thread_ts: msg.target.threadTs } : {}), text, mrkdwn: true, unfurl_links: false, unfurl_media: false });
       } catch (err) {
         const e = err as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
         log.error({ what: 'slack chat.postMessage', code: e.data?.error ?? e.statusCode ?? e.code, err: e.message }, 'slack chat.postMessage failed; reply dropped');

@@ -16,9 +16,9 @@
  *   by {@link deliver}; HTML refused by Telegram is sent again as plain text.
  * - A redelivered `update_id` is answered once (ctx.dedup).
  */
-import { autoRetry } from '@grammyjs/auto-retry';
+import type * as AutoRetry from '@grammyjs/auto-retry';
 import express, { Router } from 'express';
-import { Bot, type Context, GrammyError, HttpError, webhookCallback } from 'grammy';
+import type * as Grammy from 'grammy';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppContext } from '../server/context.js';
@@ -139,7 +139,8 @@ export function htmlToPlain(html: string): string {
 }
 
 /** grammY's errors → PlatformError: Telegram's error_code, and whether another try may help. */
-function telegramError(err: unknown): PlatformError {
+function telegramError(g: typeof Grammy, err: unknown): PlatformError {
+  const { GrammyError, HttpError } = g;
   if (err instanceof GrammyError) return new PlatformError(err.description, { status: err.error_code, code: err.error_code, retryable: false, cause: err });
   if (err instanceof HttpError) return new PlatformError(err.message, { code: 'network', retryable: true, cause: err });
   return new PlatformError((err as Error)?.message ?? 'failed', { retryable: false, cause: err });
@@ -160,51 +161,71 @@ export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter:
     return r;
   }
   const secret = c.TELEGRAM_WEBHOOK_SECRET;
-  const policy = { attempts: c.BOT_RETRY_ATTEMPTS, baseMs: c.BOT_RETRY_BASE_MS };
-  const bot = new Bot(c.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: c.TELEGRAM_API_BASE.replace(/\/+$/, '') } });
-  // 429 (after retry_after) and 5xx; network errors are retried by deliver() with our backoff.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: c.BOT_RETRY_ATTEMPTS, maxDelaySeconds: 60, rethrowHttpErrors: true }));
-  const adapter = new TelegramAdapter({ botId: () => (bot.isInited() ? bot.botInfo.id : undefined), ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}) });
+  /** The grammY bot and its webhook handler (grammY is loaded only when Telegram is configured). */
+  function setup(g: typeof Grammy, ar: typeof AutoRetry) {
+    const policy = { attempts: c.BOT_RETRY_ATTEMPTS, baseMs: c.BOT_RETRY_BASE_MS };
+    const { Bot, GrammyError, webhookCallback } = g;
+    const bot = new Bot(c.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: c.TELEGRAM_API_BASE.replace(/\/+$/, '') } });
+    // 429 (after retry_after) and 5xx; network errors are retried by deliver() with our backoff.
+    bot.api.config.use(ar.autoRetry({ maxRetryAttempts: c.BOT_RETRY_ATTEMPTS, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+    const adapter = new TelegramAdapter({ botId: () => (bot.isInited() ? bot.botInfo.id : undefined), ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}) });
 
-  const sendPart = async (gctx: Context, target: TelegramTarget, part: TelegramText, first: boolean) => {
-    const params = {
-      link_preview_options: { is_disabled: true },
-      ...(part.parse_mode ? { parse_mode: part.parse_mode } : {}),
-      ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
-      ...(first ? { reply_parameters: { message_id: target.messageId, allow_sending_without_reply: true } } : {}),
+    const sendPart = async (gctx: Grammy.Context, target: TelegramTarget, part: TelegramText, first: boolean) => {
+      const params = {
+        link_preview_options: { is_disabled: true },
+        ...(part.parse_mode ? { parse_mode: part.parse_mode } : {}),
+        ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
+        ...(first ? { reply_parameters: { message_id: target.messageId, allow_sending_without_reply: true } } : {}),
+      };
+      try {
+        await gctx.api.sendMessage(target.chatId, part.text, params);
+      } catch (err) {
+        // HTML refused ("can't parse entities"): the same text as plain text.
+        if (err instanceof GrammyError && err.error_code === 400 && /parse entities/i.test(err.description) && part.parse_mode) {
+          return sendPart(gctx, target, { text: htmlToPlain(part.text) }, first);
+        }
+        throw telegramError(g, err);
+      }
     };
-    try {
-      await gctx.api.sendMessage(target.chatId, part.text, params);
-    } catch (err) {
-      // HTML refused ("can't parse entities"): the same text as plain text.
-      if (err instanceof GrammyError && err.error_code === 400 && /parse entities/i.test(err.description) && part.parse_mode) {
-        return sendPart(gctx, target, { text: htmlToPlain(part.text) }, first);
-      }
-      throw telegramError(err);
-    }
-  };
 
-  bot.use(async (gctx, next) => {
-    if (await ctx.dedup.claim(`telegram:${bot.botInfo.id}:${gctx.update.update_id}`, 24 * 60 * 60_000)) await next();
-  });
-  bot.on('message', (gctx) => {
-    const msg = adapter.parse(gctx.message as TelegramUpdateMessage);
-    if (!msg) return;
-    // The webhook is answered now; the reply follows (Telegram redelivers slow webhooks).
-    tasks.run('telegram reply', async () => {
-      const typing = msg.command ? undefined : gctx.api.sendChatAction(msg.target.chatId, 'typing').catch(() => undefined);
-      const parts = await answerMessage(ctx, adapter, msg, {
-        allow: (m) => limiter.check(`telegram:${m.userId}`),
-        onChatError: (err) => log.warn({ err }, 'telegram: the chat service failed'),
-      });
-      await typing;
-      for (const [i, part] of (parts ?? []).entries()) {
-        if (!(await deliver(log, 'telegram sendMessage', () => sendPart(gctx, msg.target, part, i === 0), policy))) return;
-      }
+    bot.use(async (gctx, next) => {
+      if (await ctx.dedup.claim(`telegram:${bot.botInfo.id}:${gctx.update.update_id}`, 24 * 60 * 60_000)) await next();
     });
-  });
-  bot.catch((err) => log.error({ err: err.error }, 'telegram: update handler failed'));
-  const handle = webhookCallback(bot, 'express', secret ? { secretToken: secret } : {});
+    bot.on('message', (gctx) => {
+      const msg = adapter.parse(gctx.message as TelegramUpdateMessage);
+      if (!msg) return;
+      // The webhook is answered now; the reply follows (Telegram redelivers slow webhooks).
+      tasks.run('telegram reply', async () => {
+        const typing = msg.command ? undefined : gctx.api.sendChatAction(msg.target.chatId, 'typing').catch(() => undefined);
+        const parts = await answerMessage(ctx, adapter, msg, {
+          allow: (m) => limiter.check(`telegram:${m.userId}`),
+          onChatError: (err) => log.warn({ err }, 'telegram: the chat service failed'),
+        });
+        await typing;
+        for (const [i, part] of (parts ?? []).entries()) {
+          if (!(await deliver(log, 'telegram sendMessage', () => sendPart(gctx, msg.target, part, i === 0), policy))) return;
+        }
+      });
+    });
+    bot.catch((err) => log.error({ err: err.error }, 'telegram: update handler failed'));
+    const handle = webhookCallback(bot, 'express', secret ? { secretToken: secret } : {});
+
+    /** getMe once (grammY retries it until the signal fires), then the update to grammY. */
+    return async (req: express.Request, res: express.Response) => {
+      if (!bot.isInited()) {
+        try {
+          // (grammY types its signal with the abort-controller shim; Node's is the same at run time.)
+          await bot.init(AbortSignal.timeout(Math.min(5_000, c.REQUEST_TIMEOUT_MS)) as unknown as Parameters<typeof bot.init>[0]);
+        } catch (err) {
+          log.error({ code: err instanceof GrammyError ? err.error_code : 'network' }, 'telegram: getMe failed');
+          throw new AppError('PLATFORM_UNAVAILABLE', 'Telegram did not answer getMe; the update will be redelivered');
+        }
+      }
+      await handle(req, res);
+    };
+  }
+  const ready = Promise.all([import('grammy'), import('@grammyjs/auto-retry')]).then(([g, ar]) => setup(g, ar));
+  ready.catch((err: unknown) => log.error({ err }, 'telegram: grammY failed to load'));
 
   r.post(
     '/bots/telegram',
@@ -223,16 +244,8 @@ export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter:
         const field = u.error.issues[0]?.path.join('.') || 'body';
         throw new AppError('VALIDATION_FAILED', `Expected a Telegram Update: ${field}`, { field });
       }
-      if (!bot.isInited()) {
-        try {
-          // getMe, once; grammY retries it until the signal fires.
-          // (grammY types its signal with the abort-controller shim; Node's is the same at run time.)
-          await bot.init(AbortSignal.timeout(Math.min(5_000, c.REQUEST_TIMEOUT_MS)) as unknown as Parameters<typeof bot.init>[0]);
-        } catch (err) {
-          log.error({ code: err instanceof GrammyError ? err.error_code : 'network' }, 'telegram: getMe failed');
-          throw new AppError('PLATFORM_UNAVAILABLE', 'Telegram did not answer getMe; the update will be redelivered');
-        }
-      }
+      const handle = await ready.catch(() => undefined);
+      if (!handle) throw new AppError('PLATFORM_UNAVAILABLE', 'grammY could not be loaded; the update will be redelivered');
       await handle(req, res);
     },
   );

@@ -31,7 +31,6 @@ import {
   citationDetail,
   clock,
   commandOf,
-  guessLang,
   packLines,
   safeUrl,
   sessionIdFor,
@@ -45,9 +44,9 @@ import { type BotLimiter, botGate, safeEqual } from './guard.js';
 export const WECOM_MAX_BYTES = 2048;
 /**
  * Parts are cut in UTF-16 units: a unit is at most 3 bytes of UTF-8 (a surrogate pair is 4
- * bytes for 2 units), so 680 units always fit in 2048 bytes, whatever the script.
+ * bytes for 2 units), so a third of the byte limit in units always fits, whatever the script.
  */
-export const WECOM_PART_CHARS = 680;
+export const WECOM_PART_CHARS = Math.floor(WECOM_MAX_BYTES / 3);
 export const WECOM_MAX_SKEW_SECONDS = 5 * 60;
 /** errcodes worth another try: system busy, rate limits, an invalid or expired token. */
 const RETRYABLE = new Set([-1, 45009, 45033, 40014, 42001, 40001]);

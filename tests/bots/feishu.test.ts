@@ -184,8 +184,10 @@ describe('Feishu, encrypted and signed events', () => {
       await send(event('问题'), { ts: Math.floor(NOW / 1000) - 3600 }),
       await fetch(`${app.url}/bots/feishu`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event('问题')) }),
       await send(event('问题'), { key: 'another-key' }),
+      // Encrypted with the right key but without Feishu's signature headers: a replayed body.
+      await fetch(`${app.url}/bots/feishu`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ encrypt: feishuEncrypt(EKEY, event('问题')) }) }),
     ];
-    expect(bad.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    expect(bad.map((r) => r.status)).toEqual([401, 401, 401, 400, 401]);
     await app.idle();
     expect(app.chat.calls).toHaveLength(0);
     expect(replies()).toHaveLength(0);

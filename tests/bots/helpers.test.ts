@@ -18,7 +18,8 @@ import { parseWecomXml } from '../../src/bots/wecom.js';
 import { API_SESSION_ID, BOT_SESSION_PREFIX } from '../../src/types.js';
 /** The chat service's session id rule (src/chat/service.ts). */
 const SESSION_ID = /^[\w.:@-]{1,128}$/;
-import { citation } from '../helpers/botApp.js';
+import { BackgroundTasks } from '../../src/bots/delivery.js';
+import { citation, memoryLogger } from '../helpers/botApp.js';
 
 const MARKER = /\[\d+(?:,\s*\d+)*\]/g;
 const URL = /https?:\/\/[^\s<>"]+/g;
@@ -233,5 +234,30 @@ describe('caches and secrets', () => {
     for (const u of ['http://127.0.0.1:9/callback', 'https://127.0.0.1/cb', 'https://10.0.0.1/cb', 'http://bot-api.kakao.com/cb', 'https://kakao.com.evil.example/cb', 'https://evil.example/kakao.com', 'https://bot-api.kakao.com:8443/cb', 'file:///etc/passwd']) {
       expect(trustedCallback(u)).toBeUndefined();
     }
+  });
+});
+
+describe('background replies', () => {
+  it('are bounded: past the limit a reply is dropped with a warning, and idle() waits for the rest', async () => {
+    const mem = memoryLogger();
+    const tasks = new BackgroundTasks(mem.logger, 2);
+    const done: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    for (const i of [1, 2, 3]) void tasks.run('t', async () => {
+      await gate;
+      done.push(i);
+    });
+    expect(tasks.size).toBe(2);
+    release();
+    await tasks.idle();
+    expect(done).toEqual([1, 2]);
+    expect(mem.lines().some((l) => l.level === 40 && /dropped/.test(l.msg))).toBe(true);
+    await tasks.run('failing', async () => {
+      throw new Error('boom');
+    });
+    expect(mem.lines().some((l) => l.level === 50 && l.task === 'failing')).toBe(true);
   });
 });

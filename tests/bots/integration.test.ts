@@ -296,3 +296,28 @@ describe('Kakao callback hosts (real server)', () => {
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe('bots and the API limits (real server, API_KEYS set)', () => {
+  let keyed: TestServer;
+  beforeAll(async () => {
+    keyed = await startTestServer({ API_KEYS: 'k-1', RATE_LIMIT_PER_MINUTE: '2', KAKAO_SKILL_SECRET: 'kakao-secret', BOT_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await keyed?.close();
+  });
+
+  it('are not behind the API keys, but are no way around the limits: 3 answers per user per minute', async () => {
+    const api = await fetch(`${keyed.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: '유니트리?' }) });
+    expect(api.status).toBe(401);
+    const texts: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${keyed.url}/bots/kakao`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kakao-Skill-Secret': 'kakao-secret' }, body: JSON.stringify(kakao('유니트리의 글로벌 사족 로봇 시장 점유율은?', 'flooder')) });
+      expect(res.status).toBe(200);
+      texts.push((await res.json()).template.outputs[0].simpleText.text);
+    }
+    expect(texts.slice(0, 3).every((t) => t.includes('69.75'))).toBe(true);
+    expect(texts.slice(3).every((t) => t.includes('질문이 너무 많아요'))).toBe(true);
+    const session = await keyed.ctx.sessions.get('bot:kakao:flooder');
+    expect(session?.turns.filter((t) => t.role === 'user')).toHaveLength(3);
+  });
+});

@@ -70,7 +70,7 @@ function defaultReply(req: Recorded, seq: number): FakeReply {
   return { status: 404, body: { ok: false, error: 'unknown_method' } };
 }
 
-export async function startFakePlatforms(): Promise<FakePlatforms> {
+export async function startFakePlatforms(port = 0): Promise<FakePlatforms> {
   const requests: Recorded[] = [];
   const overrides: Array<{ path: string | RegExp; reply: (req: Recorded, n: number) => FakeReply | undefined; n: number }> = [];
   const waiters = new Set<() => void>();
@@ -115,12 +115,12 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
       for (const w of [...waiters]) w();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  const bound = (server.address() as AddressInfo).port;
 
   const of = (p: string | RegExp) => requests.filter((r) => matches(r.path, p));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     of,
     waitFor(p, opts = {}) {
@@ -155,4 +155,17 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
         server.close(() => resolve());
       }),
   };
+}
+
+// Run directly to try the bots locally without the real platforms (src/bots/README.md):
+//   npx tsx tests/helpers/fakePlatforms.ts 8081
+// prints every API call the server makes (sendMessage, message/send, reply…) as JSON lines.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const port = Number(process.argv[2] ?? 8081);
+  void startFakePlatforms(port).then((f) => {
+    console.log(`fake platform APIs on ${f.url} (Ctrl-C to stop)`);
+    setInterval(() => {
+      for (const r of f.requests.splice(0)) console.log(JSON.stringify({ method: r.method, path: r.path, body: r.body }));
+    }, 200);
+  });
 }
