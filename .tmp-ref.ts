@@ -5,7 +5,7 @@ import { analyzeQuestion } from './src/frame/frame.js';
 const config = loadConfig({ ...process.env, MODEL: 'hashed', INDEX_DIR: '.tmp/eval-index-hashed-d-d-d', LOG_LEVEL: 'warn' });
 const ctx = await createContext(config, { logger: createLogger('warn', process.stderr) });
 const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
-for (const q of ["Summarize how Yaoying's AI family doctor helps patients, medical staff and the overall care system.", 'Give me a short summary of the article on the 2nd Chengdu Belt and Road science and technology exchange']) {
-  const f = analyzeQuestion(q, 'en', { glossary: ctx.retriever.glossary, toc });
+for (const q of ['중국 자동차 산업 통합 기사를 요약해줘']) {
+  const f = analyzeQuestion(q, 'ko', { glossary: ctx.retriever.glossary, toc });
   console.log(f.kind, f.reference, ctx.retriever.glossary.entriesIn(q, 'en').map((e) => e.ko));
 }

@@ -31,11 +31,30 @@ export const WEIGHTS_VERSION = 1;
 const QUESTION_L2_GRID = [0.01, 0.03, 0.1, 0.3, 1];
 const FOLDS = 5;
 
-/** The threshold with the best accuracy of `p >= t` against the labels (a wrong refusal costs as much as a wrong answer). */
+/**
+ * What answering an unanswerable question costs, against refusing an answerable one (1). A
+ * product decision made before looking at any figure: a confident quote on a question the report
+ * does not answer misleads a reader more than "not in the report" disappoints one.
+ */
+export const WRONG_ANSWER_COST = 2;
+
+/** Weighted accuracy of the decisions `p >= t` (1 = answer) against the labels (1 = answerable). */
+function score(p: readonly number[], y: readonly number[], t: number): number {
+  let got = 0;
+  let total = 0;
+  y.forEach((l, i) => {
+    const w = l === 1 ? 1 : WRONG_ANSWER_COST;
+    total += w;
+    if ((l === 1) === (p[i]! >= t)) got += w;
+  });
+  return total ? got / total : 0;
+}
+
+/** The threshold with the best weighted accuracy on the labels. */
 function bestThreshold(p: readonly number[], y: readonly number[]): { t: number; acc: number } {
   let best = { t: 0.5, acc: -1 };
   for (let t = 0.05; t <= 0.951; t += 0.025) {
-    const acc = y.filter((l, i) => (l === 1) === (p[i]! >= t)).length / Math.max(1, y.length);
+    const acc = score(p, y, t);
     if (acc > best.acc + 1e-9) best = { t: Math.round(t * 1000) / 1000, acc };
   }
   return best;
@@ -44,16 +63,17 @@ function bestThreshold(p: readonly number[], y: readonly number[]): { t: number;
 function crossValidatedL2(X: number[][], y: number[], opts: FitOptions): { l2: number; acc: number } {
   let best = { l2: QUESTION_L2_GRID[0]!, acc: -1 };
   for (const l2 of QUESTION_L2_GRID) {
-    let right = 0;
+    const decided: number[] = [];
     for (let f = 0; f < FOLDS; f++) {
       const tr = X.map((_, i) => i).filter((i) => i % FOLDS !== f);
       const te = X.map((_, i) => i).filter((i) => i % FOLDS === f);
       const m = fitLogistic(QUESTION_FEATURES, tr.map((i) => X[i]!), tr.map((i) => y[i]!), { ...opts, l2, steps: 1500 });
       const { t } = bestThreshold(tr.map((i) => predict(m, X[i]!)), tr.map((i) => y[i]!));
-      right += te.filter((i) => (y[i] === 1) === (predict(m, X[i]!) >= t)).length;
+      for (const i of te) decided[i] = predict(m, X[i]!) >= t ? 1 : 0;
     }
+    const acc = score(decided, y, 0.5);
     // Ties go to the larger penalty (the grid rises): the simpler model.
-    if (right / X.length >= best.acc - 1e-9) best = { l2, acc: right / X.length };
+    if (acc >= best.acc - 1e-9) best = { l2, acc };
   }
   return best;
 }
@@ -167,7 +187,7 @@ export async function fitWeights(questions: DevQuestion[], deps: FitDeps, opts: 
   const fitted = bestThreshold(QX.map((x) => predict(question, x)), QY);
   // Refusing is kept only when it beats always answering on held-out folds; otherwise the
   // model has learnt the tune questions, not the method, and every question is answered.
-  const baseRate = QY.filter((l) => l === 1).length / Math.max(1, QY.length);
+  const baseRate = score(QY.map(() => 1), QY, 0.5);
   const refuses = cv.acc > baseRate + 1e-9;
   const foundThreshold = refuses ? fitted.t : 0;
   const bestAcc = refuses ? fitted.acc : baseRate;

@@ -100,13 +100,16 @@ function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], glossary?:
   // A Korean word may lose its last syllable to a particle-free form (주치의 → 주치); Latin words must match whole.
   const has = (w: string) => cq.includes(w) || (/^\p{Script=Hangul}{3,}$/u.test(w) && cq.includes(w.slice(0, -1)));
   let got = words.filter(has).length;
-  const distinctive = words.some((w) => [...w].length >= 3 && has(w) && !toc.some((o) => o !== e && compact(o.title).includes(w)));
+  // Written whole, not just its stem: 산업 must not make 산업용 a distinctive match.
+  const distinctive = words.some((w) => [...w].length >= 3 && cq.includes(w) && !toc.some((o) => o !== e && compact(o.title).includes(w)));
   // A Chinese or English name of the title's subject (华为 / Huawei → 화웨이).
   if (glossary && lang && lang !== 'ko') {
     const ko = glossary.entriesIn(q, lang).map((x) => compact(x.ko));
     got += words.filter((w) => !has(w) && ko.includes(w)).length;
   }
-  return Math.max(got / words.length, distinctive ? 0.5 : 0);
+  const share = got / words.length;
+  // The share breaks ties between two titles that both have a distinctive word.
+  return Math.max(share, distinctive ? 0.5 + share / 100 : 0);
 }
 
 export function resolveArticleReference(
