@@ -103,7 +103,8 @@ function expectJsonError(r: RawReply, status: number, code: string, field?: stri
 describe('stalled and malformed requests', () => {
   let s: Served;
   beforeAll(async () => {
-    s = await start({ BODY_TIMEOUT_MS: '300', HEADERS_TIMEOUT_MS: '600' });
+    // Slack configured: an unconfigured bot answers 503 before reading any body.
+    s = await start({ BODY_TIMEOUT_MS: '300', HEADERS_TIMEOUT_MS: '600', SLACK_SIGNING_SECRET: 'test-secret', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_BASE: 'http://127.0.0.1:9/api' });
   });
   afterAll(() => s.close());
 
