@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeForIndex, tokenize } from '../../src/retrieve/analyzer.js';
-import { normalize } from '../../src/retrieve/normalize.js';
+import { normalize } from '../../src/text/normalize.js';
 
 const terms = (s: string, query = false): string[] => analyze(normalize(s), { query }).map((t) => t.term);
 const overlap = (a: string[], b: string[]): string[] => a.filter((t) => b.includes(t));
