@@ -12,6 +12,7 @@
  */
 import type { AnalyzedQuery, Lang } from '../types.js';
 import { memoizeString } from '../util/memo.js';
+import { KO_SUFFIXES } from '../text/rules.js';
 
 export type Tokenizer = (text: string) => string[];
 
@@ -44,29 +45,23 @@ function computeMatchForm(text: string): string {
 }
 
 /**
- * Korean particles and copula endings glued to nouns (유니트리의, 점유율은, 규모야). Stripped from
- * the end of a Hangul word so that the word still matches the report's other inflections; longest
- * first. Only stripped when at least two syllables remain ("차이" stays), and since matching is by
- * substring, a stripped loanword ("상하이" → "상하") still matches where the full word appears.
+ * Korean particles and endings glued to nouns (유니트리의, 점유율은, 규모야), from the shared list
+ * (src/text/rules.ts). Stripped from the end of a Hangul word so that the word still matches the
+ * report's other inflections; longest first. Only stripped when at least two syllables remain
+ * ("차이" stays), and since matching is by substring, a stripped loanword ("상하이" → "상하")
+ * still matches where the full word appears.
  */
-const PARTICLES = [
-  '에서는', '으로는', '에게서', '까지는', '부터는', '이라는', '이라고', '이에요', '인가요', '이야',
-  '에서', '에게', '으로', '까지', '부터', '처럼', '보다', '이랑', '하고', '라는', '이나', '인가', '은요',
-  '는요', '께서', '에는', '의', '은', '는', '이', '가', '을', '를', '에', '로', '와', '과', '도', '만',
-  '야', '랑',
-];
-
 export const stripParticle: (word: string) => string = memoizeString(computeStripParticle);
 
 function computeStripParticle(word: string): string {
   const n = [...word].length;
-  for (const p of PARTICLES) {
-    if (!word.endsWith(p)) continue;
-    const rest = n - [...p].length;
-    if (rest >= 2) return word.slice(0, word.length - p.length);
+  for (const { s } of KO_SUFFIXES) {
+    if (!word.endsWith(s)) continue;
+    const rest = n - [...s].length;
+    if (rest >= 2) return word.slice(0, word.length - s.length);
     // A bound noun with a long particle ("곳이나", "전이랑", "것으로"): nothing content-bearing is
     // left. (One-syllable particles after one syllable are kept whole: "나이", "차이" are nouns.)
-    if (rest === 1 && [...p].length >= 2) return word.slice(0, word.length - p.length);
+    if (rest === 1 && [...s].length >= 2) return word.slice(0, word.length - s.length);
   }
   return word;
 }

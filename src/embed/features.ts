@@ -17,6 +17,8 @@
  * scripts/measure-embed.ts: retrieval is insensitive to them within ±50%; the dimension matters more.
  */
 
+import { EN_QUERY_STOP, EN_STOP, KO_QUERY_STOP, KO_STOP, KO_SUFFIXES, ZH_QUERY_STOP, ZH_STOP, ZH_STOP_CHARS, stripKoreanSuffix } from '../text/rules.js';
+
 export type Features = Map<string, number>;
 
 /** Base weight per feature kind (see the table above); short features are weak on purpose. */
@@ -48,42 +50,12 @@ export function normalizeText(text: string): string {
   );
 }
 
-// The stripper tries the longest suffix first and takes one that leaves a long enough stem.
-const KO_SUFFIXES = [
-  // verb/adjective endings (하다/되다/이다 families), so 발표했다 ≈ 발표한 ≈ 발표
-  '하였으며', '되었으며', '하였다', '되었다', '했으며', '됐으며', '하였고', '되었고', '한다는', '된다는',
-  '했다', '됐다', '한다', '된다', '하는', '되는', '하고', '되고', '하며', '되며', '하여', '되어', '해서', '돼서',
-  '하기', '되기', '했고', '됐고', '했던', '됐던', '하면', '되면', '할', '될', '한', '된', '함', '됨', '해', '돼',
-  '입니다', '이었다', '였다', '이다', '이며', '이고', '이자', '이라는', '라는', '이란', '란',
-  // particles
-  '에서부터', '으로부터', '에서는', '에서도', '에서의', '에게서', '으로서', '으로써', '으로는', '으로도', '으로의',
-  '로부터', '까지는', '까지의', '에서', '에게', '한테', '으로', '로서', '로써', '로는', '로도', '로의', '까지', '부터',
-  '보다', '처럼', '만큼', '마다', '이나', '에는', '에도', '에의', '과의', '와의', '과는', '와는', '이라', '조차', '마저',
-  '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '나', '께', '들',
-] as const;
-
-/**
- * Words that carry no content: connectives, auxiliaries, and question words (a question
- * "어느 정도 떨어졌어?" should match on its content words only).
- */
-const KO_STOP = new Set([
-  '있다', '있는', '있으며', '있고', '있어', '있음', '없다', '없는', '것', '것이', '것으로', '수', '등', '및', '또한', '또는',
-  '그리고', '하지만', '그러나', '위해', '위한', '통해', '대한', '대해', '따라', '따른', '이는', '이를', '이에', '그',
-  '이', '더', '약', '중', '간', '때', '각', '총', '현재', '최근', '관련', '해당', '기타', '경우',
-  '어느', '정도', '얼마', '얼마나', '무엇', '무슨', '어떤', '어떻게', '몇', '왜', '언제', '어디', '누가', '누구',
-  '알려줘', '알려', '주세요', '해줘', '뭐야', '뭐', '있나', '있니', '했어', '되나', '인가', '인지', '까', '나요', '요',
-]);
-
-/** Chinese function words and question words, as unigrams and bigrams. */
-const ZH_STOP = new Set([
-  '的', '了', '是', '在', '和', '与', '及', '等', '有', '也', '都', '而', '其', '这', '那', '吗', '呢', '个', '将', '对', '为',
-  '什么', '多少', '哪些', '哪个', '怎么', '如何', '为什', '是否', '报告', '告里', '里说',
-]);
-
-const EN_STOP = new Set([
-  'the', 'a', 'an', 'of', 'in', 'on', 'to', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'by', 'with', 'at', 'as',
-  'what', 'how', 'which', 'who', 'when', 'where', 'why', 'does', 'did', 'do', 'its', 'it', 'this', 'that', 'from', 'much', 'many',
-]);
+// The word lists are the shared text rules (src/text/rules.ts): the same particles, endings and
+// stop words as the retrieval analyzer and the answer stage. Question words are dropped here too:
+// a question should match on its content words only.
+const KO_STOP_ALL: ReadonlySet<string> = new Set([...KO_STOP, ...KO_QUERY_STOP]);
+const ZH_STOP_ALL: ReadonlySet<string> = new Set([...ZH_STOP, ...ZH_QUERY_STOP, ...ZH_STOP_CHARS]);
+const EN_STOP_ALL: ReadonlySet<string> = new Set([...EN_STOP, ...EN_QUERY_STOP]);
 
 /**
  * Strips up to two particles/endings (기업들의 → 기업들 → 기업), keeping a stem of at least
@@ -92,31 +64,17 @@ const EN_STOP = new Set([
 export function stripKorean(word: string, minStem = 2): string {
   let w = word;
   for (let pass = 0; pass < 2; pass++) {
-    const candidates = SUFFIXES_BY_LAST.get(w[w.length - 1] ?? '');
-    let cut = 0;
-    for (const s of candidates ?? []) {
-      if (w.length - s.length >= minStem && w.endsWith(s)) {
-        cut = s.length;
-        break;
-      }
-    }
-    if (cut === 0) break;
-    w = w.slice(0, -cut);
+    const r = stripKoreanSuffix(w, minStem);
+    if (!r) break;
+    w = r.stem;
   }
   return w;
-}
-
-// Suffixes grouped by their last syllable, longest first: a word is checked against a handful, not all.
-const SUFFIXES_BY_LAST = new Map<string, string[]>();
-for (const s of [...KO_SUFFIXES].sort((a, b) => b.length - a.length)) {
-  const last = s[s.length - 1]!;
-  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), s]);
 }
 
 // One pass over the normalized text: numbers (with an optional %), Hangul runs, Han runs, and
 // other letters (Latin…). The gap between two matches decides whether a Korean phrase goes on.
 const TOKEN = /(\d+(?:\.\d+)?%?)|(\p{Script=Hangul}+)|(\p{Script=Han}+)|([^\P{L}\p{Script=Hangul}\p{Script=Han}]+)/gu;
-const PARTICLES = new Set<string>(KO_SUFFIXES);
+const PARTICLES: ReadonlySet<string> = new Set(KO_SUFFIXES.map((x) => x.s));
 const UNIT = /[\p{Script=Hangul}\p{Script=Han}]/u;
 
 /** Text → feature → weight (already sublinear: weight × (1 + ln tf)). */
@@ -155,7 +113,7 @@ export function extractFeatures(text: string, W: FeatureWeights = DEFAULT_WEIGHT
       // After a number the first syllable is its unit ("년까지" in "2028년까지"): strip harder.
       const stem = stripKorean(hangul, afterNumber ? 1 : 2);
       // A bare particle ("는" after a closing parenthesis) or a function word carries nothing.
-      if (PARTICLES.has(hangul) || KO_STOP.has(hangul) || KO_STOP.has(stem)) {
+      if (PARTICLES.has(hangul) || KO_STOP_ALL.has(hangul) || KO_STOP_ALL.has(stem)) {
         flushPhrase();
         continue;
       }
@@ -163,12 +121,12 @@ export function extractFeatures(text: string, W: FeatureWeights = DEFAULT_WEIGHT
       for (const ch of stem) add(`u:${ch}`, W.koChar);
       phrase += stem;
     } else if (han) {
-      for (const ch of han) if (!ZH_STOP.has(ch)) add(`g:${ch}`, W.zhChar);
+      for (const ch of han) if (!ZH_STOP_ALL.has(ch)) add(`g:${ch}`, W.zhChar);
       for (let i = 0; i + 1 < han.length; i++) {
         const bi = han.slice(i, i + 2);
-        if (!ZH_STOP.has(bi)) add(`h:${bi}`, W.zhBigram);
+        if (!ZH_STOP_ALL.has(bi)) add(`h:${bi}`, W.zhBigram);
       }
-    } else if (latin && !EN_STOP.has(latin)) {
+    } else if (latin && !EN_STOP_ALL.has(latin)) {
       add(`l:${latin}`, latin.length <= 2 ? W.latinShort : W.latin);
     }
   }

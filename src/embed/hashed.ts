@@ -8,8 +8,12 @@
 import type { Embedder, EmbedderInfo } from '../types.js';
 import { extractFeatures } from './features.js';
 
-/** Bump when features.ts or the hashing changes: the id invalidates indexes built with the old one. */
-export const HASHED_VERSION = 1;
+/**
+ * Bump when features.ts, the text rules it reads (src/text) or the hashing changes: the id
+ * invalidates indexes built with the old one, and a build reuses vectors only from a build with
+ * the same id, so an old vector never passes for a new one (v2: the shared text rules).
+ */
+export const HASHED_VERSION = 2;
 export const HASHED_DEFAULT_DIMENSIONS = 2048;
 
 export interface HashedEmbedderOptions {

@@ -3,7 +3,7 @@
  * article", part of a title, "이번 호 전체". Resolved against the table of contents of the index
  * (section, number, title), so a later issue with other titles works the same way.
  */
-import { toSimplified } from '../retrieve/normalize.js';
+import { toSimplified } from '../text/normalize.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import type { Lang } from '../types.js';
 

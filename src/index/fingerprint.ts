@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const STAGES = ['ingest', 'chunk', 'embed', 'index', 'retrieve'];
+const STAGES = ['ingest', 'chunk', 'embed', 'index', 'retrieve', 'text'];
 /**
  * In a production build (dist/), written by scripts/build.mjs: the fingerprint of the
  * TypeScript sources dist/ was compiled from. Hashing dist's .js instead would give another

@@ -35,7 +35,20 @@
  *   normalize() has already removed the space between number and unit.
  */
 
-import { normalize } from './normalize.js';
+import { normalize } from '../text/normalize.js';
+import {
+  EN_QUERY_STOP,
+  EN_STOP,
+  KO_QUERY_STOP,
+  KO_STOP,
+  KO_SUFFIX_WORDS,
+  ZH_QUERY_STOP,
+  ZH_STOP,
+  ZH_STOP_CHARS,
+  isHan,
+  isHangul,
+  stripKoreanSuffix as stripKo,
+} from '../text/rules.js';
 
 /** Bump when any rule changes the terms produced: an index built with another version refuses to load. */
 export const ANALYZER_VERSION = 1;
@@ -62,87 +75,6 @@ export interface AnalyzeOptions {
 
 // ───────────────────────────── word lists ─────────────────────────────
 
-/**
- * Particles and endings stripped by K2. `safe`: never the last syllables of a common noun.
- * The others are one-syllable endings that also end nouns; they trigger the surface bigrams (K3).
- */
-const KO_SUFFIX_SAFE = [
-  // case particles and their combinations
-  '에서는', '에서도', '에서의', '에서', '에게서', '에게는', '에게도', '에게', '한테서', '한테',
-  '으로는', '으로도', '으로의', '으로써', '으로서', '으로', '로는', '로도', '로의', '로써', '로서',
-  '까지는', '까지도', '까지의', '까지', '부터는', '부터', '보다는', '보다', '처럼', '만큼', '마다',
-  '조차', '밖에', '이라는', '라는', '이라고', '라고', '이라며', '이라면', '이라', '이며', '이고',
-  '이나', '이든', '이란', '에는', '에도', '에의', '와는', '과는', '와의', '과의', '와도', '과도',
-  '이랑', '께서', '은', '는', '을', '를', '에',
-  // plural 들 + particle, adnominal 적 + particle
-  '들이', '들은', '들의', '들을', '들에', '들에게', '들과', '들도', '들로', '들이다',
-  '적인', '적으로', '적이다', '적이고', '적이며',
-  // 하다 / 되다 / 시키다 verbs built on Sino-Korean nouns (발표했다, 구축하고, 성장할)
-  '했다', '했고', '했으며', '했으나', '했지만', '했던', '했는데', '했다고', '했어', '했어요', '했나',
-  '했니', '했을', '했습니다', '하였다', '하였으며', '하였고', '하는', '하고', '하며', '하여',
-  '하면', '하면서', '하지', '하기', '하게', '해서', '해야', '한다', '한다고', '합니다', '했으면',
-  '된다', '되는', '되어', '되며', '되고', '됐다', '됐고', '됐으며', '되었다', '되었고', '되었으며',
-  '되었던', '됐어', '되나', '될까', '시키는', '시킨', '시켜', '시키고',
-  '해줘', '해주세요', '해줄래',
-  // copula and question endings
-  '이다', '였다', '이었다', '이야', '인가', '인가요', '인지', '일까', '인데', '예요', '이에요', '입니까', '이냐', '이니',
-];
-const KO_SUFFIX_UNSAFE = ['이', '가', '의', '도', '로', '와', '과', '만', '야', '요', '지', '적', '들', '나', '인', '한', '할', '된', '될', '함', '께', '냐', '니', '랑', '란'];
-
-type Suffix = { s: string; safe: boolean };
-const KO_SUFFIXES: Suffix[] = [
-  ...KO_SUFFIX_SAFE.map((s) => ({ s, safe: true })),
-  ...KO_SUFFIX_UNSAFE.map((s) => ({ s, safe: false })),
-].sort((a, b) => b.s.length - a.s.length);
-
-/** Function words with no retrieval value, dropped in documents and questions. */
-const KO_STOP = new Set([
-  '등', '및', '또', '또는', '그리고', '그러나', '하지만', '또한', '이', '그', '저', '것', '수', '더', '때',
-  '중', '위해', '위한', '통해', '대해', '대한', '따라', '따른', '있다', '있는', '있으며', '있고', '없다',
-  '이다', '한다', '했다', '된다', '되었다', '하는', '등의', '같은', '이는', '이를', '이에', '그는', '이번',
-  '해당', '각', '약', '모두', '매우', '특히', '것으로', '것이다', '것은', '있어', '있을', '있도록', '하기',
-  '하며', '하고', '이후', '이상', '이하', '가운데', '바', '점', '및', '는', '은', '을', '를', '의', '에',
-  '가', '도', '로', '으로', '에서', '와', '과', '까지', '부터', '에게', '보다', '처럼', '한', '할', '된', '여',
-]);
-
-/** Question and request words: noise in a question, never what the reader is looking for. */
-const KO_QUERY_STOP = new Set([
-  '무엇', '무엇인가', '무엇인가요', '무엇이야', '무엇인지', '뭐', '뭐야', '뭐고', '뭔가', '뭔지', '뭘', '무슨',
-  '어떤', '어떻게', '어느', '어디', '어디야', '어디에', '어디서', '어디어디', '언제', '누구', '누가', '누구야', '왜',
-  '얼마', '얼마나', '얼마야', '몇', '몇개', '몇가지', '어때', '어떨까', '알려줘', '알려주세요', '알려', '줘',
-  '주세요', '요약', '요약해', '요약해줘', '정리', '정리해줘', '설명', '설명해줘', '말해줘', '궁금', '궁금해',
-  '있어', '있나', '있니', '있을까', '있어요', '했어', '했나', '돼', '되나', '나와', '나왔어', '래', '거야',
-  '건가', '해줘', '좀', '그럼', '그러면', '거기', '그거', '이거', '정도', '대략', '혹시', '그리고', '나와있어',
-  '했대', '한대', '된대', '이래', '라고', '했는지', '하는지', '되는지', '인지', '지금', '요즘', '이나',
-]);
-
-const ZH_STOP = new Set([
-  '的', '了', '着', '和', '与', '及', '或', '等', '在', '是', '也', '都', '就', '而', '把', '被', '之', '其',
-  '这', '那', '该', '此', '对', '从', '向', '于', '为', '以', '及其', '以及', '并', '且', '将', '已', '已经',
-  '个', '这个', '那个', '这些', '那些', '它', '他', '她', '它们', '他们', '中', '上', '下', '里', '还', '又',
-]);
-const ZH_QUERY_STOP = new Set([
-  '什么', '多少', '哪些', '哪个', '哪里', '哪', '几', '几个', '怎么', '怎样', '如何', '为什么', '是否', '吗',
-  '呢', '吧', '啊', '请问', '请', '告诉', '我', '我们', '你', '介绍', '一下', '总结', '概括', '说', '提到',
-  '报告里', '报告中', '有', '有没有', '能', '可以', '会', '要', '呀', '么', '多大', '多', '谁', '时候',
-  '什么样', '哪几个', '哪家', '哪几', '讲', '讲了', '内容',
-]);
-/** Characters that make a Han bigram meaningless (C2). */
-const ZH_STOP_CHARS = new Set([...'的了是吗呢吧啊么哪什这那它他她们也都就还而及与和或在把被让给对从向于之其']);
-
-const EN_STOP = new Set([
-  'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be',
-  'been', 'by', 'with', 'from', 'as', 'that', 'this', 'these', 'those', 'it', 'its', 'into', 'about',
-  'than', 'then', 'there', 'their', 'they', 'them', 'he', 'she', 'his', 'her', 'we', 'our', 'you', 'your',
-  'i', 'me', 'my', 'has', 'have', 'had', 'not', 'but', 'if', 'so', 'such', 'also', 'which',
-]);
-const EN_QUERY_STOP = new Set([
-  'what', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'much', 'many', 'does', 'do', 'did',
-  'can', 'could', 'would', 'should', 'will', 'shall', 'tell', 'please', 'report', 'say', 'says', 'said',
-  'according', 'give', 'list', 'summarize', 'summarise', 'summary', 'explain', 'describe', 'any', 'some',
-  'there', 'kind', 'kinds', 'get', 'got', 'mention', 'mentioned', 'mentions',
-]);
-
 /** Units that form an N2 term, keyed by how they are written; value: the Korean spelling used in the term. */
 const UNIT_CANON: Record<string, string> = {
   // Korean (longest first when matching)
@@ -156,8 +88,6 @@ const UNIT_KEYS = Object.keys(UNIT_CANON).sort((a, b) => b.length - a.length);
 
 // ───────────────────────────── scripts ─────────────────────────────
 
-const isHangul = (c: number): boolean => (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
-const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 type Script = 'ko' | 'zh' | 'lat';
 interface Run {
@@ -233,14 +163,6 @@ function numberUnit(num: string, text: string, out: Token[]): string {
   return text;
 }
 
-function stripKo(word: string): { stem: string; safe: boolean } | undefined {
-  const n = [...word].length;
-  for (const { s, safe } of KO_SUFFIXES) {
-    if (n - s.length >= 2 && word.endsWith(s)) return { stem: word.slice(0, word.length - s.length), safe };
-  }
-  return undefined;
-}
-
 function bigrams(text: string, kind: TokenKind, out: Token[], skip?: Set<string>): void {
   const cs = [...text];
   for (let i = 0; i + 1 < cs.length; i++) {
@@ -250,8 +172,6 @@ function bigrams(text: string, kind: TokenKind, out: Token[], skip?: Set<string>
     out.push({ term: a + b, kind });
   }
 }
-
-const KO_SUFFIX_WORDS = new Set(KO_SUFFIX_SAFE);
 
 function koreanTokens(word: string, query: boolean, out: Token[]): void {
   // A bare ending (what is left of "2027년까지" once N2 took "2027년") or a stopword.

@@ -28,7 +28,7 @@
  *   Korean forms shorter than 2 syllables (‘대(大)’) are dropped.
  */
 import type { GlossaryEntry, Lang } from '../types.js';
-import { normalize } from './normalize.js';
+import { normalize } from '../text/normalize.js';
 import { SEED_GLOSSARY } from './seed-glossary.js';
 
 export const GLOSSARY_VERSION = 1;

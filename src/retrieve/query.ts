@@ -11,7 +11,7 @@ import type { AnalyzedQuery, Lang } from '../types.js';
 import { analyze, type Token } from './analyzer.js';
 import type { Glossary } from './glossary.js';
 import { detectLanguage } from './language.js';
-import { normalize } from './normalize.js';
+import { normalize } from '../text/normalize.js';
 import { pinyinToHangul } from './pinyin.js';
 
 /** Term weights; every value in (0, 1]. */

@@ -17,8 +17,8 @@ const CARS =
 
 describe('HashedEmbedder', () => {
   it('names its version and dimension in the id', () => {
-    expect(e.info).toEqual({ id: 'hashed-ngram-v1-d2048', dimensions: 2048, kind: 'hashed' });
-    expect(new HashedEmbedder({ dimensions: 512 }).info.id).toBe('hashed-ngram-v1-d512');
+    expect(e.info).toEqual({ id: 'hashed-ngram-v2-d2048', dimensions: 2048, kind: 'hashed' });
+    expect(new HashedEmbedder({ dimensions: 512 }).info.id).toBe('hashed-ngram-v2-d512');
     expect(() => new HashedEmbedder({ dimensions: 500 })).toThrow(/power of two/);
   });
 

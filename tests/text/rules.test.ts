@@ -1,0 +1,27 @@
+/** One set of Korean text rules, and every stage reads it the same way. */
+import { describe, expect, it } from 'vitest';
+import { stripParticle } from '../../src/answer/terms.js';
+import { stripKorean } from '../../src/embed/features.js';
+import { analyze } from '../../src/retrieve/analyzer.js';
+import { KO_SUFFIXES, stripKoreanSuffix } from '../../src/text/rules.js';
+
+describe('shared Korean rules', () => {
+  it('strips one particle or ending, longest first, keeping two syllables', () => {
+    expect(stripKoreanSuffix('유니트리는')?.stem).toBe('유니트리');
+    expect(stripKoreanSuffix('점유율에서는')?.stem).toBe('점유율');
+    expect(stripKoreanSuffix('발표했다')?.stem).toBe('발표');
+    expect(stripKoreanSuffix('차이')).toBeUndefined();
+    expect(KO_SUFFIXES.map((x) => x.s.length)).toEqual([...KO_SUFFIXES.map((x) => x.s.length)].sort((a, b) => b - a));
+  });
+  it('the analyzer, the hashed embedder and the answer stage agree on the stem', () => {
+    for (const [word, stem] of <Array<[string, string]>>[
+      ['유니트리는', '유니트리'],
+      ['유니트리의', '유니트리'],
+      ['점유율은', '점유율'],
+    ]) {
+      expect(analyze(word).map((t) => t.term)).toContain(stem);
+      expect(stripKorean(word)).toBe(stem);
+      expect(stripParticle(word)).toBe(stem);
+    }
+  });
+});
