@@ -28,16 +28,14 @@ export const manifestSchema = z
         // which is why dimensions are also checked against the HNSW file and the vector file.
         dimensions: z.number().int().min(1).max(65_536),
         kind: z.enum(['transformers', 'hashed']),
-      })
-      .strict(),
-    chunking: z
-      .object({ targetChars: z.number().int().min(1), maxChars: z.number().int().min(1), overlapSentences: z.number().int().min(0) })
-      .strict(),
+      }),
+    chunking: z.object({ targetChars: z.number().int().min(1), maxChars: z.number().int().min(1), overlapSentences: z.number().int().min(0) }),
     pipeline: z.string().min(1),
-    counts: z.object({ reports: count, articles: count, chunks: count, glossary: count }).strict(),
+    counts: z.object({ reports: count, articles: count, chunks: count, glossary: count }),
     files: z.record(z.string().regex(/^[\w.-]+$/, 'expected a plain file name'), sha256Hex),
   })
-  .strict()
+  // Unknown keys are dropped, not refused: a field added by a later version is not corruption
+  // (schemaVersion says when the format really changed).
   .superRefine((m, ctx) => {
     // An empty or partial file map would switch the checksum check off for the missing files:
     // every data file a build writes must be listed.
@@ -45,6 +43,14 @@ export const manifestSchema = z
       if (!(f in m.files)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['files', f], message: 'missing: every index file must be listed with its checksum' });
     }
   });
+
+// The schema and the Manifest type (src/types.ts) must describe the same thing: a field added to
+// one and not the other fails the type check here rather than every start.
+type Parsed = z.infer<typeof manifestSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// (schemaVersion is a number in the type, the one version this code reads in the schema.)
+const schemaMatchesType: Same<Parsed, Omit<Manifest, 'schemaVersion'> & { schemaVersion: typeof SCHEMA_VERSION }> = true;
+void schemaMatchesType;
 
 /** sha256 of the manifest's exact bytes, as recorded beside CURRENT at commit. */
 export function manifestChecksum(bytes: Buffer | string): string {
