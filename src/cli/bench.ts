@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { type LoadResult, runLoad } from '../bench/load.js';
 import { startServer, timeScript } from '../bench/proc.js';
 import { type ProfileSummary, summariseProfile } from '../bench/profile.js';
+import { benchSessions, formatSessionBench } from '../bench/sessions.js';
 import { type StageTiming, stageTimings } from '../bench/stages.js';
 import { loadConfig } from '../config.js';
 import { HashedEmbedder } from '../embed/hashed.js';
@@ -85,6 +86,10 @@ async function main(): Promise<void> {
   const profile = process.argv.includes('--profile');
   fs.mkdirSync(WORK, { recursive: true });
   const say = (s: string) => process.stderr.write(`${s}\n`);
+  if (process.argv.includes('--sessions-only')) {
+    console.log(formatSessionBench(await benchSessions()).join('\n'));
+    return;
+  }
 
   say(`bench: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
 
@@ -145,6 +150,8 @@ async function main(): Promise<void> {
   say('bench: per-stage timings (in process) …');
   const ctx = await createContext(config, { logger: createLogger('warn', process.stderr), embedder: new HashedEmbedder() });
   const stages: StageTiming[] = await stageTimings(ctx, q.bodies.map((b) => (JSON.parse(b) as { message: string }).message));
+  say('bench: session stores …');
+  const sessionBench = await benchSessions();
 
   let prof: ProfileSummary | undefined;
   if (profile) {
@@ -185,6 +192,7 @@ async function main(): Promise<void> {
   const perRequestMs = 1000 / chat.rps;
   out.push('', `Per-stage time of one question, in process, mean / p95 over ${stages[0] ? 5 * q.bodies.length : 0} runs (server CPU per /api/chat request under load: ${fmt(perRequestMs, 2)} ms = 1 s / req/s):`);
   for (const st of stages) out.push(`  ${st.stage.padEnd(48)} ${fmt(st.meanMs, 3).padStart(8)} ms ${fmt(st.p95Ms, 3).padStart(8)} ms`);
+  out.push('', ...formatSessionBench(sessionBench));
   if (prof) {
     out.push('', `CPU profile of the server (${fmt(prof.totalMs / 1000, 1)} s, busy ${fmt(prof.busyShare * 100, 0)}%): self time by area`);
     for (const a of prof.byArea) out.push(`  ${a.area.padEnd(28)} ${fmt(a.ms, 0).padStart(7)} ms  ${fmt(a.share * 100, 1).padStart(5)}%`);
@@ -205,6 +213,7 @@ async function main(): Promise<void> {
     readyMs: { median: readyMs, runs: readies },
     ingest: { ms: ingest.ms, exitCode: ingest.code },
     stages,
+    sessions: sessionBench,
     met: {
       chatRps: chat.rps >= TARGETS.chatRps,
       chatP95: chat.latencyMs.p95 <= TARGETS.chatP95Ms,
