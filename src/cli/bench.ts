@@ -56,6 +56,9 @@ function serverEnv(indexDir: string): Record<string, string> {
     RATE_LIMIT_PER_MINUTE: '0',
     LLM_BASE_URL: '',
     SESSION_FILE: '',
+    SESSION_STORE: '',
+    SESSION_DB: '',
+    REDIS_URL: '',
     CORS_ORIGINS: '',
     LOG_LEVEL: process.env['LOG_LEVEL'] || 'info',
   };
