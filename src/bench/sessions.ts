@@ -12,6 +12,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.js';
+import { HashedEmbedder } from '../embed/hashed.js';
+import { createLogger } from '../logger.js';
+import { createApp } from '../server/app.js';
+import { createContext } from '../server/compose.js';
+import { serve } from '../server/serve.js';
 import { RedisConnection } from '../state/redis.js';
 import { MemorySessionStore } from '../state/sessions-memory.js';
 import { RedisSessionStore } from '../state/sessions-redis.js';
@@ -31,8 +38,22 @@ export interface SessionBenchRow {
   storedBytes?: number;
 }
 
+export interface HealthUnderLoadRow {
+  store: string;
+  sessions: number;
+  keptSessions: number;
+  storedBytes: number;
+  healthzP50Ms: number;
+  healthzP99Ms: number;
+  healthzMaxMs: number;
+  /** Growth of this process's RSS while the sessions were written. */
+  rssGrowthBytes: number;
+}
+
 export interface SessionBenchResult {
   rows: SessionBenchRow[];
+  /** /healthz of a real server (HTTP on loopback) while 5,000 long sessions are written to its store. */
+  health: HealthUnderLoadRow[];
   notes: string[];
 }
 
@@ -100,10 +121,64 @@ async function startRedis(): Promise<{ url: string; proc: ChildProcess } | undef
   return { url: `redis://127.0.0.1:${port}`, proc };
 }
 
-export async function benchSessions(opts: { sessions?: number; turns?: number } = {}): Promise<SessionBenchResult> {
+/** A long conversation: 10 exchanges of 2,000-character questions (records hit SESSION_MAX_BYTES). */
+function longSession(i: number): Session {
+  const next = workload(2000);
+  let s: Session = { id: `s_long${String(i).padStart(18, '0')}`, turns: [], createdAt: 0, updatedAt: 0 };
+  for (let t = 0; t < 10; t++) s = next(s, t);
+  return s;
+}
+
+/**
+ * The real server (this process, HTTP on loopback) with the given store configuration; while
+ * `count` long sessions are written to its store (one save per session, yielding to the event
+ * loop between them as separate requests would), /healthz is requested back to back.
+ */
+async function healthWhilePersisting(config: Config, store: string, count: number): Promise<HealthUnderLoadRow> {
+  const ctx = await createContext(config, { logger: createLogger('silent'), embedder: new HashedEmbedder() });
+  const server = await serve(createApp(ctx), ctx, { host: '127.0.0.1', port: 0, signals: false });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`;
+  const rss0 = process.memoryUsage().rss;
+  const lat: number[] = [];
+  let filling = true;
+  const probe = (async () => {
+    while (filling) {
+      const t0 = performance.now();
+      await (await fetch(url)).arrayBuffer();
+      lat.push(performance.now() - t0);
+    }
+  })();
+  const sessions = [longSession(0), longSession(1)];
+  for (let i = 0; i < count; i++) {
+    await ctx.sessions.save({ ...sessions[i % 2]!, id: `s_long${String(i).padStart(18, '0')}` });
+    await new Promise((r) => setImmediate(r));
+  }
+  filling = false;
+  await probe;
+  const rssGrowthBytes = process.memoryUsage().rss - rss0;
+  const st = ctx.sessions as unknown as { size?: number; bytes?: number; stats?: () => { sessions: number; bytes: number } };
+  const kept = st.stats ? st.stats() : { sessions: st.size ?? 0, bytes: st.bytes ?? 0 };
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await ctx.closeState?.();
+  const sorted = lat.sort((a, b) => a - b);
+  return {
+    store,
+    sessions: count,
+    keptSessions: kept.sessions,
+    storedBytes: kept.bytes,
+    healthzP50Ms: quantile(sorted, 0.5),
+    healthzP99Ms: quantile(sorted, 0.99),
+    healthzMaxMs: sorted.at(-1) ?? 0,
+    rssGrowthBytes,
+  };
+}
+
+export async function benchSessions(opts: { sessions?: number; turns?: number; config?: Config } = {}): Promise<SessionBenchResult> {
   const sessions = opts.sessions ?? 1000;
   const turns = opts.turns ?? 10;
   const rows: SessionBenchRow[] = [];
+  const health: HealthUnderLoadRow[] = [];
   const notes: string[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-bench-sessions-'));
   const redis = await startRedis();
@@ -128,17 +203,28 @@ export async function benchSessions(opts: { sessions?: number; turns?: number } 
         await conn.close();
       }
     }
+    if (opts.config) {
+      const base = { ...opts.config, SESSION_STORE: undefined, SESSION_FILE: undefined, REDIS_URL: undefined, RATE_LIMIT_PER_MINUTE: 0, LOG_LEVEL: 'silent' as const };
+      health.push(await healthWhilePersisting({ ...base, SESSION_STORE: 'memory' }, 'memory', 5_000));
+      health.push(await healthWhilePersisting({ ...base, SESSION_STORE: 'sqlite', SESSION_DB: path.join(dir, 'server.db') }, 'sqlite', 5_000));
+    }
   } finally {
     redis?.proc.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   }
   notes.unshift(`${sessions} conversations × ${turns} questions each (one get + one save per question), SESSION_MAX_BYTES 64 KiB`);
-  return { rows, notes };
+  return { rows, health, notes };
 }
 
 export function formatSessionBench(r: SessionBenchResult): string[] {
   const f = (n: number, d = 1) => n.toFixed(d);
+  const mib = (b: number) => f(b / 2 ** 20);
+  const health = r.health.map(
+    (h) =>
+      `  ${h.store.padEnd(7)} ${h.sessions} long sessions written, ${h.keptSessions} kept (${mib(h.storedBytes)} MiB, SESSIONS_MAX_BYTES bound): /healthz p50 ${f(h.healthzP50Ms)} ms  p99 ${f(h.healthzP99Ms)} ms  max ${f(h.healthzMaxMs)} ms; RSS +${mib(h.rssGrowthBytes)} MiB`,
+  );
   return [
+    ...(health.length ? ['/healthz of the server while 5,000 long sessions (10 × 2,000-char questions) are persisted:', ...health, ''] : []),
     `Session stores (${r.notes.join('; ')}):`,
     ...r.rows.map(
       (x) =>

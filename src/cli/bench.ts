@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(WORK, { recursive: true });
   const say = (s: string) => process.stderr.write(`${s}\n`);
   if (process.argv.includes('--sessions-only')) {
-    console.log(formatSessionBench(await benchSessions()).join('\n'));
+    const config = loadConfig({ ...process.env, ...serverEnv(INDEX_DIR) }, ROOT);
+    await prepareIndex(config, new HashedEmbedder(), createLogger('warn', process.stderr));
+    console.log(formatSessionBench(await benchSessions({ config })).join('\n'));
     return;
   }
 
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
   const ctx = await createContext(config, { logger: createLogger('warn', process.stderr), embedder: new HashedEmbedder() });
   const stages: StageTiming[] = await stageTimings(ctx, q.bodies.map((b) => (JSON.parse(b) as { message: string }).message));
   say('bench: session stores …');
-  const sessionBench = await benchSessions();
+  const sessionBench = await benchSessions({ config });
 
   let prof: ProfileSummary | undefined;
   if (profile) {
