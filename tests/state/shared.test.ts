@@ -90,6 +90,18 @@ describe.skipIf(missing)('two server processes sharing one Redis', () => {
     expect(over.body.error!.code).toBe('RATE_LIMITED');
     expect((await ask(a.url, { message: '유니트리' })).status).toBe(429);
   });
+
+  it('while Redis is down the limit is not enforced (requests pass); after a restart it is again, on both', async () => {
+    await redis.kill();
+    for (let i = 0; i < 10; i++) expect((await ask(i % 2 ? a.url : b.url, { message: '유니트리' })).status).toBe(200);
+    await redis.restart();
+    for (const srv of [a, b]) await until('redis connected', async () => (await health(srv.url)).status === 'ok');
+    // A fresh Redis: fresh counters (and no scripts loaded: the limiter loads them again).
+    const statuses = [];
+    for (let i = 0; i < 9; i++) statuses.push((await ask(i % 2 ? a.url : b.url, { message: '유니트리' })).status);
+    expect(statuses.slice(0, 8)).toEqual(Array(8).fill(200));
+    expect(statuses[8]).toBe(429);
+  });
 });
 
 describe.skipIf(missing)('Redis killed mid-conversation and restarted', () => {
