@@ -5,7 +5,7 @@
  */
 import type { IncrementResponse, Options, Store } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
-import type { RedisConnection } from './redis.js';
+import { type RedisConnection, RedisUnavailable } from './redis.js';
 
 /**
  * rate-limit-redis loads its scripts in `init` and keeps the promise: one made while Redis was
@@ -52,6 +52,7 @@ export function redisRateLimitStore(redis: RedisConnection, name = 'api'): Store
   return new ReloadingRedisStore(redis, {
     prefix: `${redis.prefix}rl:${name}:`,
     sendCommand: async (...args: string[]) => {
+      if (!redis.usable()) throw new RedisUnavailable();
       try {
         const r = (await redis.client.call(args[0]!, ...args.slice(1))) as never;
         redis.succeeded();
