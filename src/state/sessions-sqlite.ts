@@ -28,6 +28,8 @@ export interface SqliteSessionOptions extends SessionLimits {
   now?: () => number;
 }
 
+/** PRAGMA user_version of the layout below. */
+const SCHEMA_VERSION = 1;
 const REOPEN_MS = 5_000;
 const BUSY_TIMEOUT_MS = 250;
 const RECOUNT_MS = 10_000;
@@ -219,6 +221,11 @@ export class SqliteSessionStore implements SessionStore {
         data TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);`);
+      // A database of another layout (a newer version, a foreign file) fails loudly here,
+      // reported like any other failure, rather than being written into.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      else if (version !== SCHEMA_VERSION) throw new Error(`session database schema version ${version}, expected ${SCHEMA_VERSION}`);
       const st: Statements = {
         get: db.prepare('SELECT data, updated_at FROM sessions WHERE id = ?'),
         bytesOf: db.prepare('SELECT bytes FROM sessions WHERE id = ?'),

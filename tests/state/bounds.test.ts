@@ -34,7 +34,6 @@ const longSession = (i: number): Session => {
 let s: TestServer | undefined;
 afterEach(async () => {
   await s?.close();
-  await s?.ctx.closeState?.();
   s = undefined;
 });
 

@@ -14,7 +14,6 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kic-persist-'));
 let s: TestServer | undefined;
 afterEach(async () => {
   await s?.close();
-  await s?.ctx.closeState?.();
   s = undefined;
 });
 
@@ -33,7 +32,6 @@ describe('SQLite sessions in the server', () => {
     expect(h.dependencies).toEqual({ sessions: 'ok' });
     expect(h.index.chunks).toBeGreaterThan(0);
     await s.close();
-    await s.ctx.closeState?.();
     s = await startTestServer({ SESSION_DB: db });
     const r = await fetch(`${s.url}/api/sessions/${first.sessionId}`);
     expect(r.status).toBe(200);

@@ -200,7 +200,6 @@ describe.skipIf(missing)('a Redis that hangs (SIGSTOP: connected, answering noth
       expect(again.body.sessionId).toBe(first.body.sessionId);
     } finally {
       await s.close();
-      await s.ctx.closeState?.();
       await redis.stop();
     }
   });
