@@ -64,8 +64,11 @@ export class MemorySessionStore implements SessionStore {
 
   async save(session: Session): Promise<void> {
     const updatedAt = this.now();
-    const { json } = encodeSession({ ...session, updatedAt }, this.limits);
-    const record = Buffer.from(json, 'utf8');
+    const { json, bytes } = encodeSession({ ...session, updatedAt }, this.limits);
+    // Not Buffer.from: a small one is a slice of a shared 8 KiB pool, which it would keep alive
+    // (uncounted) for as long as the session lives.
+    const record = Buffer.allocUnsafeSlow(bytes);
+    record.write(json, 'utf8');
     this.drop(session.id);
     this.sessions.set(session.id, { record, updatedAt });
     this.total += record.length;
