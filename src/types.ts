@@ -375,8 +375,8 @@ export interface DedupStore {
 }
 
 /**
- * Session id namespaces. Ids the HTTP API issues are `s_` + 22 base64url characters (132 bits
- * of randomness); bot conversations are `bot:<platform>:<platform ids>` and never reachable
+ * Session id namespaces. Ids the HTTP API issues are `s_` + 22 base64url characters (16 random
+ * bytes, 128 bits); bot conversations are `bot:<platform>:<platform ids>` and never reachable
  * from /api/* or /v1/*.
  */
 export const API_SESSION_ID = /^s_[A-Za-z0-9_-]{22}$/;

@@ -20,12 +20,13 @@ import { readySection } from '../bench/sections/ready.js';
 import { scalingSection } from '../bench/sections/scaling.js';
 import { stagesSection } from '../bench/sections/stages.js';
 import { costSection } from '../bench/sections/cost.js';
+import { sessionsSection } from '../bench/sections/sessions.js';
 import { loadConfig } from '../config.js';
 import { HashedEmbedder } from '../embed/hashed.js';
 import { createLogger } from '../logger.js';
 import { prepareIndex } from '../server/compose.js';
 
-const SECTIONS: BenchSection[] = [readySection, scalingSection, ingestSection, stagesSection, costSection];
+const SECTIONS: BenchSection[] = [readySection, scalingSection, ingestSection, stagesSection, costSection, sessionsSection];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

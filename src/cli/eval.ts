@@ -25,6 +25,7 @@ import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.j
 import { createLogger } from '../logger.js';
 import type { RetrievalTuning } from '../retrieve/retriever.js';
 import { createContext } from '../server/compose.js';
+import { PER_PROCESS_STATE } from './shared.js';
 
 function flag(name: string): string | undefined {
   const a = process.argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
@@ -91,7 +92,7 @@ function typeTable(results: QuestionResult[]): string {
 
 async function main(): Promise<void> {
   const answers = !flag('retrieval-only');
-  const env = { ...process.env, LOG_LEVEL: 'warn' } as Record<string, string | undefined>;
+  const env = { ...process.env, ...PER_PROCESS_STATE, LOG_LEVEL: 'warn' } as Record<string, string | undefined>;
   env.MODEL ??= 'hashed';
   const chunkTag = `${env.CHUNK_TARGET_CHARS ?? 'd'}-${env.CHUNK_MAX_CHARS ?? 'd'}-${env.CHUNK_OVERLAP_SENTENCES ?? 'd'}`;
   env.INDEX_DIR ??= path.join('.tmp', `eval-index-${env.MODEL.replace(/[^\w.-]/g, '_')}-${chunkTag}`);

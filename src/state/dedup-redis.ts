@@ -15,6 +15,7 @@ export class RedisDedupStore implements DedupStore {
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
+    if (!this.redis.usable()) return true;
     try {
       const r = await this.redis.client.set(this.key(key), '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
       this.redis.succeeded();
@@ -26,6 +27,7 @@ export class RedisDedupStore implements DedupStore {
   }
 
   async release(key: string): Promise<void> {
+    if (!this.redis.usable()) return;
     try {
       await this.redis.client.del(this.key(key));
       this.redis.succeeded();

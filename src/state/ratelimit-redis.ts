@@ -5,35 +5,43 @@
  */
 import type { IncrementResponse, Options, Store } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
-import type { RedisConnection } from './redis.js';
+import { type RedisConnection, RedisUnavailable } from './redis.js';
 
 /**
  * rate-limit-redis loads its scripts in `init` and keeps the promise: one made while Redis was
  * not yet connected (at start: the limiter is created before the connection is ready) or down
  * stays rejected, and every later increment fails with it although Redis is back (only a
- * NOSCRIPT reply makes it load again), so the limit would silently never apply. Here the load
- * waits for the connection, and is done anew after a failure.
+ * NOSCRIPT reply makes it load again), so the limit would silently never apply. Here the
+ * scripts are loaded lazily: before the first increment, and again before the next increment
+ * after any failure or reconnection (a restarted Redis has no scripts).
  */
 class ReloadingRedisStore extends RedisStore {
+  private stale = true;
+
   constructor(
     private readonly redis: RedisConnection,
     options: ConstructorParameters<typeof RedisStore>[0],
   ) {
     super(options);
+    redis.client.on('ready', () => (this.stale = true));
   }
 
   override async init(options: Options): Promise<void> {
-    if (this.redis.client.status === 'ready') return super.init(options);
     this.windowMs = options.windowMs;
-    this.redis.client.once('ready', () => void super.init(options).catch(() => {}));
   }
 
   override async increment(key: string): Promise<IncrementResponse> {
+    if (this.stale) {
+      this.stale = false;
+      this.incrementScriptSha = this.loadIncrementScript();
+      this.getScriptSha = this.loadGetScript();
+      // Awaited (and its failure handled) through the increment below.
+      this.getScriptSha.catch(() => {});
+    }
     try {
       return await super.increment(key);
     } catch (e) {
-      this.incrementScriptSha = this.loadIncrementScript();
-      this.incrementScriptSha.catch(() => {});
+      this.stale = true;
       throw e;
     }
   }
@@ -44,6 +52,7 @@ export function redisRateLimitStore(redis: RedisConnection, name = 'api'): Store
   return new ReloadingRedisStore(redis, {
     prefix: `${redis.prefix}rl:${name}:`,
     sendCommand: async (...args: string[]) => {
+      if (!redis.usable()) throw new RedisUnavailable();
       try {
         const r = (await redis.client.call(args[0]!, ...args.slice(1))) as never;
         redis.succeeded();

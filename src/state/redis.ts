@@ -10,6 +10,17 @@ import { Redis } from 'ioredis';
 import type { DependencyHealth, HealthSource } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
 
+/** After a command timed out: how long no command is sent. */
+const BACKOFF_MS = 2_000;
+
+/** Thrown instead of sending a command while commands are held back (see `usable`). */
+export class RedisUnavailable extends Error {
+  constructor() {
+    super('Redis did not answer in time; commands are held back briefly');
+    this.name = 'RedisUnavailable';
+  }
+}
+
 export interface RedisOptions {
   url: string;
   /** Prefix of every key (REDIS_PREFIX). */
@@ -25,6 +36,7 @@ export class RedisConnection implements HealthSource {
   readonly prefix: string;
   private readonly tracker: HealthTracker;
   private closing = false;
+  private pausedUntil = 0;
 
   constructor(opts: RedisOptions) {
     this.prefix = opts.prefix;
@@ -33,7 +45,7 @@ export class RedisConnection implements HealthSource {
     this.client = new Redis(opts.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      commandTimeout: opts.commandTimeoutMs ?? 1_000,
+      commandTimeout: opts.commandTimeoutMs ?? 500,
       connectTimeout: 2_000,
       retryStrategy: (times) => Math.min(100 * times, 2_000),
       // The rate limiter loads its scripts at start; keep the connection eager so that it is
@@ -53,13 +65,26 @@ export class RedisConnection implements HealthSource {
     return this.tracker.health();
   }
 
+  /**
+   * Whether commands should be sent now. A Redis that accepts connections but does not answer
+   * (stopped, swapping, overloaded) costs every command the full command timeout; after one
+   * timed out, commands are not sent for BACKOFF_MS (the callers carry on without Redis), then
+   * one is tried again. A closed connection needs none of this: without an offline queue its
+   * commands fail at once.
+   */
+  usable(): boolean {
+    return Date.now() >= this.pausedUntil;
+  }
+
   /** For the stores: a command failed (Redis down, timed out, refused). */
   failed(e: unknown, what: string): void {
     this.tracker.fail(e, what);
+    if (e instanceof Error && /timed out/i.test(e.message)) this.pausedUntil = Date.now() + BACKOFF_MS;
   }
 
   /** For the stores: a command succeeded. */
   succeeded(): void {
+    this.pausedUntil = 0;
     this.tracker.ok();
   }
 

@@ -89,11 +89,14 @@ export function encodeSession(s: Session, limits: SessionLimits): { json: string
   const sizes = turns.map((t) => Buffer.byteLength(JSON.stringify(t), 'utf8') + 1);
   let excess = rec.bytes - limits.maxBytes;
   let from = 0;
-  while (from < turns.length && excess > 0) {
+  // The last exchange is never dropped here: it is slimmed below first.
+  let last = turns.length - 1;
+  while (last > 0 && turns[last]!.role !== 'user') last--;
+  while (from < last && excess > 0) {
     excess -= sizes[from]!;
     from++;
     // Keep user/assistant pairs together.
-    while (from < turns.length && turns[from]!.role === 'assistant') excess -= sizes[from++]!;
+    while (from < last && turns[from]!.role === 'assistant') excess -= sizes[from++]!;
   }
   rec = build(turns.slice(from));
   if (rec.bytes <= limits.maxBytes) return rec;

@@ -38,6 +38,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<Session | undefined> {
+    if (!this.redis.usable()) return undefined;
     let json: string | null;
     try {
       json = await this.redis.client.get(this.key(id));
@@ -57,6 +58,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async save(session: Session): Promise<void> {
+    if (!this.redis.usable()) return;
     const { json } = encodeSession({ ...session, updatedAt: this.now() }, this.opts);
     try {
       await this.redis.client.set(this.key(session.id), json, 'PX', this.opts.ttlMs);
@@ -67,6 +69,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<void> {
+    if (!this.redis.usable()) return;
     try {
       await this.redis.client.del(this.key(id));
       this.redis.succeeded();

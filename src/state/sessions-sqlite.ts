@@ -28,8 +28,11 @@ export interface SqliteSessionOptions extends SessionLimits {
   now?: () => number;
 }
 
+/** PRAGMA user_version of the layout below. */
+const SCHEMA_VERSION = 1;
 const REOPEN_MS = 5_000;
 const BUSY_TIMEOUT_MS = 250;
+const RECOUNT_MS = 10_000;
 const SWEEP_MS = 60_000;
 /** Rows looked at per eviction step. */
 const EVICT_BATCH = 64;
@@ -55,6 +58,7 @@ export class SqliteSessionStore implements SessionStore {
   /** Rows and bytes as this process last knew them (recounted before evicting: other processes may write too). */
   private count = 0;
   private total = 0;
+  private countedAt = 0;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly opts: SqliteSessionOptions) {
@@ -154,9 +158,13 @@ export class SqliteSessionStore implements SessionStore {
 
   /** Inside the save transaction: drops the least recently saved sessions (never `keep`) until under the bounds. */
   private evict(st: Statements, keep: string): void {
-    const t = st.totals.get()!;
-    this.count = t.n;
-    this.total = t.bytes ?? 0;
+    // Other processes may write the same file: recount now and then, not on every save.
+    if (this.now() - this.countedAt > RECOUNT_MS) {
+      const t = st.totals.get()!;
+      this.count = t.n;
+      this.total = t.bytes ?? 0;
+      this.countedAt = this.now();
+    }
     while (this.total > this.opts.maxTotalBytes || this.count > this.opts.maxSessions) {
       const rows = st.oldest.all(EVICT_BATCH).filter((r) => r.id !== keep);
       if (!rows.length) return;
@@ -202,19 +210,27 @@ export class SqliteSessionStore implements SessionStore {
       db = new Database(this.opts.file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // The record last: SQLite reads a row's columns in order, so the small ones before a
+      // large record are read without following its overflow pages (eviction and the totals
+      // read only those).
       db.exec(`CREATE TABLE IF NOT EXISTS sessions (
         id TEXT PRIMARY KEY,
         owner TEXT,
-        data TEXT NOT NULL,
         bytes INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
+        updated_at INTEGER NOT NULL,
+        data TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);`);
+      // A database of another layout (a newer version, a foreign file) fails loudly here,
+      // reported like any other failure, rather than being written into.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      else if (version !== SCHEMA_VERSION) throw new Error(`session database schema version ${version}, expected ${SCHEMA_VERSION}`);
       const st: Statements = {
         get: db.prepare('SELECT data, updated_at FROM sessions WHERE id = ?'),
         bytesOf: db.prepare('SELECT bytes FROM sessions WHERE id = ?'),
         upsert: db.prepare(
-          'INSERT INTO sessions (id, owner, data, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, data = excluded.data, bytes = excluded.bytes, updated_at = excluded.updated_at',
+          'INSERT INTO sessions (id, owner, data, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, bytes = excluded.bytes, updated_at = excluded.updated_at, data = excluded.data',
         ),
         del: db.prepare('DELETE FROM sessions WHERE id = ?'),
         totals: db.prepare('SELECT COUNT(*) AS n, SUM(bytes) AS bytes FROM sessions'),

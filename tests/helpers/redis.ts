@@ -6,6 +6,7 @@
  *   ... REDIS_URL: redis.url ...
  *   await redis.kill();   // SIGKILL: clients see the connection drop
  *   await redis.restart(); // same port, empty
+ *   redis.pause(); redis.resume(); // SIGSTOP / SIGCONT: a Redis that hangs
  *   await redis.stop();
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -20,6 +21,10 @@ export interface TestRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port (after kill or stop). */
   restart(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections but answers nothing (a hung Redis). */
+  pause(): void;
+  /** SIGCONT after pause. */
+  resume(): void;
   /** SIGTERM and wait (idempotent). */
   stop(): Promise<void>;
 }
@@ -82,6 +87,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
   const signal = async (sig: NodeJS.Signals) => {
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGCONT');
     proc.kill(sig);
     await exited;
   };
@@ -94,6 +100,8 @@ export async function startRedis(): Promise<TestRedis> {
       return !!proc && proc.exitCode === null && proc.signalCode === null;
     },
     kill: () => signal('SIGKILL'),
+    pause: () => void proc?.kill('SIGSTOP'),
+    resume: () => void proc?.kill('SIGCONT'),
     restart: async () => {
       await signal('SIGKILL');
       await launch();

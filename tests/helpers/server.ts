@@ -26,10 +26,13 @@ export async function startTestServer(env: Record<string, string> = {}, opts: { 
     url: `http://127.0.0.1:${port}`,
     ctx,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      // The session database and the Redis connection, when configured.
+      await ctx.closeState?.();
+    },
   };
 }

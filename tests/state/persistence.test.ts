@@ -3,18 +3,19 @@
  * a database that cannot be written shows in /healthz ("degraded", 200) and /metrics at once,
  * while questions are still answered; SESSION_FILE (the old JSON file) is imported.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
+import { sessionOf } from './sessions.contract.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kic-persist-'));
 let s: TestServer | undefined;
 afterEach(async () => {
   await s?.close();
-  await s?.ctx.closeState?.();
   s = undefined;
 });
 
@@ -33,7 +34,6 @@ describe('SQLite sessions in the server', () => {
     expect(h.dependencies).toEqual({ sessions: 'ok' });
     expect(h.index.chunks).toBeGreaterThan(0);
     await s.close();
-    await s.ctx.closeState?.();
     s = await startTestServer({ SESSION_DB: db });
     const r = await fetch(`${s.url}/api/sessions/${first.sessionId}`);
     expect(r.status).toBe(200);
@@ -87,5 +87,25 @@ describe('SQLite sessions in the server', () => {
     expect((await r.json()).turns).toEqual([{ question: '유니트리의 점유율은?', answer: '69.75% [1]', citations: [], at: new Date(now).toISOString() }]);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(fs.existsSync(path.join(dir, 'sessions.db'))).toBe(true);
+  });
+
+  // A real full disk: a 512 KiB tmpfs (needs root and mount; skipped where it cannot be mounted).
+  const full = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-full-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', full], { stdio: 'ignore' }).status === 0;
+  afterAll(() => {
+    if (mounted) spawnSync('umount', ['-l', full], { stdio: 'ignore' });
+    fs.rmSync(full, { recursive: true, force: true });
+  });
+  it.skipIf(!mounted)('a full disk (ENOSPC) shows in /healthz and /metrics as soon as a write fails; answers go on', async () => {
+    s = await startTestServer({ SESSION_DB: path.join(full, 'sessions.db'), SESSIONS_MAX_BYTES: String(1 << 30) });
+    expect((await health(s)).status).toBe('ok');
+    let i = 0;
+    while ((await health(s)).status === 'ok' && i < 200) await s.ctx.sessions.save(sessionOf(`s${i++}`, 10, 2000));
+    expect(i).toBeLessThan(200);
+    expect(await health(s)).toMatchObject({ status: 'degraded', dependencies: { sessions: 'down' } });
+    expect(await metric(s, /^kic_dependency_up\{dependency="sessions"\}/)).toMatch(/ 0$/);
+    const res = await ask(s, { message: '유니트리의 점유율은?' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).found).toBe(true);
   });
 });

@@ -25,17 +25,13 @@ const recorder = () => {
   return { warnings, infos, log };
 };
 
-sessionStoreContract('memory', async (l) => {
-  const { warnings, log } = recorder();
-  const store = new MemorySessionStore({ ...l, maxSessions: 10_000, log });
-  return {
-    store,
-    warnings,
-    // Test-only: the store holds only records it encoded itself.
-    writeRaw: async (id, json) => void (store as unknown as { sessions: Map<string, unknown> }).sessions.set(id, { record: Buffer.from(json), updatedAt: l.now() }),
-    cleanup: async () => {},
-  };
-});
+// The memory store loads nothing from outside (it holds only records it encoded), so it has no
+// validation on read to test.
+sessionStoreContract(
+  'memory',
+  async (l) => ({ store: new MemorySessionStore({ ...l, maxSessions: 10_000 }), warnings: [], cleanup: async () => {} }),
+  { boundsTotal: true, validatesOnRead: false },
+);
 
 sessionStoreContract('sqlite', async (l) => {
   const { warnings, log } = recorder();
@@ -168,8 +164,8 @@ describe.skipIf(redisMissing)('RedisSessionStore', () => {
     expect(conn.health().state).toBe('down');
     expect(warnings).toHaveLength(1);
     await r.restart();
-    await new Promise((res) => conn.client.once('ready', res));
-    expect(conn.health().state).toBe('ok');
+    // The client reconnects by itself (perhaps already during the restart).
+    while (conn.health().state !== 'ok') await new Promise((res) => setTimeout(res, 50));
     await store.save(sessionOf('c', 1));
     expect(await store.get('c')).toBeDefined();
     await conn.close();

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, childEnv, runScript } from '../faults/helpers.js';
 import { TEST_INDEX } from '../helpers/env.js';
+import { startTestServer } from '../helpers/server.js';
 import { type TestRedis, haveRedis, startRedis } from '../helpers/redis.js';
 import { API_SESSION_ID } from '../../src/types.js';
 
@@ -90,6 +91,18 @@ describe.skipIf(missing)('two server processes sharing one Redis', () => {
     expect(over.body.error!.code).toBe('RATE_LIMITED');
     expect((await ask(a.url, { message: '유니트리' })).status).toBe(429);
   });
+
+  it('while Redis is down the limit is not enforced (requests pass); after a restart it is again, on both', async () => {
+    await redis.kill();
+    for (let i = 0; i < 10; i++) expect((await ask(i % 2 ? a.url : b.url, { message: '유니트리' })).status).toBe(200);
+    await redis.restart();
+    for (const srv of [a, b]) await until('redis connected', async () => (await health(srv.url)).status === 'ok');
+    // A fresh Redis: fresh counters (and no scripts loaded: the limiter loads them again).
+    const statuses = [];
+    for (let i = 0; i < 9; i++) statuses.push((await ask(i % 2 ? a.url : b.url, { message: '유니트리' })).status);
+    expect(statuses.slice(0, 8)).toEqual(Array(8).fill(200));
+    expect(statuses[8]).toBe(429);
+  });
 });
 
 describe.skipIf(missing)('Redis killed mid-conversation and restarted', () => {
@@ -161,4 +174,33 @@ describe('the SQLite store under kill -9', () => {
     expect(next.body.sessionId).toBe(first.body.sessionId);
     expect(await health(s.url)).toMatchObject({ status: 'ok', dependencies: { sessions: 'ok' } });
   }, 300_000);
+});
+
+describe.skipIf(missing)('a Redis that hangs (SIGSTOP: connected, answering nothing)', () => {
+  it('questions are still answered, /healthz degraded; after SIGCONT ok again', async () => {
+    const redis = await startRedis();
+    const s = await startTestServer({ REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '1000' });
+    try {
+      await until('redis connected', async () => (await health(s.url)).status === 'ok');
+      const first = await ask(s.url, { message: '유니트리의 글로벌 사족 로봇 시장 점유율은?' });
+      redis.pause();
+      // Each command waits at most the command timeout, and after one timed out none is sent
+      // for a while: these are answered (without history), none fails.
+      for (let i = 0; i < 5; i++) {
+        const r = await ask(s.url, { message: '그 회사의 출하량은?', sessionId: first.body.sessionId });
+        expect(r.status).toBe(200);
+      }
+      expect(await health(s.url)).toMatchObject({ status: 'degraded', dependencies: { redis: 'down' } });
+      redis.resume();
+      await until('redis answering again', async () => {
+        await ask(s.url, { message: '유니트리' });
+        return (await health(s.url)).status === 'ok';
+      });
+      const again = await ask(s.url, { message: '그 회사의 출하량은?', sessionId: first.body.sessionId });
+      expect(again.body.sessionId).toBe(first.body.sessionId);
+    } finally {
+      await s.close();
+      await redis.stop();
+    }
+  });
 });

@@ -7,6 +7,8 @@ export function serverEnv(indexDir: string, extra: Record<string, string> = {}):
     RATE_LIMIT_PER_MINUTE: '0',
     LLM_BASE_URL: '',
     SESSION_FILE: '',
+    SESSION_STORE: '',
+    SESSION_DB: '',
     CORS_ORIGINS: '',
     REDIS_URL: '',
     LOG_LEVEL: process.env['LOG_LEVEL'] || 'info',
