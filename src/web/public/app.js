@@ -489,7 +489,7 @@ function settle(msg, turn) {
   const below = [];
   if (text) below.push(actions(turn));
   const suggestions = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
-  if (suggestions.length) below.push(suggestionList(suggestions, turn.smalltalk ? undefined : state.lang));
+  if (suggestions.length) below.push(suggestionList(suggestions, turn.smalltalk ? undefined : state.lang, turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
   if (below.length) /** @type {HTMLElement} */ (msg.querySelector('.msg-body')).append(h('div', { className: 'below' }, below));
 }
 
@@ -542,12 +542,11 @@ function suggestionsFor(turn) {
   return out;
 }
 
-/** @param {string[]} questions @param {Lang} [language] the answer language to ask for (headings are Korean) */
-function suggestionList(questions, language) {
-  const s = t();
+/** @param {string[]} questions @param {Lang | undefined} language the answer language to ask for (headings are Korean) @param {string} label */
+function suggestionList(questions, language, label) {
   const id = `sg-${Math.random().toString(36).slice(2, 9)}`;
   return h('div', { className: 'suggestions', attrs: { role: 'group', 'aria-labelledby': id } }, [
-    h('span', { className: 'suggestions-label', text: s.suggestionsLabel, attrs: { id } }),
+    h('span', { className: 'suggestions-label', text: label, attrs: { id } }),
     h(
       'ul',
       {},
@@ -1229,6 +1228,8 @@ els.messages.addEventListener('pointerover', (e) => {
   previewTimer = window.setTimeout(() => showPreview(/** @type {HTMLElement} */ (btn), cite), 250);
 });
 els.messages.addEventListener('pointerout', (e) => {
+  // A finger lifted off a marker is a pointerout too: on touch the preview stays until the next tap elsewhere.
+  if (e.pointerType === 'touch') return;
   const btn = /** @type {HTMLElement} */ (e.target).closest('button[data-cite]');
   if (!btn) return;
   const to = /** @type {Node | null} */ (e.relatedTarget);

@@ -98,6 +98,17 @@ export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0');
 export function renderAnswer(parent, text, opts) {
   const frag = markdownFragment(text);
   decorate(frag, opts);
+  // Finished on the fragment, before the comparison, so that an unchanged block compares equal.
+  for (const el of frag.querySelectorAll('p, li, td, th, h1, h2, h3, h4, h5, h6, blockquote')) {
+    el.setAttribute('lang', textLang(el.textContent ?? '', opts.lang));
+  }
+  for (const table of frag.querySelectorAll('table')) {
+    // Wide tables scroll inside their own box instead of widening the page.
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
   const next = [...frag.childNodes].filter((n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim());
   const current = [...parent.childNodes];
   next.forEach((node, i) => {
@@ -107,18 +118,6 @@ export function renderAnswer(parent, text, opts) {
     else parent.append(node);
   });
   for (const extra of current.slice(next.length)) extra.remove();
-  for (const el of parent.querySelectorAll('p, li, td, th, h1, h2, h3, h4, h5, h6, blockquote')) {
-    if (!el.hasAttribute('lang')) el.setAttribute('lang', textLang(el.textContent ?? '', opts.lang));
-  }
-  for (const table of parent.querySelectorAll('table')) {
-    // Wide tables scroll inside their own box instead of widening the page.
-    if (!table.parentElement?.classList.contains('table-wrap')) {
-      const wrap = document.createElement('div');
-      wrap.className = 'table-wrap';
-      table.replaceWith(wrap);
-      wrap.append(table);
-    }
-  }
 }
 
 /**
