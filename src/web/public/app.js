@@ -12,6 +12,7 @@
 import { ConversationStore, newId, titleFrom } from './conversations.js';
 import { keepUnits, renderAnswer, textLang } from './markdown.js';
 import { HTML_LANG, STRINGS } from './strings.js';
+import { suggestions } from './suggest.js';
 
 /** @typedef {'ko' | 'zh' | 'en'} Lang */
 /**
@@ -19,7 +20,7 @@ import { HTML_LANG, STRINGS } from './strings.js';
  *   page: number, quote: string, source?: { title: string, url?: string }, chunkId?: string, articleId?: string }} Citation
  * @typedef {{ sessionId: string, language: Lang, found: boolean, answer: string, citations: Citation[],
  *   answerer?: string, note?: string, smalltalk?: boolean }} ChatResponse
- * @typedef {{ section: string, number: string, title: string, page: number, endPage?: number, id?: string,
+ * @typedef {{ section: string, number: string, title: string, page: number, endPage?: number, id?: string, headings?: string[],
  *   report?: { id: string, title: string, issue: string }, source?: { title: string, url?: string } }} ArticleEntry
  * @typedef {import('./conversations.js').Turn} Turn
  * @typedef {import('./conversations.js').Conversation} Conversation
@@ -231,6 +232,8 @@ async function loadArticles() {
     state.articlesFailed = true;
   }
   renderArticles();
+  // The last answer's suggestions use the articles' headings, which may have arrived after it.
+  if (state.articles && !state.inflight) rerenderThread();
 }
 
 function renderArticles() {
@@ -488,8 +491,8 @@ function settle(msg, turn) {
   /** @type {HTMLElement[]} */
   const below = [];
   if (text) below.push(actions(turn));
-  const suggestions = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
-  if (suggestions.length) below.push(suggestionList(suggestions, turn.smalltalk ? undefined : state.lang, turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
+  const next = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
+  if (next.length) below.push(suggestionList(next, turn.smalltalk ? undefined : state.lang, turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
   if (below.length) /** @type {HTMLElement} */ (msg.querySelector('.msg-body')).append(h('div', { className: 'below' }, below));
 }
 
@@ -518,28 +521,10 @@ function actions(turn) {
   return row;
 }
 
-/**
- * Follow-up questions from the cited passages' headings (in the reader's language), then a
- * summary of the first cited article; none already asked in this conversation.
- * @param {Turn} turn @returns {string[]}
- */
+/** Follow-up questions for an answer (suggest.js), none already asked in this conversation. @param {Turn} turn */
 function suggestionsFor(turn) {
-  const s = t();
   const asked = new Set((state.convs.current()?.turns ?? []).map((x) => x.question.trim()));
-  /** @type {string[]} */
-  const out = [];
-  const add = (/** @type {string} */ q) => {
-    if (!asked.has(q) && !out.includes(q) && out.length < 3) out.push(q);
-  };
-  const cites = turn.citations ?? [];
-  for (const c of cites) {
-    const heading = (c.heading ?? '').trim();
-    if (heading && heading !== c.article.title && heading.length <= 40) add(s.moreAbout(heading));
-    if (out.length >= 2) break;
-  }
-  const first = cites[0];
-  if (first && !/요약|总结|[Ss]ummar/.test(turn.question)) add(s.summarize(first.article.title));
-  return out;
+  return suggestions({ question: turn.question, citations: turn.citations ?? [], articles: state.articles, asked, words: t() });
 }
 
 /** @param {string[]} questions @param {Lang | undefined} language the answer language to ask for (headings are Korean) @param {string} label */

@@ -29,6 +29,8 @@ export const STRINGS = {
     suggestionsLabel: '이어서 물어보기',
     /** @param {string} h */
     moreAbout: (h) => `‘${h}’에 대해 더 자세히 알려줘`,
+    /** @param {string} subject @param {string} h */
+    subjectAbout: (subject, h) => `${subject}의 ‘${h}’ 내용을 알려줘`,
     jumpLatest: '최신 답변으로',
     preview: '출처 미리보기',
     openPassage: '구절 전체 보기',
@@ -111,6 +113,7 @@ export const STRINGS = {
     feedbackFailed: '反馈提交失败。',
     suggestionsLabel: '继续提问',
     moreAbout: (/** @type {string} */ h) => `详细介绍一下“${h}”`,
+    subjectAbout: (/** @type {string} */ subject, /** @type {string} */ h) => `${subject}在“${h}”方面有哪些内容？`,
     jumpLatest: '回到最新回答',
     preview: '出处预览',
     openPassage: '查看完整段落',
@@ -189,6 +192,7 @@ export const STRINGS = {
     feedbackFailed: 'Couldn’t send the feedback.',
     suggestionsLabel: 'Ask next',
     moreAbout: (/** @type {string} */ h) => `Tell me more about “${h}”`,
+    subjectAbout: (/** @type {string} */ subject, /** @type {string} */ h) => `What does the report say about ${subject} in “${h}”?`,
     jumpLatest: 'Jump to latest',
     preview: 'Source preview',
     openPassage: 'Show the whole passage',
