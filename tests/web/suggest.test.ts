@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const cite = (id: number, heading: string) => ({ id, heading, articleId: 'trend-01', article: { number: '01', title: '구현 지능 산업 심층 분석' }, page: 9, section: '산업 트렌드', quote: '…' });
-const articles = [{ id: 'trend-01', title: '구현 지능 산업 심층 분석', headings: ['산업체인 분석', '다운 스트림: 다양한 응용 환경', '주요 기업 동향'] }];
+const articles = [{ id: 'trend-01', title: '구현 지능 산업 심층 분석', headings: ['구현 지능의 정의', '산업체인 분석', '다운 스트림: 다양한 응용 환경', '주요 기업 동향'] }];
 
 describe('subjectOf', () => {
   it.each([
@@ -35,12 +35,15 @@ describe('subjectOf', () => {
 });
 
 describe('suggestions', () => {
-  it('asks first about the cited article’s other sections, with the subject, then for a summary, in the reader’s language', () => {
+  it('asks first about the sections after the cited one, with the subject, then for a summary, in the reader’s language', () => {
     const out = suggestions({ question: '유니트리의 글로벌 사족 로봇 시장 점유율은?', citations: [cite(1, '산업체인 분석')], articles, asked: new Set(), words: STRINGS.ko });
     expect(out).toEqual(['유니트리의 ‘다운 스트림: 다양한 응용 환경’ 내용을 알려줘', '유니트리의 ‘주요 기업 동향’ 내용을 알려줘', '‘구현 지능 산업 심층 분석’ 기사를 요약해줘']);
     const zh = suggestions({ question: '宇树科技在四足机器人市场的份额是多少？', citations: [cite(1, '산업체인 분석')], articles, asked: new Set(), words: STRINGS.zh });
     expect(zh[0]).toBe('宇树科技在“다운 스트림: 다양한 응용 환경”方面有哪些内容？');
     expect(zh[2]).toBe('总结一下《구현 지능 산업 심층 분석》');
+    // The last section cited: the ones before it, in reading order.
+    const last = suggestions({ question: '유니트리는?', citations: [cite(1, '주요 기업 동향')], articles, asked: new Set(), words: STRINGS.ko, max: 4 });
+    expect(last.slice(0, 3)).toEqual(['유니트리의 ‘구현 지능의 정의’ 내용을 알려줘', '유니트리의 ‘산업체인 분석’ 내용을 알려줘', '유니트리의 ‘다운 스트림: 다양한 응용 환경’ 내용을 알려줘']);
   });
 
   it('without a subject or the article list, uses the cited headings; skips what was asked and a summary of a summary', () => {

@@ -63,9 +63,12 @@ export function suggestions({ question, citations, articles, asked, words, max =
   const subject = subjectOf(question);
   const cited = new Set(citations.map((c) => (c.heading ?? '').trim()));
   const article = articles?.find((a) => (first.articleId ? a.id === first.articleId : true) && a.title === first.article.title);
+  // The article's sections the answer did not use, those right after the cited one first (what
+  // the reader would read next), then the ones before it; then the cited ones themselves.
+  const all = article?.headings ?? [];
+  const at = Math.max(0, all.findIndex((h) => cited.has(h)));
   const headings = [
-    // Sections of the cited article the answer did not use, then the ones it did.
-    ...(article?.headings ?? []).filter((h) => !cited.has(h)),
+    ...[...all.slice(at + 1), ...all.slice(0, at)].filter((h) => !cited.has(h)),
     ...citations.filter((c) => c.heading?.trim() && c.heading.trim() !== c.article.title).map((c) => c.heading.trim()),
   ].filter((h) => [...h].length <= 40);
   for (const h of headings) {
