@@ -275,7 +275,7 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     await shot(zh, '22-desktop-smalltalk-zh');
   });
 
-  it('re-renders existing messages in the new UI language; follow-up suggestions ask in it', async () => {
+  it('re-renders existing messages in the new UI language; suggestions stay in the language asked in', async () => {
     const page = await openPage(hn);
     await ask(page, KO);
     const bot = page.locator('.msg-bot').last();
@@ -287,10 +287,19 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     expect(await bot.locator('.suggestions-label').textContent()).toBe('继续提问');
     expect(await bot.locator('.cite-ref').first().getAttribute('aria-label')).toMatch(/^出处 1：/);
     const suggestion = bot.locator('.suggestion').first();
-    expect(await suggestion.textContent()).toMatch(/^유니트리在“.+”方面有哪些内容？$|^详细介绍一下“|^总结一下《/);
+    expect(await suggestion.textContent()).toMatch(/^‘구현 지능 산업 심층 분석’ 기사의 ‘.+’ 부분을 요약해줘$/);
     const { response, done } = await answerTo(page, () => suggestion.click());
-    expect((response.request().postDataJSON() as { language?: string }).language).toBe('zh');
-    expect(done.language).toBe('zh');
+    expect((response.request().postDataJSON() as { language?: string }).language).toBe('ko');
+    expect(done.found).toBe(true);
+    expect(done.citations.length).toBeGreaterThan(0);
+    expect(done.citations.every((c) => c.article.title === '구현 지능 산업 심층 분석')).toBe(true);
+
+    // A Chinese question gets Chinese suggestions whatever the UI language.
+    await page.locator('#lang-select').selectOption('ko');
+    await ask(page, ZH);
+    const zh = page.locator('.msg-bot').last().locator('.suggestion');
+    expect(await zh.first().textContent()).toMatch(/^总结一下《구현 지능 산업 심층 분석》中“.+”部分$/);
+    expect(await zh.last().textContent()).toMatch(/^总结一下《.+》$/);
   });
 
   it('keeps a number and its unit on one line ("2023 년")', async () => {

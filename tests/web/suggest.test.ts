@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/env.js';
 
-type Words = { moreAbout: (h: string) => string; subjectAbout: (s: string, h: string) => string; summarize: (t: string) => string };
+type Words = { sectionSummary: (a: string, h: string) => string; summarize: (t: string) => string };
 let subjectOf: (q: string) => string;
 let suggestions: (input: { question: string; citations: unknown[]; articles: unknown[] | null; asked: Set<string>; words: Words; max?: number }) => string[];
 let STRINGS: Record<'ko' | 'zh' | 'en', Words>;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const cite = (id: number, heading: string) => ({ id, heading, articleId: 'trend-01', article: { number: '01', title: '구현 지능 산업 심층 분석' }, page: 9, section: '산업 트렌드', quote: '…' });
-const articles = [{ id: 'trend-01', title: '구현 지능 산업 심층 분석', headings: ['구현 지능의 정의', '산업체인 분석', '다운 스트림: 다양한 응용 환경', '주요 기업 동향'] }];
+const articles = [{ id: 'trend-01', title: '구현 지능 산업 심층 분석', headings: ['구현 지능의 정의', '산업체인 분석', '다운 스트림: 다양한 응용 환경', '주요 기업 동향', '유니트리(Unitree宇树科技)'] }];
 
 describe('subjectOf', () => {
   it.each([
@@ -34,22 +34,23 @@ describe('subjectOf', () => {
   });
 });
 
+const A = '구현 지능 산업 심층 분석';
+
 describe('suggestions', () => {
-  it('asks first about the sections after the cited one, with the subject, then for a summary, in the reader’s language', () => {
+  it('summarizes the sections naming the subject, then those after the cited one, then the article, in the reader’s language', () => {
     const out = suggestions({ question: '유니트리의 글로벌 사족 로봇 시장 점유율은?', citations: [cite(1, '산업체인 분석')], articles, asked: new Set(), words: STRINGS.ko });
-    expect(out).toEqual(['유니트리의 ‘다운 스트림: 다양한 응용 환경’ 내용을 알려줘', '유니트리의 ‘주요 기업 동향’ 내용을 알려줘', '‘구현 지능 산업 심층 분석’ 기사를 요약해줘']);
-    const zh = suggestions({ question: '宇树科技在四足机器人市场的份额是多少？', citations: [cite(1, '산업체인 분석')], articles, asked: new Set(), words: STRINGS.zh });
-    expect(zh[0]).toBe('宇树科技在“다운 스트림: 다양한 응용 환경”方面有哪些内容？');
-    expect(zh[2]).toBe('总结一下《구현 지능 산업 심층 분석》');
+    expect(out).toEqual([`‘${A}’ 기사의 ‘유니트리(Unitree宇树科技)’ 부분을 요약해줘`, `‘${A}’ 기사의 ‘다운 스트림: 다양한 응용 환경’ 부분을 요약해줘`, `‘${A}’ 기사를 요약해줘`]);
+    const zh = suggestions({ question: '华为的AI战略是什么？', citations: [cite(1, '산업체인 분석')], articles, asked: new Set(), words: STRINGS.zh });
+    expect(zh).toEqual([`总结一下《${A}》中“다운 스트림: 다양한 응용 환경”部分`, `总结一下《${A}》中“주요 기업 동향”部分`, `总结一下《${A}》`]);
     // The last section cited: the ones before it, in reading order.
-    const last = suggestions({ question: '유니트리는?', citations: [cite(1, '주요 기업 동향')], articles, asked: new Set(), words: STRINGS.ko, max: 4 });
-    expect(last.slice(0, 3)).toEqual(['유니트리의 ‘구현 지능의 정의’ 내용을 알려줘', '유니트리의 ‘산업체인 분석’ 내용을 알려줘', '유니트리의 ‘다운 스트림: 다양한 응용 환경’ 내용을 알려줘']);
+    const last = suggestions({ question: '그건?', citations: [cite(1, '유니트리(Unitree宇树科技)')], articles, asked: new Set(), words: STRINGS.en, max: 4 });
+    expect(last).toEqual([`Summarize the part “구현 지능의 정의” of the article ‘${A}’`, `Summarize the part “산업체인 분석” of the article ‘${A}’`, `Summarize the part “다운 스트림: 다양한 응용 환경” of the article ‘${A}’`, `Summarize the article ‘${A}’`]);
   });
 
-  it('without a subject or the article list, uses the cited headings; skips what was asked and a summary of a summary', () => {
-    const asked = new Set(['‘산업체인 분석’에 대해 더 자세히 알려줘']);
+  it('without the article list, uses the cited headings; skips what was asked and a summary of a summary', () => {
+    const asked = new Set([`‘${A}’ 기사의 ‘산업체인 분석’ 부분을 요약해줘`]);
     const out = suggestions({ question: '그 회사 요약해줘', citations: [cite(1, '산업체인 분석'), cite(2, '주요 기업 동향')], articles: null, asked, words: STRINGS.ko });
-    expect(out).toEqual(['‘주요 기업 동향’에 대해 더 자세히 알려줘']);
+    expect(out).toEqual([`‘${A}’ 기사의 ‘주요 기업 동향’ 부분을 요약해줘`]);
     expect(suggestions({ question: 'x', citations: [], articles, asked: new Set(), words: STRINGS.en })).toEqual([]);
   });
 });

@@ -492,7 +492,7 @@ function settle(msg, turn) {
   const below = [];
   if (text) below.push(actions(turn));
   const next = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
-  if (next.length) below.push(suggestionList(next, turn.smalltalk ? undefined : state.lang, turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
+  if (next.length) below.push(suggestionList(next, turn.smalltalk ? undefined : answerLang(turn), turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
   if (below.length) /** @type {HTMLElement} */ (msg.querySelector('.msg-body')).append(h('div', { className: 'below' }, below));
 }
 
@@ -521,10 +521,19 @@ function actions(turn) {
   return row;
 }
 
-/** Follow-up questions for an answer (suggest.js), none already asked in this conversation. @param {Turn} turn */
+/** The language the reader asked in (the answer's), else the UI's. @param {Turn} turn @returns {Lang} */
+function answerLang(turn) {
+  const l = turn.language;
+  return l === 'ko' || l === 'zh' || l === 'en' ? l : state.lang;
+}
+
+/**
+ * Follow-up questions for an answer (suggest.js) in the language the reader asked in, none
+ * already asked in this conversation. @param {Turn} turn
+ */
 function suggestionsFor(turn) {
   const asked = new Set((state.convs.current()?.turns ?? []).map((x) => x.question.trim()));
-  return suggestions({ question: turn.question, citations: turn.citations ?? [], articles: state.articles, asked, words: t() });
+  return suggestions({ question: turn.question, citations: turn.citations ?? [], articles: state.articles, asked, words: STRINGS[answerLang(turn)] });
 }
 
 /** @param {string[]} questions @param {Lang | undefined} language the answer language to ask for (headings are Korean) @param {string} label */

@@ -27,10 +27,8 @@ export const STRINGS = {
     feedbackThanks: '의견 감사합니다!',
     feedbackFailed: '의견을 보내지 못했어요.',
     suggestionsLabel: '이어서 물어보기',
-    /** @param {string} h */
-    moreAbout: (h) => `‘${h}’에 대해 더 자세히 알려줘`,
-    /** @param {string} subject @param {string} h */
-    subjectAbout: (subject, h) => `${subject}의 ‘${h}’ 내용을 알려줘`,
+    /** @param {string} a article title @param {string} h heading */
+    sectionSummary: (a, h) => `‘${a}’ 기사의 ‘${h}’ 부분을 요약해줘`,
     jumpLatest: '최신 답변으로',
     preview: '출처 미리보기',
     openPassage: '구절 전체 보기',
@@ -112,8 +110,7 @@ export const STRINGS = {
     feedbackThanks: '感谢你的反馈！',
     feedbackFailed: '反馈提交失败。',
     suggestionsLabel: '继续提问',
-    moreAbout: (/** @type {string} */ h) => `详细介绍一下“${h}”`,
-    subjectAbout: (/** @type {string} */ subject, /** @type {string} */ h) => `${subject}在“${h}”方面有哪些内容？`,
+    sectionSummary: (/** @type {string} */ a, /** @type {string} */ h) => `总结一下《${a}》中“${h}”部分`,
     jumpLatest: '回到最新回答',
     preview: '出处预览',
     openPassage: '查看完整段落',
@@ -191,8 +188,7 @@ export const STRINGS = {
     feedbackThanks: 'Thanks for the feedback!',
     feedbackFailed: 'Couldn’t send the feedback.',
     suggestionsLabel: 'Ask next',
-    moreAbout: (/** @type {string} */ h) => `Tell me more about “${h}”`,
-    subjectAbout: (/** @type {string} */ subject, /** @type {string} */ h) => `What does the report say about ${subject} in “${h}”?`,
+    sectionSummary: (/** @type {string} */ a, /** @type {string} */ h) => `Summarize the part “${h}” of the article ‘${a}’`,
     jumpLatest: 'Jump to latest',
     preview: 'Source preview',
     openPassage: 'Show the whole passage',

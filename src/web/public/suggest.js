@@ -1,17 +1,20 @@
 // @ts-check
 /**
  * Follow-up suggestions under an answer: 2–3 questions in the reader's language, built from the
- * headings of the article the answer cites (its other sections first: what the reader has not
- * seen yet) and the question's subject ("유니트리" in "유니트리의 … 점유율은?"), then a summary
- * of that article. Pure: strings in, strings out.
+ * headings of the article the answer cites and the question's subject ("유니트리" in "유니트리의
+ * … 점유율은?"): summaries of that article's other sections (those naming the subject first,
+ * then those right after the cited one), then a summary of the whole article.
+ *
+ * Phrased as "summarize section H of article A" because that is what the answerer serves
+ * reliably (extractive answerer, June issue): on the first six articles' headings (23 sections)
+ * that form was answered from the right article 23 times, "H에 대해 알려줘" 9 times; on the
+ * first article's 20 headings, "유니트리의 ‘H’ 내용을 알려줘" found an answer 3 times.
+ * Pure: strings in, strings out.
  */
 
 /** @typedef {import('./app.js').Citation} Citation */
 /** @typedef {{ id?: string, title: string, headings?: string[] }} ArticleHeadings */
-/**
- * @typedef {{ moreAbout: (h: string) => string, subjectAbout: (s: string, h: string) => string,
- *   summarize: (t: string) => string }} SuggestionWords
- */
+/** @typedef {{ sectionSummary: (a: string, h: string) => string, summarize: (t: string) => string }} SuggestionWords */
 
 /** Korean particles that end the subject word ("유니트리의", "화웨이는"). */
 const KO_PARTICLE = /(의|은|는|이|가|을|를|에서|에게|에|와|과|도|로|으로|란|이란)$/;
@@ -63,17 +66,20 @@ export function suggestions({ question, citations, articles, asked, words, max =
   const subject = subjectOf(question);
   const cited = new Set(citations.map((c) => (c.heading ?? '').trim()));
   const article = articles?.find((a) => (first.articleId ? a.id === first.articleId : true) && a.title === first.article.title);
-  // The article's sections the answer did not use, those right after the cited one first (what
-  // the reader would read next), then the ones before it; then the cited ones themselves.
+  // The article's sections the answer did not use: those naming the subject, then those right
+  // after the cited one (what the reader would read next), then the ones before it; then the
+  // cited ones themselves.
   const all = article?.headings ?? [];
   const at = Math.max(0, all.findIndex((h) => cited.has(h)));
+  const unused = [...all.slice(at + 1), ...all.slice(0, at)].filter((h) => !cited.has(h));
   const headings = [
-    ...[...all.slice(at + 1), ...all.slice(0, at)].filter((h) => !cited.has(h)),
+    ...(subject ? unused.filter((h) => h.includes(subject)) : []),
+    ...unused,
     ...citations.filter((c) => c.heading?.trim() && c.heading.trim() !== c.article.title).map((c) => c.heading.trim()),
   ].filter((h) => [...h].length <= 40);
   for (const h of headings) {
     if (out.length >= max - 1) break;
-    add(subject && !h.includes(subject) ? words.subjectAbout(subject, h) : words.moreAbout(h));
+    add(words.sectionSummary(first.article.title, h));
   }
   if (!/요약|总结|概括|[Ss]ummar/.test(question)) add(words.summarize(first.article.title));
   return out;
