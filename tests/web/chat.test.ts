@@ -365,6 +365,47 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     }
   });
 
+  it('bounds what it keeps in localStorage: 50 conversations, and the oldest go when the quota is full', async () => {
+    const page = await openPage(hn);
+    // A string, not a function: the test runner would rewrite a function's import() for Node.
+    const result = (await page.evaluate(`(async (url) => {
+      const m = await import(url);
+      const KEY = 'kic-assistant.conversations.v1';
+      const stored = () => JSON.parse(localStorage.getItem(KEY) ?? '{}');
+      localStorage.clear();
+      const s = new m.ConversationStore();
+      for (let i = 0; i < 60; i++) s.create('q' + i);
+      const bounded = { count: stored().conversations.length, newest: stored().conversations[0].title, current: stored().current === s.currentId };
+      // Fill the origin's quota but for about 300 000 characters, then write large conversations.
+      localStorage.clear();
+      let lo = 0;
+      let hi = 12000000;
+      while (hi - lo > 10000) {
+        const mid = Math.floor((lo + hi) / 2);
+        try {
+          localStorage.setItem('filler', 'x'.repeat(mid));
+          lo = mid;
+        } catch {
+          hi = mid;
+        }
+      }
+      localStorage.setItem('filler', 'x'.repeat(lo - 300000));
+      const q = new m.ConversationStore();
+      for (let i = 0; i < 10; i++) {
+        const c = q.create('big' + i);
+        c.turns.push({ id: 't' + i, question: 'big' + i, status: 'done', answer: 'y'.repeat(50000), at: i });
+        q.touch(c);
+      }
+      const after = stored();
+      return { bounded, quota: { count: after.conversations.length, newest: after.conversations[0].title, current: after.current === q.currentId } };
+    })(${JSON.stringify(`${hn.baseUrl}/conversations.js`)})`)) as { bounded: unknown; quota: { count: number; newest: string; current: boolean } };
+    expect(result.bounded).toEqual({ count: 50, newest: 'q59', current: true });
+    expect(result.quota.count).toBeGreaterThan(0);
+    expect(result.quota.count).toBeLessThan(10);
+    expect(result.quota.newest).toBe('big9');
+    expect(result.quota.current).toBe(true);
+  });
+
   it('loaded nothing from elsewhere and logged no errors (CSP violations included)', () => {
     expect(hn.problems).toEqual([]);
   });
