@@ -453,8 +453,12 @@ function settle(msg, turn) {
   if (turn.status === 'error') {
     msg.classList.add('error');
     const parts = [h('p', { className: 'error-text', text: turn.errorText ?? s.serverError })];
-    if (turn.errorText === s.keyNeeded || turn.errorText === s.keyInvalid) parts.push(keyForm());
-    else parts.push(h('button', { className: 'btn retry', text: s.retry, attrs: { type: 'button' } }));
+    if (turn.errorText === s.keyNeeded || turn.errorText === s.keyInvalid) {
+      if (isLast(turn)) parts.push(keyForm());
+    } else if (isLast(turn)) {
+      // Only the last turn can be asked again (it is replaced); an older failure is history.
+      parts.push(h('button', { className: 'btn retry', text: s.retry, attrs: { type: 'button' } }));
+    }
     body.replaceChildren(...parts);
     return;
   }
@@ -490,17 +494,17 @@ function settle(msg, turn) {
 
   /** @type {HTMLElement[]} */
   const below = [];
-  if (text) below.push(actions(turn));
+  if (text || turn.status === 'stopped') below.push(actions(turn, Boolean(text)));
   const next = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
   if (next.length) below.push(suggestionList(next, turn.smalltalk ? undefined : answerLang(turn), turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
   if (below.length) /** @type {HTMLElement} */ (msg.querySelector('.msg-body')).append(h('div', { className: 'below' }, below));
 }
 
-/** Copy, regenerate, edit (last turn), 👍/👎. @param {Turn} turn */
-function actions(turn) {
+/** Copy, regenerate, edit (last turn), 👍/👎. @param {Turn} turn @param {boolean} hasText */
+function actions(turn, hasText) {
   const s = t();
   const row = h('div', { className: 'actions-row', attrs: { role: 'group' } });
-  row.append(iconButton('copy', s.copy, ICONS.copy));
+  if (hasText) row.append(iconButton('copy', s.copy, ICONS.copy));
   if (isLast(turn)) {
     row.append(iconButton('regenerate', s.regenerate, ICONS.regenerate));
     row.append(iconButton('edit', s.edit, ICONS.edit));
