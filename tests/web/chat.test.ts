@@ -307,6 +307,7 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     await ask(page, KO);
     const text = (await page.locator('.msg-bot .answer').textContent()) ?? '';
     expect(text).toMatch(/2023\u00a0년/);
+    expect(text).toContain('69.75%\u2060의');
     expect(text).not.toMatch(/\d [년월일위개%]/);
   });
 

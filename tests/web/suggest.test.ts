@@ -47,6 +47,11 @@ describe('suggestions', () => {
     expect(last).toEqual([`Summarize the part “구현 지능의 정의” of the article ‘${A}’`, `Summarize the part “산업체인 분석” of the article ‘${A}’`, `Summarize the part “다운 스트림: 다양한 응용 환경” of the article ‘${A}’`, `Summarize the article ‘${A}’`]);
   });
 
+  it('shows no private-use characters (the report’s Symbol-font dot) in a suggestion', () => {
+    const out = suggestions({ question: '그건?', citations: [cite(1, '유니트리(Unitree\uF0D7宇树科技)')], articles: null, asked: new Set(), words: STRINGS.ko });
+    expect(out[0]).toBe(`‘${A}’ 기사의 ‘유니트리(Unitree 宇树科技)’ 부분을 요약해줘`);
+  });
+
   it('without the article list, uses the cited headings; skips what was asked and a summary of a summary', () => {
     const asked = new Set([`‘${A}’ 기사의 ‘산업체인 분석’ 부분을 요약해줘`]);
     const out = suggestions({ question: '그 회사 요약해줘', citations: [cite(1, '산업체인 분석'), cite(2, '주요 기업 동향')], articles: null, asked, words: STRINGS.ko });

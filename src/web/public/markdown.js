@@ -81,9 +81,11 @@ const MARKER = /\[(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\]/g;
 const TRAILING_PUNCT = /^[.,;:!?)\]}…。，、；：！？）」』》〉”’]+/u;
 /** A number, a space, then a Hangul (or %/unit) word: the space becomes a no-break space. */
 const NUMBER_UNIT = /(\d)[ \t](?=[\uac00-\ud7a3%])/g;
+/** "69.75%의": a browser may break after % even with keep-all; a word joiner (U+2060) forbids it. */
+const PERCENT_PARTICLE = /%(?=[\uac00-\ud7a3])/g;
 
 /** Text with the space between a number and its unit made unbreakable ("30 개", "2023 년"). @param {string} text */
-export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0');
+export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0').replace(PERCENT_PARTICLE, '%\u2060');
 
 /**
  * @typedef {{ cites: Map<number, Citation> | null, label: (id: number, cite: Citation) => string, lang?: string }} RenderOptions
@@ -142,7 +144,7 @@ function decorate(frag, opts) {
   const texts = [];
   while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
   for (const node of texts) {
-    const value = (node.nodeValue ?? '').replace(NUMBER_UNIT, '$1\u00a0');
+    const value = keepUnits(node.nodeValue ?? '');
     if (!MARKER.test(value)) {
       if (value !== node.nodeValue) node.nodeValue = value;
       continue;

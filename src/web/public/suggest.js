@@ -64,6 +64,8 @@ export function suggestions({ question, citations, articles, asked, words, max =
   const first = citations[0];
   if (!first) return out;
   const subject = subjectOf(question);
+  // Private-use characters (the report's Symbol-font dot U+F0D7 in "Unitree\uF0D7宇树科技") show as boxes.
+  const clean = (/** @type {string} */ h) => h.replace(/[\ue000-\uf8ff]/g, ' ').replace(/\s+/g, ' ').trim();
   const cited = new Set(citations.map((c) => (c.heading ?? '').trim()));
   const article = articles?.find((a) => (first.articleId ? a.id === first.articleId : true) && a.title === first.article.title);
   // The article's sections the answer did not use: those naming the subject, then those right
@@ -79,7 +81,7 @@ export function suggestions({ question, citations, articles, asked, words, max =
   ].filter((h) => [...h].length <= 40);
   for (const h of headings) {
     if (out.length >= max - 1) break;
-    add(words.sectionSummary(first.article.title, h));
+    add(words.sectionSummary(clean(first.article.title), clean(h)));
   }
   if (!/요약|总结|概括|[Ss]ummar/.test(question)) add(words.summarize(first.article.title));
   return out;
