@@ -578,7 +578,7 @@ function renderSources(citations) {
 }
 
 /** The answer as plain text with its numbered sources (for the clipboard). @param {Turn} turn */
-export function plainText(turn) {
+function plainText(turn) {
   const s = t();
   const answer = (turn.answer ?? '').replace(/\*\*([^*]+)\*\*/g, '$1').trim();
   const sources = (turn.citations ?? []).map((c) => {
