@@ -14,14 +14,22 @@ export function columns(s: string): number {
   return n;
 }
 
+/**
+ * One line of printable text: whitespace runs and control characters (C0, DEL, C1) become one
+ * space, so a stored comment cannot move the cursor or recolour the operator's terminal.
+ */
+export function flat(s: string): string {
+  return s.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
 /** `s` on one line, cut to at most `width` columns (with … when cut), padded with spaces to `width`. */
 export function fit(s: string, width: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat1 = flat(s);
   let out = '';
   let used = 0;
-  for (const ch of flat) {
+  for (const ch of flat1) {
     const w = WIDE.test(ch) ? 2 : 1;
-    if (used + w > width - (columns(flat) > width ? 1 : 0)) {
+    if (used + w > width - (columns(flat1) > width ? 1 : 0)) {
       out += '…';
       used += 1;
       break;
@@ -39,7 +47,7 @@ export function feedbackTable(records: FeedbackRecord[], opts: { questionWidth?:
   const lines = records.map((r) => {
     const time = r.at.replace('T', ' ').slice(0, 19);
     const rating = r.rating === 'up' ? '👍 up' : '👎 down';
-    return `${fit(time, 19)}  ${fit(rating, 7)}  ${fit(r.question, qw)}  ${fit(r.answer, aw)}  ${(r.comment ?? '').replace(/\s+/g, ' ')}`.trimEnd();
+    return `${fit(time, 19)}  ${fit(rating, 7)}  ${fit(r.question, qw)}  ${fit(r.answer, aw)}  ${flat(r.comment ?? '')}`.trimEnd();
   });
   const up = records.filter((r) => r.rating === 'up').length;
   return [head, '-'.repeat(columns(head) + 8), ...lines, '', `${records.length} ratings: ${up} up, ${records.length - up} down`].join('\n');

@@ -94,7 +94,11 @@ export const feedbackBodySchema = (limits: { maxChars: number }) => {
         .max(50, 'citations must have at most 50 entries')
         .optional(),
       rating: z.enum(['up', 'down'], { errorMap: () => ({ message: 'rating must be "up" or "down"' }) }),
-      comment: z.string({ invalid_type_error: 'comment must be a string' }).max(2000, 'comment must be at most 2000 characters').optional(),
+      comment: z
+        .string({ invalid_type_error: 'comment must be a string' })
+        .max(2000, 'comment must be at most 2000 characters')
+        .refine((s) => !CONTROL.test(s), 'comment must not contain control characters')
+        .optional(),
     })
     .strict();
 };

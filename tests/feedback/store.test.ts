@@ -101,6 +101,12 @@ describe('feedbackTable', () => {
     expect(fit('short', 8)).toBe('short   ');
   });
 
+  it('prints no control characters (a stored comment cannot drive the terminal)', () => {
+    const out = feedbackTable([{ at: '2026-01-02T03:04:05.000Z', question: 'q\u001b[2J', answer: 'a\u009b31m', rating: 'down', comment: 'x\u001b]0;pwned\u0007y\nz' }]);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('x ]0;pwned y z');
+  });
+
   it('prints one line per record, newest first as given, with a count', () => {
     const out = feedbackTable([
       { at: '2026-01-02T03:04:05.000Z', ...entry(2, 'down'), comment: 'wrong page' },

@@ -75,6 +75,7 @@ describe('POST /api/feedback', () => {
     [{ ...good, citations: 'all' }, 'citations'],
     [{ ...good, citations: [{ id: 'one' }] }, 'citations.0.id'],
     [{ ...good, comment: 'x'.repeat(2001) }, 'comment'],
+    [{ ...good, comment: 'bad \u001b[2J' }, 'comment'],
     [{ ...good, extra: true }, undefined],
   ])('400 for a bad body, naming the field (%#)', async (body, field) => {
     const res = await post(body);

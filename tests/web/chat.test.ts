@@ -275,7 +275,7 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     await shot(zh, '22-desktop-smalltalk-zh');
   });
 
-  it('re-renders existing messages in the new UI language; follow-up suggestions ask in it', async () => {
+  it('re-renders existing messages in the new UI language; suggestions stay in the language asked in', async () => {
     const page = await openPage(hn);
     await ask(page, KO);
     const bot = page.locator('.msg-bot').last();
@@ -287,10 +287,19 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     expect(await bot.locator('.suggestions-label').textContent()).toBe('继续提问');
     expect(await bot.locator('.cite-ref').first().getAttribute('aria-label')).toMatch(/^出处 1：/);
     const suggestion = bot.locator('.suggestion').first();
-    expect(await suggestion.textContent()).toMatch(/^详细介绍一下“|^总结一下《/);
+    expect(await suggestion.textContent()).toMatch(/^‘구현 지능 산업 심층 분석’ 기사의 ‘.+’ 부분을 요약해줘$/);
     const { response, done } = await answerTo(page, () => suggestion.click());
-    expect((response.request().postDataJSON() as { language?: string }).language).toBe('zh');
-    expect(done.language).toBe('zh');
+    expect((response.request().postDataJSON() as { language?: string }).language).toBe('ko');
+    expect(done.found).toBe(true);
+    expect(done.citations.length).toBeGreaterThan(0);
+    expect(done.citations.every((c) => c.article.title === '구현 지능 산업 심층 분석')).toBe(true);
+
+    // A Chinese question gets Chinese suggestions whatever the UI language.
+    await page.locator('#lang-select').selectOption('ko');
+    await ask(page, ZH);
+    const zh = page.locator('.msg-bot').last().locator('.suggestion');
+    expect(await zh.first().textContent()).toMatch(/^总结一下《구현 지능 산업 심층 분석》中“.+”部分$/);
+    expect(await zh.last().textContent()).toMatch(/^总结一下《.+》$/);
   });
 
   it('keeps a number and its unit on one line ("2023 년")', async () => {
@@ -298,6 +307,7 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
     await ask(page, KO);
     const text = (await page.locator('.msg-bot .answer').textContent()) ?? '';
     expect(text).toMatch(/2023\u00a0년/);
+    expect(text).toContain('69.75%\u2060의');
     expect(text).not.toMatch(/\d [년월일위개%]/);
   });
 
@@ -354,6 +364,47 @@ describe.skipIf(SKIP)('chat page: conversations, actions, scrolling (headless Ch
         }
       }
     }
+  });
+
+  it('bounds what it keeps in localStorage: 50 conversations, and the oldest go when the quota is full', async () => {
+    const page = await openPage(hn);
+    // A string, not a function: the test runner would rewrite a function's import() for Node.
+    const result = (await page.evaluate(`(async (url) => {
+      const m = await import(url);
+      const KEY = 'kic-assistant.conversations.v1';
+      const stored = () => JSON.parse(localStorage.getItem(KEY) ?? '{}');
+      localStorage.clear();
+      const s = new m.ConversationStore();
+      for (let i = 0; i < 60; i++) s.create('q' + i);
+      const bounded = { count: stored().conversations.length, newest: stored().conversations[0].title, current: stored().current === s.currentId };
+      // Fill the origin's quota but for about 300 000 characters, then write large conversations.
+      localStorage.clear();
+      let lo = 0;
+      let hi = 12000000;
+      while (hi - lo > 10000) {
+        const mid = Math.floor((lo + hi) / 2);
+        try {
+          localStorage.setItem('filler', 'x'.repeat(mid));
+          lo = mid;
+        } catch {
+          hi = mid;
+        }
+      }
+      localStorage.setItem('filler', 'x'.repeat(lo - 300000));
+      const q = new m.ConversationStore();
+      for (let i = 0; i < 10; i++) {
+        const c = q.create('big' + i);
+        c.turns.push({ id: 't' + i, question: 'big' + i, status: 'done', answer: 'y'.repeat(50000), at: i });
+        q.touch(c);
+      }
+      const after = stored();
+      return { bounded, quota: { count: after.conversations.length, newest: after.conversations[0].title, current: after.current === q.currentId } };
+    })(${JSON.stringify(`${hn.baseUrl}/conversations.js`)})`)) as { bounded: unknown; quota: { count: number; newest: string; current: boolean } };
+    expect(result.bounded).toEqual({ count: 50, newest: 'q59', current: true });
+    expect(result.quota.count).toBeGreaterThan(0);
+    expect(result.quota.count).toBeLessThan(10);
+    expect(result.quota.newest).toBe('big9');
+    expect(result.quota.current).toBe(true);
   });
 
   it('loaded nothing from elsewhere and logged no errors (CSP violations included)', () => {

@@ -160,6 +160,11 @@ describe.skipIf(SKIP)('chat page with an LLM answerer and a planted corpus (head
     await page.locator('#composer-input').fill(KO);
     await page.locator('#composer-input').press('Enter');
     await page.waitForFunction(() => (document.querySelector('.msg-bot .answer')?.textContent ?? '').length > 40);
+    // Streaming re-renders only what changed: a finished paragraph stays the same element (no flicker).
+    // (marked with a JS property: an attribute would itself make the node differ from the new render)
+    await page.evaluate(() => Object.assign(document.querySelector('.msg-bot .answer > p')!, { __first: true }));
+    await page.waitForFunction(() => (document.querySelector('.msg-bot .answer')?.textContent ?? '').length > 120);
+    expect(await page.evaluate(() => (document.querySelector('.msg-bot .answer > p') as unknown as { __first?: boolean }).__first)).toBe(true);
     expect(await page.locator('#send').getAttribute('aria-label')).toBe('답변 중지');
     await page.keyboard.press('Escape');
     const bot = page.locator('.msg-bot.stopped');

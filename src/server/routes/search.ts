@@ -29,9 +29,20 @@ export function searchRoutes(ctx: AppContext): Router {
       next(err);
     }
   });
+  // Each article's headings in reading order (from its chunks): the page builds follow-up
+  // suggestions from the headings of the article an answer cites.
+  const headings = new Map<string, string[]>();
+  for (const c of [...ctx.index.chunks].sort((x, y) => x.ordinal - y.ordinal)) {
+    const key = `${c.reportId}:${c.articleId}`;
+    const list = headings.get(key) ?? [];
+    const h = c.headings[c.headings.length - 1]?.trim();
+    if (h && h !== c.articleTitle && !list.includes(h)) list.push(h);
+    headings.set(key, list);
+  }
   r.get('/api/articles', (_req, res) => {
     res.json(
       ctx.index.articles.map((a) => ({
+        headings: headings.get(`${a.reportId}:${a.articleId}`) ?? [],
         section: a.section,
         number: a.number,
         title: a.title,

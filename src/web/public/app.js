@@ -12,6 +12,7 @@
 import { ConversationStore, newId, titleFrom } from './conversations.js';
 import { keepUnits, renderAnswer, textLang } from './markdown.js';
 import { HTML_LANG, STRINGS } from './strings.js';
+import { suggestions } from './suggest.js';
 
 /** @typedef {'ko' | 'zh' | 'en'} Lang */
 /**
@@ -19,7 +20,7 @@ import { HTML_LANG, STRINGS } from './strings.js';
  *   page: number, quote: string, source?: { title: string, url?: string }, chunkId?: string, articleId?: string }} Citation
  * @typedef {{ sessionId: string, language: Lang, found: boolean, answer: string, citations: Citation[],
  *   answerer?: string, note?: string, smalltalk?: boolean }} ChatResponse
- * @typedef {{ section: string, number: string, title: string, page: number, endPage?: number, id?: string,
+ * @typedef {{ section: string, number: string, title: string, page: number, endPage?: number, id?: string, headings?: string[],
  *   report?: { id: string, title: string, issue: string }, source?: { title: string, url?: string } }} ArticleEntry
  * @typedef {import('./conversations.js').Turn} Turn
  * @typedef {import('./conversations.js').Conversation} Conversation
@@ -231,6 +232,8 @@ async function loadArticles() {
     state.articlesFailed = true;
   }
   renderArticles();
+  // The last answer's suggestions use the articles' headings, which may have arrived after it.
+  if (state.articles && !state.inflight) rerenderThread();
 }
 
 function renderArticles() {
@@ -450,8 +453,12 @@ function settle(msg, turn) {
   if (turn.status === 'error') {
     msg.classList.add('error');
     const parts = [h('p', { className: 'error-text', text: turn.errorText ?? s.serverError })];
-    if (turn.errorText === s.keyNeeded || turn.errorText === s.keyInvalid) parts.push(keyForm());
-    else parts.push(h('button', { className: 'btn retry', text: s.retry, attrs: { type: 'button' } }));
+    if (turn.errorText === s.keyNeeded || turn.errorText === s.keyInvalid) {
+      if (isLast(turn)) parts.push(keyForm());
+    } else if (isLast(turn)) {
+      // Only the last turn can be asked again (it is replaced); an older failure is history.
+      parts.push(h('button', { className: 'btn retry', text: s.retry, attrs: { type: 'button' } }));
+    }
     body.replaceChildren(...parts);
     return;
   }
@@ -487,17 +494,17 @@ function settle(msg, turn) {
 
   /** @type {HTMLElement[]} */
   const below = [];
-  if (text) below.push(actions(turn));
-  const suggestions = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
-  if (suggestions.length) below.push(suggestionList(suggestions, turn.smalltalk ? undefined : state.lang));
+  if (text || turn.status === 'stopped') below.push(actions(turn, Boolean(text)));
+  const next = turn.smalltalk ? examples : isLast(turn) && turn.status === 'done' && turn.found ? suggestionsFor(turn) : [];
+  if (next.length) below.push(suggestionList(next, turn.smalltalk ? undefined : answerLang(turn), turn.smalltalk ? s.examplesLabel : s.suggestionsLabel));
   if (below.length) /** @type {HTMLElement} */ (msg.querySelector('.msg-body')).append(h('div', { className: 'below' }, below));
 }
 
-/** Copy, regenerate, edit (last turn), 👍/👎. @param {Turn} turn */
-function actions(turn) {
+/** Copy, regenerate, edit (last turn), 👍/👎. @param {Turn} turn @param {boolean} hasText */
+function actions(turn, hasText) {
   const s = t();
   const row = h('div', { className: 'actions-row', attrs: { role: 'group' } });
-  row.append(iconButton('copy', s.copy, ICONS.copy));
+  if (hasText) row.append(iconButton('copy', s.copy, ICONS.copy));
   if (isLast(turn)) {
     row.append(iconButton('regenerate', s.regenerate, ICONS.regenerate));
     row.append(iconButton('edit', s.edit, ICONS.edit));
@@ -518,36 +525,26 @@ function actions(turn) {
   return row;
 }
 
-/**
- * Follow-up questions from the cited passages' headings (in the reader's language), then a
- * summary of the first cited article; none already asked in this conversation.
- * @param {Turn} turn @returns {string[]}
- */
-function suggestionsFor(turn) {
-  const s = t();
-  const asked = new Set((state.convs.current()?.turns ?? []).map((x) => x.question.trim()));
-  /** @type {string[]} */
-  const out = [];
-  const add = (/** @type {string} */ q) => {
-    if (!asked.has(q) && !out.includes(q) && out.length < 3) out.push(q);
-  };
-  const cites = turn.citations ?? [];
-  for (const c of cites) {
-    const heading = (c.heading ?? '').trim();
-    if (heading && heading !== c.article.title && heading.length <= 40) add(s.moreAbout(heading));
-    if (out.length >= 2) break;
-  }
-  const first = cites[0];
-  if (first && !/요약|总结|[Ss]ummar/.test(turn.question)) add(s.summarize(first.article.title));
-  return out;
+/** The language the reader asked in (the answer's), else the UI's. @param {Turn} turn @returns {Lang} */
+function answerLang(turn) {
+  const l = turn.language;
+  return l === 'ko' || l === 'zh' || l === 'en' ? l : state.lang;
 }
 
-/** @param {string[]} questions @param {Lang} [language] the answer language to ask for (headings are Korean) */
-function suggestionList(questions, language) {
-  const s = t();
+/**
+ * Follow-up questions for an answer (suggest.js) in the language the reader asked in, none
+ * already asked in this conversation. @param {Turn} turn
+ */
+function suggestionsFor(turn) {
+  const asked = new Set((state.convs.current()?.turns ?? []).map((x) => x.question.trim()));
+  return suggestions({ question: turn.question, citations: turn.citations ?? [], articles: state.articles, asked, words: STRINGS[answerLang(turn)] });
+}
+
+/** @param {string[]} questions @param {Lang | undefined} language the answer language to ask for (headings are Korean) @param {string} label */
+function suggestionList(questions, language, label) {
   const id = `sg-${Math.random().toString(36).slice(2, 9)}`;
   return h('div', { className: 'suggestions', attrs: { role: 'group', 'aria-labelledby': id } }, [
-    h('span', { className: 'suggestions-label', text: s.suggestionsLabel, attrs: { id } }),
+    h('span', { className: 'suggestions-label', text: label, attrs: { id } }),
     h(
       'ul',
       {},
@@ -581,7 +578,7 @@ function renderSources(citations) {
 }
 
 /** The answer as plain text with its numbered sources (for the clipboard). @param {Turn} turn */
-export function plainText(turn) {
+function plainText(turn) {
   const s = t();
   const answer = (turn.answer ?? '').replace(/\*\*([^*]+)\*\*/g, '$1').trim();
   const sources = (turn.citations ?? []).map((c) => {
@@ -1229,6 +1226,8 @@ els.messages.addEventListener('pointerover', (e) => {
   previewTimer = window.setTimeout(() => showPreview(/** @type {HTMLElement} */ (btn), cite), 250);
 });
 els.messages.addEventListener('pointerout', (e) => {
+  // A finger lifted off a marker is a pointerout too: on touch the preview stays until the next tap elsewhere.
+  if (e.pointerType === 'touch') return;
   const btn = /** @type {HTMLElement} */ (e.target).closest('button[data-cite]');
   if (!btn) return;
   const to = /** @type {Node | null} */ (e.relatedTarget);

@@ -81,9 +81,11 @@ const MARKER = /\[(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\]/g;
 const TRAILING_PUNCT = /^[.,;:!?)\]}…。，、；：！？）」』》〉”’]+/u;
 /** A number, a space, then a Hangul (or %/unit) word: the space becomes a no-break space. */
 const NUMBER_UNIT = /(\d)[ \t](?=[\uac00-\ud7a3%])/g;
+/** "69.75%의": a browser may break after % even with keep-all; a word joiner (U+2060) forbids it. */
+const PERCENT_PARTICLE = /%(?=[\uac00-\ud7a3])/g;
 
 /** Text with the space between a number and its unit made unbreakable ("30 개", "2023 년"). @param {string} text */
-export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0');
+export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0').replace(PERCENT_PARTICLE, '%\u2060');
 
 /**
  * @typedef {{ cites: Map<number, Citation> | null, label: (id: number, cite: Citation) => string, lang?: string }} RenderOptions
@@ -98,6 +100,17 @@ export const keepUnits = (text) => text.replace(NUMBER_UNIT, '$1\u00a0');
 export function renderAnswer(parent, text, opts) {
   const frag = markdownFragment(text);
   decorate(frag, opts);
+  // Finished on the fragment, before the comparison, so that an unchanged block compares equal.
+  for (const el of frag.querySelectorAll('p, li, td, th, h1, h2, h3, h4, h5, h6, blockquote')) {
+    el.setAttribute('lang', textLang(el.textContent ?? '', opts.lang));
+  }
+  for (const table of frag.querySelectorAll('table')) {
+    // Wide tables scroll inside their own box instead of widening the page.
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
   const next = [...frag.childNodes].filter((n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim());
   const current = [...parent.childNodes];
   next.forEach((node, i) => {
@@ -107,18 +120,6 @@ export function renderAnswer(parent, text, opts) {
     else parent.append(node);
   });
   for (const extra of current.slice(next.length)) extra.remove();
-  for (const el of parent.querySelectorAll('p, li, td, th, h1, h2, h3, h4, h5, h6, blockquote')) {
-    if (!el.hasAttribute('lang')) el.setAttribute('lang', textLang(el.textContent ?? '', opts.lang));
-  }
-  for (const table of parent.querySelectorAll('table')) {
-    // Wide tables scroll inside their own box instead of widening the page.
-    if (!table.parentElement?.classList.contains('table-wrap')) {
-      const wrap = document.createElement('div');
-      wrap.className = 'table-wrap';
-      table.replaceWith(wrap);
-      wrap.append(table);
-    }
-  }
 }
 
 /**
@@ -143,7 +144,7 @@ function decorate(frag, opts) {
   const texts = [];
   while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
   for (const node of texts) {
-    const value = (node.nodeValue ?? '').replace(NUMBER_UNIT, '$1\u00a0');
+    const value = keepUnits(node.nodeValue ?? '');
     if (!MARKER.test(value)) {
       if (value !== node.nodeValue) node.nodeValue = value;
       continue;
