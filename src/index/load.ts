@@ -3,7 +3,7 @@
  * staleness check that decides whether `npm start` must rebuild first.
  *
  * The files are checked against each other at load, not at the first question: the vector
- * count and dimensions of vectors.f32 and hnsw.bin against the manifest and the chunk count,
+ * count and dimensions of vectors.f32 and hnswlib.index against the manifest and the chunk count,
  * and the dimensions against the embedder that will embed the queries. Any inconsistency, and
  * any file that fails to parse, is INDEX_CORRUPT (which the composition root rebuilds).
  */

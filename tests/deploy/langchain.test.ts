@@ -35,7 +35,7 @@ describe('the saved index as LangChain HNSWLib', () => {
 
   it('loadHNSWLib follows index/CURRENT', async () => {
     const store = await loadHNSWLib(TEST_INDEX, new EmbedderEmbeddings(new HashedEmbedder()));
-    const hits = await store.similaritySearchWithScore('유니트리 사족 로봇 시장 점유율 69.75%', 3);
+    const hits = await store.similaritySearchWithScore('유니트리 글로벌 사족 로봇 시장 점유율 69.75%', 3);
     expect(hits.some(([d]) => d.pageContent.includes('69.75'))).toBe(true);
     // hnswlib's cosine distance (1 - similarity): ascending.
     expect(hits.map(([, s]) => s)).toEqual([...hits.map(([, s]) => s)].sort((a, b) => a - b));

@@ -63,8 +63,8 @@ const damages: Damage[] = [
   { name: 'an empty files map (checksum recomputed)', apply: (d) => editManifest(d, (m) => (m['files'] = {}), { resum: true }), names: /files\.\w+\.\w+: missing/ },
   {
     name: 'a partial files map (checksum recomputed)',
-    apply: (d) => editManifest(d, (m) => delete (m['files'] as Json)['hnsw.bin'], { resum: true }),
-    names: /files\.hnsw\.bin: missing/,
+    apply: (d) => editManifest(d, (m) => delete (m['files'] as Json)['hnswlib.index'], { resum: true }),
+    names: /files\.hnswlib\.index: missing/,
   },
   { name: 'a missing embedder (checksum recomputed)', apply: (d) => editManifest(d, (m) => delete m['embedder'], { resum: true }), names: /embedder: Required/ },
   { name: 'a missing corpus (checksum recomputed)', apply: (d) => editManifest(d, (m) => delete m['corpus'], { resum: true }), names: /corpus: Required/ },
@@ -125,7 +125,7 @@ describe('dimensions are cross-checked at load, not at the first question', () =
     await prepareIndex(config, new HashedEmbedder(), capturingLogger('silent').logger);
     const dims = loadIndex(copy.dir).manifest.embedder.dimensions;
     editManifest(copy.dir, (m) => (embedderOf(m)['dimensions'] = dims + 1), { resum: true });
-    expect(() => loadIndex(copy!.dir)).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringMatching(new RegExp(`hnsw\\.bin holds ${dims}-dimensional vectors, manifest\\.json says ${dims + 1}`)) }));
+    expect(() => loadIndex(copy!.dir)).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringMatching(new RegExp(`hnswlib\\.index holds ${dims}-dimensional vectors, manifest\\.json says ${dims + 1}`)) }));
   });
 
   it('an embedder of other dimensions than the index is INDEX_CORRUPT at load', async () => {

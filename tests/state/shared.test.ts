@@ -24,7 +24,7 @@ const children: Child[] = [];
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: Child }> {
   const child = runScript('src/cli/start.ts', [], childEnv(TEST_INDEX, env));
   children.push(child);
-  const ready = await child.waitForLine((l) => l['msg'] === 'ready', 240_000);
+  const ready = await child.waitForLine((l) => typeof l['msg'] === 'string' && l['msg'].startsWith('listening on '), 240_000);
   return { url: String(ready['url']).replace(/\/$/, ''), child };
 }
 const ask = async (url: string, body: unknown) => {
