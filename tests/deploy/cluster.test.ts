@@ -11,6 +11,7 @@
  *   worker and the primary are gone within the drain time, exit code 0.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,31 @@ async function answering(n = 12): Promise<Map<number, string>> {
 }
 const chat = () =>
   rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 20_000 });
+
+/** Sends a chat POST's headers and half its body now; `finish()` sends the rest and reads the reply. */
+function slowChat(): Promise<{ finish(): Promise<{ status: number; body: string }> }> {
+  const port = Number(new URL(url).port);
+  const body = Buffer.from(JSON.stringify({ message: QUESTION }));
+  const half = Math.floor(body.length / 2);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1', () => {
+      sock.write(`POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      sock.write(body.subarray(0, half));
+      let raw = '';
+      sock.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+      const ended = new Promise<void>((r) => sock.on('close', () => r()));
+      resolve({
+        async finish() {
+          sock.write(body.subarray(half));
+          await ended;
+          const [head, ...rest] = raw.split('\r\n\r\n');
+          return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1]), body: rest.join('\r\n\r\n') };
+        },
+      });
+    });
+    sock.on('error', reject);
+  });
+}
 
 beforeAll(async () => {
   copy = copyTestIndex('cluster');
@@ -129,14 +155,37 @@ describe('WORKERS=2', () => {
   it('SIGTERM drains an in-flight request and stops every process within the drain time', async () => {
     const workers = [...(await answering()).keys()];
     expect(workers).toHaveLength(2);
-    const pending = chat();
+    // A request whose body is still arriving when the signal comes: a worker holds it (the
+    // headers are parsed), so it must be completed, not reset.
+    const pending = slowChat();
+    await new Promise((r) => setTimeout(r, 300));
     server.child.kill('SIGTERM');
     const t0 = Date.now();
-    const reply = await pending;
+    const reply = await (await pending).finish();
     expect(reply.status).toBe(200);
+    expect(reply.body).toContain('69.75');
     expect(await server.exit).toBe(0);
     expect(Date.now() - t0).toBeLessThan(DRAIN_MS + 2_000);
     for (const pid of workers) expect(alive(pid)).toBe(false);
     expect(server.stdout.filter((l) => l.includes('"stopped"')).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('WORKERS=2 on a port that is taken', () => {
+  it('gives up after a few failed starts (exit 1) instead of restarting forever', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const idx = copyTestIndex('cluster-port');
+    try {
+      const c = runScript('src/cli/start.ts', [], childEnv(idx.dir, { WORKERS: '2', PORT: String(port) }));
+      extra.push(c);
+      expect(await c.exit).toBe(1);
+      expect(c.stdout.some((l) => l.includes('giving up'))).toBe(true);
+      expect(c.stdout.filter((l) => l.includes('worker died; replacing it')).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      idx.remove();
+      await new Promise<void>((r) => blocker.close(() => r()));
+    }
   });
 });
