@@ -44,6 +44,26 @@ export interface PrepareOptions {
  */
 export async function prepareIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}): Promise<LoadedIndex> {
   if (opts.build === false) return loadIndex(config.paths.index);
+  // loadIndex verifies the checksums itself: not twice.
+  const build = await ensureIndex(config, embedder, log, opts, { verify: false });
+  try {
+    return loadIndex(config.paths.index);
+  } catch (e) {
+    // A corrupt or truncated index (checksum mismatch) is rebuilt rather than served.
+    if (!isAppError(e) || e.code !== 'INDEX_CORRUPT') throw e;
+    log.warn({ err: e.message }, 'the index is corrupt; rebuilding it');
+    await build(`corrupt: ${e.message}`);
+    return loadIndex(config.paths.index);
+  }
+}
+
+/**
+ * The build step of prepareIndex without loading the result (a cluster primary, which serves
+ * nothing, checks and builds; its workers load). Verifies the live build's checksums, so a
+ * corrupt build is rebuilt here too. Returns the build function for a caller that finds
+ * corruption later.
+ */
+export async function ensureIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}, check: { verify?: boolean } = {}): Promise<(why: string) => Promise<void>> {
   const chunking = chunkingFrom(config);
   const build = async (why: string) => {
     log.info({ reason: why }, 'building the index');
@@ -64,16 +84,14 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
     const corrupt = corruption(config.paths.index);
     if (corrupt) log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
     await build(staleness.reasons.join('; '));
+  } else if (check.verify !== false) {
+    const corrupt = corruption(config.paths.index);
+    if (corrupt) {
+      log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
+      await build(`corrupt: ${corrupt}`);
+    }
   }
-  try {
-    return loadIndex(config.paths.index);
-  } catch (e) {
-    // A corrupt or truncated index (checksum mismatch) is rebuilt rather than served.
-    if (!isAppError(e) || e.code !== 'INDEX_CORRUPT') throw e;
-    log.warn({ err: e.message }, 'the index is corrupt; rebuilding it');
-    await build(`corrupt: ${e.message}`);
-    return loadIndex(config.paths.index);
-  }
+  return build;
 }
 
 /** The INDEX_CORRUPT message of the live build (a checksum mismatch names the file), if it is corrupt. */

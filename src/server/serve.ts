@@ -2,6 +2,7 @@
  * Listening and graceful shutdown: on SIGTERM/SIGINT stop accepting connections, let in-flight
  * requests finish (bounded), flush persisted sessions, exit 0.
  */
+import cluster from 'node:cluster';
 import http from 'node:http';
 import type { Express } from 'express';
 import { botTasks } from '../bots/routes.js';
@@ -75,6 +76,12 @@ export async function serve(app: Express, ctx: AppContext, opts: ServeOptions): 
           ctx.logger.warn({ err: (e as Error).message }, 'could not persist sessions');
         }
         ctx.logger.info('stopped');
+        // A cluster worker: the primary may have handed this worker a connection just before
+        // it learnt that the server closed (round-robin handoff). Answered from here, the
+        // handoff is refused and the primary passes the connection to another worker; a worker
+        // that exits first leaves that connection hanging in the primary. A short grace lets
+        // those messages arrive.
+        if (cluster.isWorker) await new Promise((r) => setTimeout(r, 250));
         process.exit(0);
       });
       server.closeIdleConnections();

@@ -34,7 +34,8 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const health = async () => JSON.parse((await rawRequest(url, { path: '/healthz' })).text) as { index: { build: string }; process: { pid: number; worker?: number } };
+// Generous ceilings (60 s): the 2-core machine is shared; a hang still fails.
+const health = async () => JSON.parse((await rawRequest(url, { path: '/healthz', timeoutMs: 60_000 })).text) as { index: { build: string }; process: { pid: number; worker?: number } };
 /** The pids (and their builds) that answer a burst of fresh connections. */
 async function answering(n = 12): Promise<Map<number, string>> {
   const seen = new Map<number, string>();
@@ -45,7 +46,7 @@ async function answering(n = 12): Promise<Map<number, string>> {
   return seen;
 }
 const chat = () =>
-  rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 20_000 });
+  rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 60_000 });
 
 /** Sends a chat POST's headers and half its body now; `finish()` sends the rest and reads the reply. */
 function slowChat(): Promise<{ finish(): Promise<{ status: number; body: string }> }> {
