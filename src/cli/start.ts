@@ -76,6 +76,14 @@ async function serveHere(config: Config, logger: Logger, t0: number): Promise<vo
 
 /** WORKERS > 1: build the index once here, then fork the workers. */
 async function runCluster(config: Config, logger: Logger, t0: number): Promise<void> {
+  // REDIS_URL comes with the shared-state work (issue 11, item 4); until it is set, each
+  // worker has its own conversations and rate-limit counters: say so once, at start.
+  if (!(config as Partial<Record<'REDIS_URL', string>>).REDIS_URL) {
+    logger.warn(
+      { workers: config.WORKERS },
+      `WORKERS=${config.WORKERS} without REDIS_URL: conversations, rate limits and bot de-duplication are per worker (a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`,
+    );
+  }
   if (config.SESSION_FILE) {
     logger.warn({ workers: config.WORKERS }, 'SESSION_FILE with WORKERS > 1: every worker keeps its own sessions and writes the same file on exit (the last one wins); use WORKERS=1 to persist them');
   }

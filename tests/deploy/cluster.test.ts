@@ -100,6 +100,8 @@ describe('WORKERS=2', () => {
     expect(JSON.parse(starts[0]!)['msg']).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+, 2 workers, index \d+ chunks \(build [\w-]+\), embedder hashed-[\w-]+, answerer extractive$/);
     const notices = server.stderr.join('').match(/could not be loaded/g) ?? [];
     expect(notices).toHaveLength(1);
+    // Per-worker state is said once, at start (until REDIS_URL is set).
+    expect(server.stdout.filter((l) => l.includes('without REDIS_URL')).length).toBe(1);
   });
 
   it('serves from two worker processes on one port', async () => {
