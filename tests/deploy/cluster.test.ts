@@ -81,7 +81,7 @@ beforeAll(async () => {
   server = runScript(
     'src/cli/start.ts',
     [],
-    childEnv(copy.dir, { WORKERS: '2', SHUTDOWN_DRAIN_MS: String(DRAIN_MS), MODEL: 'Xenova/multilingual-e5-small', MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'false' }),
+    childEnv(copy.dir, { REDIS_URL: '', WORKERS: '2', SHUTDOWN_DRAIN_MS: String(DRAIN_MS), MODEL: 'Xenova/multilingual-e5-small', MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'false' }),
   );
   const ready = await server.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
   url = String(ready['url']).replace(/\/$/, '');
