@@ -64,9 +64,32 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
   const result = await done;
+  return summarise([{ latencies, durationSec: result.duration, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, statuses }]);
+}
+
+interface RawLoad {
+  latencies: number[];
+  durationSec: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+
+const raws = new WeakMap<LoadResult, RawLoad[]>();
+
+/** One result over several runs (the bench alternates configurations: A B B A): exact percentiles over all responses. */
+export function mergeLoads(results: LoadResult[]): LoadResult {
+  return summarise(results.flatMap((r) => raws.get(r) ?? []));
+}
+
+function summarise(parts: RawLoad[]): LoadResult {
+  const latencies = parts.flatMap((p) => p.latencies);
   const total = latencies.length;
-  const durationSec = result.duration;
-  return {
+  const durationSec = parts.reduce((n, p) => n + p.durationSec, 0);
+  const statuses: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const out: LoadResult = {
     requests: total,
     durationSec,
     rps: total / durationSec,
@@ -75,12 +98,14 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       p95: quantile(latencies, 0.95),
       p975: quantile(latencies, 0.975),
       p99: quantile(latencies, 0.99),
-      max: latencies.at(-1) ?? Number.NaN,
+      max: total ? latencies.reduce((a, b) => Math.max(a, b), 0) : Number.NaN,
       mean: total ? latencies.reduce((a, b) => a + b, 0) / total : Number.NaN,
     },
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    timeouts: parts.reduce((n, p) => n + p.timeouts, 0),
+    non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
     statuses,
   };
+  raws.set(out, parts);
+  return out;
 }

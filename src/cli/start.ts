@@ -16,7 +16,8 @@ import { createApp } from '../server/app.js';
 import { createEmbedder } from '../embed/load.js';
 import { HashedEmbedder } from '../embed/hashed.js';
 import { type WorkerReady, runPrimary } from '../server/cluster.js';
-import { createContext, prepareIndex } from '../server/compose.js';
+import { createContext, ensureIndex } from '../server/compose.js';
+import { openBuild } from '../index/store.js';
 import { serve } from '../server/serve.js';
 import type { Embedder } from '../types.js';
 import { buildProgressBar } from './progress.js';
@@ -75,12 +76,21 @@ async function serveHere(config: Config, logger: Logger, t0: number): Promise<vo
 
 /** WORKERS > 1: build the index once here, then fork the workers. */
 async function runCluster(config: Config, logger: Logger, t0: number): Promise<void> {
+  // REDIS_URL comes with the shared-state work (issue 11, item 4); until it is set, each
+  // worker has its own conversations and rate-limit counters: say so once, at start.
+  if (!(config as Partial<Record<'REDIS_URL', string>>).REDIS_URL) {
+    logger.warn(
+      { workers: config.WORKERS },
+      `WORKERS=${config.WORKERS} without REDIS_URL: conversations, rate limits and bot de-duplication are per worker (a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`,
+    );
+  }
   if (config.SESSION_FILE) {
     logger.warn({ workers: config.WORKERS }, 'SESSION_FILE with WORKERS > 1: every worker keeps its own sessions and writes the same file on exit (the last one wins); use WORKERS=1 to persist them');
   }
   const embedder = await embedderFor(config, logger, false);
-  const index = await prepareIndex(config, embedder, logger, progressHooks(logger));
-  const facts = { chunks: index.chunks.length, embedder: index.manifest.embedder.id };
+  // Built (when needed) and verified, not loaded: the primary serves nothing.
+  await ensureIndex(config, embedder, logger, progressHooks(logger));
+  const facts = { embedder: openBuild(config.paths.index, { verify: false }).manifest.embedder.id };
   // The primary serves nothing: free the model (workers load their own).
   await embedder.close?.();
   runPrimary({

@@ -47,6 +47,8 @@ export interface PrimaryOptions {
 
 const MAX_BACKOFF_MS = 30_000;
 const STABLE_AFTER_MS = 60_000;
+/** Crashes in a row, before any worker was ever ready, after which the primary exits 1. */
+const GIVE_UP_AFTER = 5;
 
 export interface Primary {
   /** Live worker pids (tests, logs). */
@@ -80,6 +82,8 @@ export function runPrimary(opts: PrimaryOptions): Primary {
       }
     });
     w.on('exit', (code, signal) => onExit(w, code, signal));
+    // An IPC error (a worker gone mid-send) must not crash the primary (an unhandled 'error').
+    w.on('error', (e: Error) => log.warn({ pid: w.process.pid, err: e.message }, 'worker channel error'));
     return w;
   };
 
@@ -89,12 +93,24 @@ export function runPrimary(opts: PrimaryOptions): Primary {
     if (retiring.delete(w) || stopping) return;
     const upMs = entry ? Date.now() - entry.startedAt : 0;
     crashesInARow = upMs >= STABLE_AFTER_MS ? 1 : crashesInARow + 1;
+    if (!announced && crashesInARow >= GIVE_UP_AFTER) {
+      // Never ready and dying at start (port in use, unreadable index): retrying forever
+      // would hide the error behind a restart loop.
+      log.error({ pid: w.process.pid, code, signal, crashes: crashesInARow }, 'workers keep dying before they are ready; giving up (see the errors above)');
+      stopping = true;
+      for (const other of live.keys()) other.process.kill('SIGTERM');
+      process.exitCode = 1;
+      setTimeout(() => process.exit(1), opts.drainMs).unref();
+      cluster.on('exit', () => live.size === 0 && process.exit(1));
+      if (live.size === 0) process.exit(1);
+      return;
+    }
     const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** (crashesInARow - 1));
     log.warn({ pid: w.process.pid, code, signal, upMs, restartInMs: delay, crashesInARow }, 'worker died; replacing it');
-    const t = setTimeout(() => {
+    // Not unref'd: with every worker dead, this timer is what keeps the primary alive.
+    setTimeout(() => {
       if (!stopping) fork();
     }, delay);
-    t.unref();
   };
 
   /** Resolves true when `w` reports ready, false when it exits first. */

@@ -43,7 +43,29 @@ export interface PrepareOptions {
  * rebuilding it when it is missing, stale or corrupt, and loads it.
  */
 export async function prepareIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}): Promise<LoadedIndex> {
-  if (opts.build === false) return loadIndex(config.paths.index);
+  // The embedder's dimensions are checked at load: a mismatch would fail every question.
+  const expect = { dimensions: embedder.info.dimensions };
+  if (opts.build === false) return loadIndex(config.paths.index, expect);
+  // loadIndex verifies the checksums itself: not twice.
+  const build = await ensureIndex(config, embedder, log, opts, { verify: false });
+  try {
+    return loadIndex(config.paths.index, expect);
+  } catch (e) {
+    // A corrupt or truncated index (checksum mismatch, inconsistent files) is rebuilt rather than served.
+    if (!isAppError(e) || e.code !== 'INDEX_CORRUPT') throw e;
+    log.warn({ err: e.message }, 'the index is corrupt; rebuilding it');
+    await build(`corrupt: ${e.message}`);
+    return loadIndex(config.paths.index, expect);
+  }
+}
+
+/**
+ * The build step of prepareIndex without loading the result (a cluster primary, which serves
+ * nothing, checks and builds; its workers load). Verifies the live build's checksums, so a
+ * corrupt build is rebuilt here too. Returns the build function for a caller that finds
+ * corruption later.
+ */
+export async function ensureIndex(config: Config, embedder: Embedder, log: Logger, opts: PrepareOptions = {}, check: { verify?: boolean } = {}): Promise<(why: string) => Promise<void>> {
   const chunking = chunkingFrom(config);
   // A leftover lock (its owner dead, or a pid now used by another process, or not a file) is
   // taken over with one warning; what dead builders left is swept before anything else.
@@ -70,18 +92,14 @@ export async function prepareIndex(config: Config, embedder: Embedder, log: Logg
     const corrupt = corruption(config.paths.index, embedder.info);
     if (corrupt) log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
     await build(staleness.reasons.join('; '));
+  } else if (check.verify !== false) {
+    const corrupt = corruption(config.paths.index, embedder.info);
+    if (corrupt) {
+      log.warn({ err: corrupt }, 'the index is corrupt; rebuilding it');
+      await build(`corrupt: ${corrupt}`);
+    }
   }
-  // The embedder's dimensions are checked at load: a mismatch would fail every question.
-  const expect = { dimensions: embedder.info.dimensions };
-  try {
-    return loadIndex(config.paths.index, expect);
-  } catch (e) {
-    // A corrupt or truncated index (checksum mismatch, inconsistent files) is rebuilt rather than served.
-    if (!isAppError(e) || e.code !== 'INDEX_CORRUPT') throw e;
-    log.warn({ err: e.message }, 'the index is corrupt; rebuilding it');
-    await build(`corrupt: ${e.message}`);
-    return loadIndex(config.paths.index, expect);
-  }
+  return build;
 }
 
 /**

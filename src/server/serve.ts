@@ -2,6 +2,7 @@
  * Listening and graceful shutdown: on SIGTERM/SIGINT stop accepting connections, let in-flight
  * requests finish (bounded), close the session store, exit 0.
  */
+import cluster from 'node:cluster';
 import http from 'node:http';
 import type { Express } from 'express';
 import { botTasks } from '../bots/routes.js';
@@ -56,6 +57,12 @@ export async function serve(app: Express, ctx: AppContext, opts: ServeOptions): 
           ctx.logger.warn({ err: e.message }, 'could not close the session store'),
         );
         ctx.logger.info('stopped');
+        // A cluster worker: the primary may have handed this worker a connection just before
+        // it learnt that the server closed (round-robin handoff). Answered from here, the
+        // handoff is refused and the primary passes the connection to another worker; a worker
+        // that exits first leaves that connection hanging in the primary. A short grace lets
+        // those messages arrive.
+        if (cluster.isWorker) await new Promise((r) => setTimeout(r, 250));
         process.exit(0);
       });
       server.closeIdleConnections();

@@ -11,6 +11,7 @@
  *   worker and the primary are gone within the drain time, exit code 0.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,8 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const health = async () => JSON.parse((await rawRequest(url, { path: '/healthz' })).text) as { index: { build: string }; process: { pid: number; worker?: number } };
+// Generous ceilings (60 s): the 2-core machine is shared; a hang still fails.
+const health = async () => JSON.parse((await rawRequest(url, { path: '/healthz', timeoutMs: 60_000 })).text) as { index: { build: string }; process: { pid: number; worker?: number } };
 /** The pids (and their builds) that answer a burst of fresh connections. */
 async function answering(n = 12): Promise<Map<number, string>> {
   const seen = new Map<number, string>();
@@ -44,7 +46,32 @@ async function answering(n = 12): Promise<Map<number, string>> {
   return seen;
 }
 const chat = () =>
-  rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 20_000 });
+  rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 60_000 });
+
+/** Sends a chat POST's headers and half its body now; `finish()` sends the rest and reads the reply. */
+function slowChat(): Promise<{ finish(): Promise<{ status: number; body: string }> }> {
+  const port = Number(new URL(url).port);
+  const body = Buffer.from(JSON.stringify({ message: QUESTION }));
+  const half = Math.floor(body.length / 2);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1', () => {
+      sock.write(`POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      sock.write(body.subarray(0, half));
+      let raw = '';
+      sock.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+      const ended = new Promise<void>((r) => sock.on('close', () => r()));
+      resolve({
+        async finish() {
+          sock.write(body.subarray(half));
+          await ended;
+          const [head, ...rest] = raw.split('\r\n\r\n');
+          return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1]), body: rest.join('\r\n\r\n') };
+        },
+      });
+    });
+    sock.on('error', reject);
+  });
+}
 
 beforeAll(async () => {
   copy = copyTestIndex('cluster');
@@ -54,7 +81,7 @@ beforeAll(async () => {
   server = runScript(
     'src/cli/start.ts',
     [],
-    childEnv(copy.dir, { WORKERS: '2', SHUTDOWN_DRAIN_MS: String(DRAIN_MS), MODEL: 'Xenova/multilingual-e5-small', MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'false' }),
+    childEnv(copy.dir, { REDIS_URL: '', WORKERS: '2', SHUTDOWN_DRAIN_MS: String(DRAIN_MS), MODEL: 'Xenova/multilingual-e5-small', MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'false' }),
   );
   const ready = await server.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
   url = String(ready['url']).replace(/\/$/, '');
@@ -73,6 +100,8 @@ describe('WORKERS=2', () => {
     expect(JSON.parse(starts[0]!)['msg']).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+, 2 workers, index \d+ chunks \(build [\w-]+\), embedder hashed-[\w-]+, answerer extractive$/);
     const notices = server.stderr.join('').match(/could not be loaded/g) ?? [];
     expect(notices).toHaveLength(1);
+    // Per-worker state is said once, at start (until REDIS_URL is set).
+    expect(server.stdout.filter((l) => l.includes('without REDIS_URL')).length).toBe(1);
   });
 
   it('serves from two worker processes on one port', async () => {
@@ -129,14 +158,37 @@ describe('WORKERS=2', () => {
   it('SIGTERM drains an in-flight request and stops every process within the drain time', async () => {
     const workers = [...(await answering()).keys()];
     expect(workers).toHaveLength(2);
-    const pending = chat();
+    // A request whose body is still arriving when the signal comes: a worker holds it (the
+    // headers are parsed), so it must be completed, not reset.
+    const pending = slowChat();
+    await new Promise((r) => setTimeout(r, 300));
     server.child.kill('SIGTERM');
     const t0 = Date.now();
-    const reply = await pending;
+    const reply = await (await pending).finish();
     expect(reply.status).toBe(200);
+    expect(reply.body).toContain('69.75');
     expect(await server.exit).toBe(0);
     expect(Date.now() - t0).toBeLessThan(DRAIN_MS + 2_000);
     for (const pid of workers) expect(alive(pid)).toBe(false);
     expect(server.stdout.filter((l) => l.includes('"stopped"')).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('WORKERS=2 on a port that is taken', () => {
+  it('gives up after a few failed starts (exit 1) instead of restarting forever', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const idx = copyTestIndex('cluster-port');
+    try {
+      const c = runScript('src/cli/start.ts', [], childEnv(idx.dir, { WORKERS: '2', PORT: String(port) }));
+      extra.push(c);
+      expect(await c.exit).toBe(1);
+      expect(c.stdout.some((l) => l.includes('giving up'))).toBe(true);
+      expect(c.stdout.filter((l) => l.includes('worker died; replacing it')).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      idx.remove();
+      await new Promise<void>((r) => blocker.close(() => r()));
+    }
   });
 });

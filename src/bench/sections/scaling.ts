@@ -3,14 +3,14 @@
  * with in-memory state and with REDIS_URL set (a private redis-server on a free port; those rows
  * compare only once the server reads REDIS_URL: until then they say so and measure the same
  * server). Each configuration: a fresh server from dist/, a warm-up, autocannon with N
- * connections for D seconds rotating the Korean and Chinese dev questions, then RSS of every
+ * connections for D seconds (two halves of D/2, alternated A B B A) rotating the Korean and Chinese dev questions, then RSS of every
  * worker. With WORKERS=1, in memory, also GET /api/search and GET /healthz (the HTTP stack
  * alone), and with --profile a CPU profile of that server.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { configSchema } from '../../config.js';
-import { type LoadResult, runLoad } from '../load.js';
+import { type LoadResult, mergeLoads, runLoad } from '../load.js';
 import { startServer } from '../proc.js';
 import { summariseProfile } from '../profile.js';
 import { startRedis } from '../redis.js';
@@ -29,10 +29,10 @@ interface RunResult {
 
 const MB = 1024 * 1024;
 
-async function measure(ctx: BenchContext, workers: number, state: 'memory' | 'redis', redisUrl: string | undefined, rows: BenchRow[]): Promise<RunResult> {
-  const tag = `w${workers}-${state}`;
+async function measure(ctx: BenchContext, workers: number, state: 'memory' | 'redis', redisUrl: string | undefined, rows: BenchRow[], round: number, durationSec: number): Promise<RunResult> {
+  const tag = `w${workers}-${state}-${round}`;
   const profDir = path.join(ctx.work, 'profile');
-  const profiling = ctx.profile && workers === 1 && state === 'memory';
+  const profiling = ctx.profile && workers === 1 && state === 'memory' && round === 0;
   if (profiling) fs.rmSync(profDir, { recursive: true, force: true });
   const server = await startServer({
     root: ctx.root,
@@ -47,10 +47,10 @@ async function measure(ctx: BenchContext, workers: number, state: 'memory' | 're
   let exitCode: number | null;
   try {
     await runLoad({ url: server.url, method: 'POST', paths: ['/api/chat'], bodies, connections: c, durationSec: ctx.quick ? 1 : 3 });
-    ctx.say(`bench: POST /api/chat, WORKERS=${workers}, ${state}, ${c} connections, ${ctx.durationSec} s …`);
-    chat = await runLoad({ url: server.url, method: 'POST', paths: ['/api/chat'], bodies, connections: c, durationSec: ctx.durationSec });
+    ctx.say(`bench: POST /api/chat, WORKERS=${workers}, ${state}, ${c} connections, ${durationSec} s …`);
+    chat = await runLoad({ url: server.url, method: 'POST', paths: ['/api/chat'], bodies, connections: c, durationSec });
     rss = server.rssPerWorker();
-    if (workers === 1 && state === 'memory') {
+    if (workers === 1 && state === 'memory' && round === 0) {
       const sec = Math.max(3, Math.round(ctx.durationSec / 3));
       ctx.say(`bench: GET /api/search, ${sec} s; GET /healthz, ${sec} s …`);
       const search = await runLoad({ url: server.url, method: 'GET', paths: queries, connections: c, durationSec: sec });
@@ -87,9 +87,25 @@ export const scalingSection: BenchSection = {
     if (!redis) ctx.say('bench: redis-server is not installed: no REDIS_URL rows (apt-get install -y redis-server)');
     const runs: RunResult[] = [];
     try {
+      // A B B A: each configuration in two halves, alternated, so that a machine getting
+      // busier or quieter during the run does not favour one side of a ratio (--quick: A B).
+      const rounds = ctx.quick ? [[1, 2]] : [[1, 2], [2, 1]];
+      const half = ctx.quick ? ctx.durationSec : Math.max(1, Math.round(ctx.durationSec / 2));
       for (const state of ['memory', 'redis'] as const) {
         if (state === 'redis' && !redis) continue;
-        for (const workers of [1, 2]) runs.push(await measure(ctx, workers, state, state === 'redis' ? redis!.url : undefined, extra));
+        const parts: RunResult[] = [];
+        for (const [round, order] of rounds.entries()) for (const workers of order) parts.push(await measure(ctx, workers, state, state === 'redis' ? redis!.url : undefined, extra, round, half));
+        for (const workers of [1, 2]) {
+          const mine = parts.filter((p) => p.workers === workers);
+          runs.push({
+            workers,
+            state,
+            chat: mergeLoads(mine.map((p) => p.chat)),
+            // After the last load of this configuration.
+            rssMb: mine.at(-1)!.rssMb,
+            exitCode: mine.find((p) => p.exitCode !== 0)?.exitCode ?? 0,
+          });
+        }
       }
     } finally {
       await redis?.stop();
