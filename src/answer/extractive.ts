@@ -49,6 +49,17 @@ const REDUNDANT = 0.6;
 const MAX_UNIT_CHARS = 260;
 /** Sentences scored per question: bounds the cost of a long question over long passages. */
 export const MAX_CANDIDATES = 160;
+/**
+ * Concepts of a question the answer stage weighs (the heaviest): a typical question has under 20;
+ * a long or hostile one would otherwise make every sentence's features cost as much as it is long.
+ */
+export const MAX_CONCEPTS = 32;
+
+function capProfile(profile: QueryProfile): QueryProfile {
+  if (profile.groups.length <= MAX_CONCEPTS) return profile;
+  const groups = [...profile.groups].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS);
+  return { groups, total: groups.reduce((t, g) => t + (g.optional ? 0 : g.weight), 0) };
+}
 
 /** Discourse connectives that dangle once a sentence is quoted alone ("또한 유니트리는…"). */
 const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|한편|이와 함께|이처럼|따라서|그중|그리고|하지만|다만|동시에)[,\s]+/u;
@@ -95,7 +106,7 @@ export class ExtractiveAnswerer implements Answerer {
   /** The candidates with their features and probabilities (the fit and the eval use this too). */
   score(input: AnswerInput, frame: QuestionFrame): { scored: Scored[]; featureInput: FeatureInput; profile: QueryProfile } {
     const hits = input.hits ?? [];
-    const profile = buildProfile(input.question, input.lang, input.query);
+    const profile = capProfile(buildProfile(input.question, input.lang, input.query));
     const cands = candidatesFromHits(hits)
       .slice(0, MAX_CANDIDATES)
       .map((c) => windowed(c, profile));
