@@ -12,7 +12,6 @@
 import type { AnalyzedQuery, Lang, SearchHit } from '../types.js';
 import { splitSentences } from '../chunk/sentences.js';
 import { counterWords, questionEntities } from './intent.js';
-import { isEntityTerm } from './names.js';
 import { analyzeLocally, dedupeTerms, matchForm, scriptOf, stripParticle, termImportance, termIn, type Tokenizer } from './terms.js';
 import { memoizeString } from '../util/memo.js';
 
@@ -25,6 +24,13 @@ import { memoizeString } from '../util/memo.js';
 export const CROSS_LINGUAL_NATIVE_WEIGHT = 0.35;
 /** Names of the question (Latin names, numbers, quoted phrases) count this much more. */
 export const ENTITY_BOOST = 1.5;
+
+/** A term names entity `e`: is it, is part of it, or is the number `e` with its unit ("7180억"). */
+export function isEntityTerm(term: string, e: string): boolean {
+  if (e === term) return true;
+  if (e.length >= 2 && term.length >= 2 && e.includes(term)) return true;
+  return /^[0-9]/.test(e) && term.startsWith(e) && !/^[0-9.:]/.test(term.slice(e.length));
+}
 
 export interface TermGroup {
   /** The longest form (a word), in match form. */
@@ -126,22 +132,6 @@ export function specificity(norms: string[], profile: QueryProfile): number[] {
   });
 }
 
-/**
- * Coverage for RANKING sentences (not for deciding found): concepts weighted up by their
- * specificity, and only over concepts some sentence contains (a concept nobody has cannot tell
- * two sentences apart).
- */
-export function rankingCoverage(norm: string, profile: QueryProfile, spec: number[]): number {
-  let got = 0;
-  let total = 0;
-  profile.groups.forEach((g, i) => {
-    if (spec[i]! <= 0) return;
-    const w = g.weight * (1 + spec[i]!);
-    if (!g.optional) total += w;
-    got += w * groupScore(norm, g);
-  });
-  return total > 0 ? Math.min(1, got / total) : 0;
-}
 
 /** Share of the question's names (entity groups) found in a text, or 0 when it has none. */
 export function entityCoverage(norm: string, profile: QueryProfile): number {
@@ -150,20 +140,6 @@ export function entityCoverage(norm: string, profile: QueryProfile): number {
   return ents.reduce((s, g) => s + groupScore(norm, g), 0) / ents.length;
 }
 
-/**
- * Weighted share of the question's concepts that NO retrieved passage contains (at least half of
- * it). A concept the whole retrieved evidence never mentions ("주가" when asked about Tesla's share
- * price and shown robot passages) is the clearest sign the report does not answer the question.
- * Foreign-script terms of cross-lingual questions are left out: they are expected to be missing.
- */
-export function unknownShare(passageNorms: string[], profile: QueryProfile): number {
-  const own = profile.groups.filter((g) => !g.foreign && !g.optional);
-  const total = own.reduce((s, g) => s + g.weight, 0);
-  if (total <= 0) return 0;
-  let missing = 0;
-  for (const g of own) if (!passageNorms.some((p) => groupScore(p, g) >= 0.5)) missing += g.weight;
-  return missing / total;
-}
 
 // ───────────────────────── parts of the question ─────────────────────────
 

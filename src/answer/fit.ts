@@ -12,7 +12,10 @@
  * The earlier turns of follow-ups are answered by a fixed bootstrap model (not the current
  * weights), so that the fit depends only on the data and the code: refitting reproduces the file.
  */
-import type { DefaultChatService } from '../chat/service.js';
+import { DefaultChatService as ChatService, type DefaultChatService } from '../chat/service.js';
+import { tocEntries } from '../frame/references.js';
+import type { AppContext } from '../server/context.js';
+import { termStatsFromTexts } from './corpus.js';
 import { MemorySessionStore } from '../chat/sessions.js';
 import type { DevQuestion } from '../eval/metrics.js';
 import { containsAllGroups, squash } from '../eval/metrics.js';
@@ -94,6 +97,19 @@ export const BOOTSTRAP_WEIGHTS: AnswerWeights = {
   foundThreshold: 0.5,
   addRatio: 0.7,
 };
+
+/** The fit's dependencies from a loaded context, as the product wires them (the fit CLI, the ablation and the refit test). */
+export function fitDepsFor(ctx: AppContext, gold: Map<string, string>): FitDeps {
+  const chunks = ctx.index.chunks;
+  const toc = tocEntries(ctx.index.articles);
+  const reportTitle = ctx.index.articles[0]?.reportTitle ?? '';
+  return {
+    retriever: ctx.retriever,
+    gold,
+    answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary },
+    makeChat: (answerer, sessions) => new ChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle }),
+  };
+}
 
 export interface FitDeps {
   retriever: HybridRetriever;

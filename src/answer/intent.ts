@@ -33,9 +33,6 @@ export function quantityKind(question: string): QuantityKind {
   return WEAK_QUANTITY_RE.test(q) ? 'weak' : null;
 }
 
-export function isQuantityQuestion(question: string): boolean {
-  return quantityKind(question) !== null;
-}
 
 /** Evidence for a 'strong' quantity question states some amount: a digit, or 절반/두 배/half. */
 export function hasAmount(sentence: string): boolean {
@@ -153,16 +150,6 @@ export function figureKindOf(word: string): FigureKind | null {
   return KIND_WORDS.find(([, re]) => re.test(word))?.[0] ?? null;
 }
 
-/**
- * The term names the asked figure so that the figure alone states it: a share or a rate is
- * said by its percentage ("원가의 20~30%를 차지" answers 비중), a count by its counted figure
- * ("직원 수" by "N 명"). An amount of money or an area is not: "1.5 억 위안" does not say whether
- * it is a revenue or an order, so the report's own word (매출, 순이익) must be there.
- */
-export function figureStandsFor(term: string, asked: AskedFigure): boolean {
-  const kind = figureKindOf(term);
-  return kind === asked.kind && (kind === 'percent' || kind === 'count');
-}
 
 export interface AskedFigure {
   kind: FigureKind;

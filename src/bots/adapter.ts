@@ -333,6 +333,22 @@ export function webUrl(publicUrl: string | undefined): string | undefined {
   return u ? u.replace(/\/*$/, '/') : undefined;
 }
 
+/** Markdown link text and target as WeCom's and Feishu's markdown read them (no nested brackets, no bare parentheses). */
+const mdLabel = (s: string) => s.replace(/\[/g, '【').replace(/\]/g, '】');
+const mdUrl = (u: string) => u.replace(/[()\s]/g, encodeURIComponent);
+
+/** Markdown: "[1] [01. 제목](https://…) — 산업 트렌드 · 산업체인 분석 · p.9", then the web page's link when PUBLIC_URL is set. */
+export function sourcesMarkdown(citations: Citation[], lang: Lang, publicUrl: string | undefined): string[] {
+  const lines = citations.map((c) => {
+    const url = safeUrl(c.source?.url);
+    const label = mdLabel(articleLabel(c));
+    return `[${c.id}] ${url ? `[${label}](${mdUrl(url)})` : `**${label}**`} — ${citationDetail(c, lang)}`;
+  });
+  const web = webUrl(publicUrl);
+  if (web) lines.push(`[${WEB_LABEL[lang]}](${mdUrl(web)})`);
+  return lines;
+}
+
 /** Plain text: "[1] 01. 제목 — 산업 트렌드 · 산업체인 분석 · p.9\n    https://…" */
 export function sourcesPlain(citations: Citation[], lang: Lang): string[] {
   return citations.map((c) => {

@@ -27,19 +27,15 @@ import { AppError } from '../errors.js';
 import type { AppContext } from '../server/context.js';
 import type { ChatResponse } from '../types.js';
 import {
+  answerMessage,
   type BotAdapter,
   type BotMessage,
-  SOURCES_TITLE,
-  WEB_LABEL,
-  answerMessage,
-  articleLabel,
-  citationDetail,
   clock,
   commandOf,
-  safeUrl,
   sessionIdFor,
+  SOURCES_TITLE,
+  sourcesMarkdown,
   splitText,
-  webUrl,
 } from './adapter.js';
 import { type BackgroundTasks, PlatformError, deliver, retryAfterMs } from './delivery.js';
 import { type BotLimiter, botGate, header, safeEqual } from './guard.js';
@@ -79,8 +75,6 @@ const receiveSchema = z.object({
 export type FeishuReceive = z.infer<typeof receiveSchema>;
 
 /** Markdown link label and URL without the characters that would end them early. */
-const mdLabel = (s: string) => s.replace(/\[/g, '【').replace(/\]/g, '】');
-const mdUrl = (u: string) => u.replace(/[()\s]/g, encodeURIComponent);
 
 export class FeishuAdapter implements BotAdapter<FeishuReceive, FeishuTarget, FeishuCard[]> {
   readonly platform = 'feishu' as const;
@@ -117,13 +111,7 @@ export class FeishuAdapter implements BotAdapter<FeishuReceive, FeishuTarget, Fe
 
   render(res: ChatResponse): FeishuCard[] {
     const lang = res.language;
-    const lines = res.citations.map((c) => {
-      const url = safeUrl(c.source?.url);
-      const label = mdLabel(articleLabel(c));
-      return `[${c.id}] ${url ? `[${label}](${mdUrl(url)})` : `**${label}**`} — ${citationDetail(c, lang)}`;
-    });
-    const web = webUrl(this.opts.publicUrl);
-    if (web) lines.push(`[${WEB_LABEL[lang]}](${mdUrl(web)})`);
+    const lines = sourcesMarkdown(res.citations, lang, this.opts.publicUrl);
     const parts = splitText(res.answer.trim(), FEISHU_PART_CHARS);
     const cards: FeishuCard[] = parts.map((p) => ({ config: { wide_screen_mode: true }, elements: [{ tag: 'markdown', content: p }] }));
     if (lines.length) {

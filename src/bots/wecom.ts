@@ -22,20 +22,16 @@ import { AppError } from '../errors.js';
 import type { AppContext } from '../server/context.js';
 import type { ChatResponse } from '../types.js';
 import {
+  answerMessage,
   type BotAdapter,
   type BotMessage,
-  SOURCES_TITLE,
-  WEB_LABEL,
-  answerMessage,
-  articleLabel,
-  citationDetail,
   clock,
   commandOf,
   packLines,
-  safeUrl,
   sessionIdFor,
+  SOURCES_TITLE,
+  sourcesMarkdown,
   splitText,
-  webUrl,
 } from './adapter.js';
 import { type BackgroundTasks, PlatformError, callJson, deliver } from './delivery.js';
 import { type BotLimiter, botGate, safeEqual } from './guard.js';
@@ -76,8 +72,6 @@ export function parseWecomXml(text: string): Record<string, string> | undefined 
 }
 
 /** Markdown link label and URL without the characters that would end them early. */
-const mdLabel = (s: string) => s.replace(/\[/g, '【').replace(/\]/g, '】');
-const mdUrl = (u: string) => u.replace(/[()\s]/g, encodeURIComponent);
 
 export class WecomAdapter implements BotAdapter<Record<string, string>, WecomTarget, WecomText[]> {
   readonly platform = 'wecom' as const;
@@ -102,13 +96,7 @@ export class WecomAdapter implements BotAdapter<Record<string, string>, WecomTar
 
   render(res: ChatResponse): WecomText[] {
     const lang = res.language;
-    const lines = res.citations.map((c) => {
-      const url = safeUrl(c.source?.url);
-      const label = mdLabel(articleLabel(c));
-      return `[${c.id}] ${url ? `[${label}](${mdUrl(url)})` : `**${label}**`} — ${citationDetail(c, lang)}`;
-    });
-    const web = webUrl(this.opts.publicUrl);
-    if (web) lines.push(`[${WEB_LABEL[lang]}](${mdUrl(web)})`);
+    const lines = sourcesMarkdown(res.citations, lang, this.opts.publicUrl);
     const body = splitText(res.answer.trim(), WECOM_PART_CHARS);
     const sources = lines.length ? packLines([`**${SOURCES_TITLE[lang]}**`, ...lines], WECOM_PART_CHARS) : [];
     const last = body[body.length - 1];

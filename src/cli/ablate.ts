@@ -6,12 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { termStatsFromTexts } from '../answer/corpus.js';
 import { ExtractiveAnswerer } from '../answer/extractive.js';
 import { QUESTION_FEATURES, SENTENCE_FEATURES } from '../answer/features.js';
-import { fitWeights } from '../answer/fit.js';
+import { fitDepsFor, fitWeights } from '../answer/fit.js';
 import { MemorySessionStore } from '../chat/sessions.js';
-import { DefaultChatService } from '../chat/service.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { summarize } from '../eval/metrics.js';
 import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.js';
@@ -25,14 +23,11 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const questions = loadDevSet(path.join(root, 'eval', 'dev.jsonl'));
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
-  const chunks = ctx.index.chunks;
-  const answererOptions = { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary };
-  const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
-  const makeChat = (answerer: ExtractiveAnswerer, sessions: MemorySessionStore) =>
-    new DefaultChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle: ctx.index.articles[0]?.reportTitle ?? '' });
+  const deps = fitDepsFor(ctx, gold);
+  const { answererOptions, makeChat } = deps;
 
   const row = async (name: string, drop: string[]) => {
-    const { weights } = await fitWeights(questions, { retriever: ctx.retriever, gold, answererOptions, makeChat }, { drop });
+    const { weights } = await fitWeights(questions, deps, { drop });
     const sessions = new MemorySessionStore({ maxTurns: 20, ttlMs: 3_600_000, maxSessions: 1000 });
     const chat = makeChat(new ExtractiveAnswerer({ ...answererOptions, weights }), sessions);
     const results = await runDevSet(questions, gold, chat, sessions, { answers: true });

@@ -8,10 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fitWeights } from '../answer/fit.js';
-import { termStatsFromTexts } from '../answer/corpus.js';
-import { MemorySessionStore } from '../chat/sessions.js';
-import { DefaultChatService } from '../chat/service.js';
+import { fitDepsFor, fitWeights } from '../answer/fit.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type GoldArticle, goldKeys, loadDevSet } from '../eval/run.js';
 import { createLogger } from '../logger.js';
@@ -33,19 +30,10 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const questions = loadDevSet(path.resolve(root, flag('set') ?? path.join('eval', 'dev.jsonl')));
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
-  const chunks = ctx.index.chunks;
-  const answererOptions = { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary };
-  const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
   const drop = flag('drop')?.split(',').filter(Boolean) ?? [];
   const report = await fitWeights(
     questions,
-    {
-      retriever: ctx.retriever,
-      gold,
-      answererOptions,
-      makeChat: (answerer, sessions: MemorySessionStore) =>
-        new DefaultChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle: ctx.index.articles[0]?.reportTitle ?? '' }),
-    },
+    fitDepsFor(ctx, gold),
     { drop, fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions)${drop.length ? `, without ${drop.join(',')}` : ''}` },
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;

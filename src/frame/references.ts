@@ -16,6 +16,11 @@ export interface TocEntry {
   page: number;
 }
 
+/** The index's table of contents as references resolve against it. */
+export function tocEntries(articles: ReadonlyArray<{ reportId: string; articleId: string; section: string; number: string; title: string; page: number }>): TocEntry[] {
+  return articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
+}
+
 export type ArticleRef =
   | { kind: 'article'; key: string; candidates: string[] }
   /** Several articles fit equally (e.g. "2번 기사" without a section): ask back with the candidates. */

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { termStatsFromTexts } from '../answer/corpus.js';
 import { type AnswerWeights, ExtractiveAnswerer } from '../answer/extractive.js';
 import { createState } from '../state/index.js';
+import { tocEntries } from '../frame/references.js';
 import { JsonlFeedbackStore } from '../feedback/store.js';
 import { DefaultChatService, type QuestionRewriter } from '../chat/service.js';
 import type { Config } from '../config.js';
@@ -170,7 +171,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     answerer,
     sessions,
     defaultTopK: config.TOP_K,
-    toc: index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page })),
+    toc: tocEntries(index.articles),
     reportTitle: index.articles[0]?.reportTitle ?? '',
     maxAnalyzedChars: config.MAX_ANALYZED_CHARS,
     ...(rewriter ? { rewriter } : {}),

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { absentFromCorpus, termStatsFromTexts } from '../../src/answer/corpus.js';
 import { buildProfile, candidatesFromHits, coverage } from '../../src/answer/evidence.js';
 import { finalPhrase } from '../../src/answer/focus.js';
-import { mergeNameForms, nameShare, questionNames } from '../../src/answer/names.js';
 import { matchForm } from '../../src/answer/terms.js';
 import {
   BELT_AND_ROAD,
@@ -20,45 +19,6 @@ import {
 } from './corpusHits.js';
 
 const texts = (...hits: ReturnType<typeof makeHit>[]) => hits.map((h) => `${h.chunk.header} ${h.chunk.text}`.normalize('NFKC'));
-
-describe('names of a question', () => {
-  it('takes the Korean form the report glosses a Chinese name with, from the passage or its title', () => {
-    const q = '卡诺普2024年的净利润是多少？';
-    const profile = buildProfile(q, 'zh', queryFor(q, 'zh', ['카눠프', '순이익']));
-    // The title "…생산기업-카눠프(卡诺普)" glosses the name.
-    const names = questionNames(q, profile, texts(makeHit(1, COMPANY_03, CANOP())));
-    expect(names).toEqual([expect.objectContaining({ forms: expect.arrayContaining(['카눠프', '卡诺普']) })]);
-  });
-
-  it('transcribes a pinyin name of an English question (Chengdu → 청두)', () => {
-    const q = 'What is the population of Chengdu?';
-    const names = questionNames(q, buildProfile(q, 'en', queryFor(q, 'en')), texts(makeHit(1, KIC_05, BELT_AND_ROAD())));
-    expect(names[0]!.forms).toEqual(expect.arrayContaining(['chengdu', '청두']));
-  });
-
-  it('leaves out names no passage prints in any form', () => {
-    const q = 'When was the Shenzhen National Independent Innovation Demonstration Zone approved?';
-    expect(questionNames(q, buildProfile(q, 'en', queryFor(q, 'en')), texts(makeHit(1, TREND_01, UNITREE())))).toEqual([]);
-  });
-
-  it('finds a name misspelt by one syllable, as the report does (엔디비아, 화에이)', () => {
-    const nvidia = [{ forms: ['엔비디아'], weight: 1 }];
-    expect(nameShare(matchForm(NVIDIA_SHARE()), nvidia)).toBe(1);
-    expect(nameShare(matchForm('화에이는 파라미터 수가 7,180 억 개에 달하는'), [{ forms: ['화웨이'], weight: 1 }])).toBe(1);
-    // Never a shorter piece: "화웨" alone is not 화웨이.
-    expect(nameShare(matchForm('화웨 클라우드'), [{ forms: ['화웨이'], weight: 1 }])).toBe(0);
-  });
-
-  it('makes a name one concept in all its spellings', () => {
-    const q = 'What is the R&D investment intensity of the Wuhan Donghu zone?';
-    const hit = makeHit(1, { articleId: 'market-01', section: '시장 인사이트', articleNumber: '01', articleTitle: '우한 둥후 국가자주혁신시범구' }, '우한 둥후 국가자주혁신시범구');
-    const terms = buildProfile(q, 'en', queryFor(q, 'en', ['우한', '둥후']));
-    const merged = mergeNameForms(terms, questionNames(q, terms, texts(hit)));
-    // Wuhan and 우한 are one concept: the Korean spelling covers it fully, and it counts once.
-    expect(merged.groups.length).toBeLessThan(terms.groups.length);
-    expect(coverage(matchForm('우한 둥후'), merged)).toBeGreaterThan(coverage(matchForm('우한 둥후'), terms));
-  });
-});
 
 describe('corpus statistics', () => {
   const df = termStatsFromTexts([UNITREE(), CANOP(), NVIDIA_SHARE()]);

@@ -6,12 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { termStatsFromTexts } from '../../src/answer/corpus.js';
-import { DEFAULT_WEIGHTS, type ExtractiveAnswerer } from '../../src/answer/extractive.js';
+import { DEFAULT_WEIGHTS } from '../../src/answer/extractive.js';
 import { QUESTION_FEATURES, SENTENCE_FEATURES } from '../../src/answer/features.js';
-import { fitWeights } from '../../src/answer/fit.js';
-import type { MemorySessionStore } from '../../src/chat/sessions.js';
-import { DefaultChatService } from '../../src/chat/service.js';
+import { fitDepsFor, fitWeights } from '../../src/answer/fit.js';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
 import { type GoldArticle, goldKeys, loadDevSet } from '../../src/eval/run.js';
 import { createLogger } from '../../src/logger.js';
@@ -29,19 +26,7 @@ describe('weights.json', () => {
     const ctx = await createContext(testConfig(), { logger: createLogger('silent'), embedder: new HashedEmbedder() });
     const questions = loadDevSet(path.join(ROOT, 'eval', 'dev.jsonl'));
     const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(ROOT, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
-    const chunks = ctx.index.chunks;
-    const toc = ctx.index.articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
-    const report = await fitWeights(
-      questions,
-      {
-        retriever: ctx.retriever,
-        gold,
-        answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary },
-        makeChat: (answerer: ExtractiveAnswerer, sessions: MemorySessionStore) =>
-          new DefaultChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle: ctx.index.articles[0]?.reportTitle ?? '' }),
-      },
-      { fittedOn: DEFAULT_WEIGHTS.fittedOn },
-    );
+    const report = await fitWeights(questions, fitDepsFor(ctx, gold), { fittedOn: DEFAULT_WEIGHTS.fittedOn });
     expect(report.weights).toEqual(DEFAULT_WEIGHTS);
   });
 });
