@@ -7,42 +7,22 @@
  * Without it the suite is skipped locally and fails in CI (CI=true), where it must run.
  * Screenshots of the key steps go to test-artifacts/screenshots/ (git-ignored).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../src/types.js';
-import { ROOT } from '../helpers/env.js';
+import { ANSWER_TIMEOUT, CHROMIUM, LAUNCH_ARGS, SHOTS, SKIP, sseEvents } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = !existsSync(CHROMIUM) && !process.env['CI'];
 if (SKIP) {
   console.warn(`[tests/web] SKIPPED: ${CHROMIUM} not found. Install it with \`apt-get install -y chromium\` to run the browser tests (in CI they always run).`);
 }
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
-const ANSWER_TIMEOUT = 60_000;
 
 const KO_QUESTION = '유니트리의 글로벌 사족 로봇 시장 점유율은?';
 const ZH_QUESTION = '宇树科技在四足机器人市场的份额是多少？';
 
-/** Parses a finished SSE body into its events. */
-function sseEvents(body: string): Array<{ event: string; data: string }> {
-  return body
-    .split(/\r?\n\r?\n/)
-    .map((block) => {
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split(/\r?\n/)) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      return { event, data: data.join('\n') };
-    })
-    .filter((e) => e.data);
-}
 
 describe.skipIf(SKIP)('web chat page (headless Chromium, real server)', () => {
   let browser: Browser;
