@@ -68,9 +68,14 @@ export function buildProfile(
   lang: Lang,
   query: AnalyzedQuery | undefined,
   tokenize?: Tokenizer,
+  names: readonly string[] = [],
 ): QueryProfile {
   const base = query?.terms?.length ? query.terms : analyzeLocally(question, lang, tokenize ? { tokenize } : {}).terms;
+  // Names written as such (Latin, numbers, quotes) and the report's names the frame resolved
+  // through the glossary (能科科技 → 넝커테크): a Chinese question's company is as much a name as "GB200".
+  // A resolved name counts only as a whole term: the pieces of 能科科技 (科技) name nothing.
   const entityForms = questionEntities(question).map(matchForm);
+  const nameForms = new Set(names.map(matchForm).filter((e) => [...e].length >= 2));
   const counters = counterWords(question).map(matchForm);
   // Chinese and English forms the question does not itself write came from the glossary.
   const typed = matchForm(question);
@@ -90,7 +95,7 @@ export function buildProfile(
       owner.members.push(t.term);
       continue;
     }
-    const entity = entityForms.some((e) => isEntityTerm(t.term, e));
+    const entity = nameForms.has(t.term) || entityForms.some((e) => isEntityTerm(t.term, e));
     const foreign = (lang === 'zh' && script === 'han') || (lang === 'en' && script === 'latin');
     const optional = (script === 'han' || script === 'latin') && !typed.includes(t.term) && !(lang === 'zh' && script === 'han');
     let weight = t.weight * t.importance;
@@ -108,8 +113,13 @@ export function groupScore(norm: string, g: TermGroup): number {
   if (g.members.length === 0) return 0;
   let hit = 0;
   for (const m of g.members) if (termIn(norm, m)) hit++;
-  return hit / g.members.length;
+  const share = hit / g.members.length;
+  // A name is there or not: one bigram of it (테크 of 넝커테크 in 리콩테크) is another name.
+  return g.entity && share < PARTIAL_NAME ? 0 : share;
 }
+
+/** Share of a name's bigrams that must be present for partial credit (a spelling with a space or a particle). */
+const PARTIAL_NAME = 0.5;
 
 /** Weighted share of the question's concepts found in a text (matchForm()ed), in [0, 1]. */
 export function coverage(norm: string, profile: QueryProfile): number {

@@ -81,6 +81,31 @@ export function sectionAnswer(section: string, entries: readonly TocEntry[], chu
   return { found: true, answer: v.answer, citations: v.citations, answerer: 'extractive:section' };
 }
 
+const SOURCES: Record<Lang, (n: number) => string> = {
+  ko: (n) => `해당 기사는 ${n}편입니다(기사 — 원문 출처):`,
+  zh: (n) => `共 ${n} 篇文章（文章 — 原文来源）：`,
+  en: (n) => `${n} article${n === 1 ? '' : 's'} (article — original source):`,
+};
+
+/** Articles with their original sources, each cited: "which articles come from 创业邦", "sources of every article". */
+export function sourcesAnswer(entries: readonly TocEntry[], chunksOf: (key: string) => Chunk[], lang: Lang): Answer {
+  const lines = [SOURCES[lang](entries.length)];
+  const citations: Citation[] = [];
+  for (const e of entries) {
+    const first = chunksOf(e.key)[0];
+    const src = e.source ? ` — ${e.source}` : '';
+    if (!first) {
+      lines.push(`- ${e.section} ${e.number}. ${e.title} (p. ${e.page})${src}`);
+      continue;
+    }
+    const id = citations.length + 1;
+    citations.push(citationFromHit({ rank: id, score: 0, chunk: first }, id, e.source ?? displayText(lead([first]))));
+    lines.push(`- ${e.section} ${e.number}. ${e.title} (p. ${e.page})${src} [${id}]`);
+  }
+  const v = verifyCitations(lines.join('\n'), citations);
+  return { found: true, answer: v.answer, citations: v.citations, answerer: 'extractive:sources' };
+}
+
 export function clarifyAnswer(candidates: readonly TocEntry[], lang: Lang): Answer {
   const list = candidates.map((e) => `- ${e.section} ${e.number}. ${e.title}`).join('\n');
   return { found: true, answer: `${ASK[lang]}\n${list}`, citations: [], answerer: 'extractive:clarify' };

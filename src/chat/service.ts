@@ -10,7 +10,7 @@ import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatReq
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
-import { clarifyAnswer, overviewAnswer, sectionAnswer } from '../answer/overview.js';
+import { clarifyAnswer, overviewAnswer, sectionAnswer, sourcesAnswer } from '../answer/overview.js';
 import { newApiSessionId } from './ownership.js';
 import { smallTalk } from './smalltalk.js';
 
@@ -102,7 +102,9 @@ export class DefaultChatService implements ChatService {
           ? this.overview(lang)
           : prepared.direct === 'section'
             ? sectionAnswer(picked[0]?.section ?? '', picked, (key) => this.deps.retriever.articleChunks(key), lang)
-            : clarifyAnswer(picked, lang);
+            : prepared.direct === 'sources'
+              ? sourcesAnswer(picked, (key) => this.deps.retriever.articleChunks(key), lang)
+              : clarifyAnswer(picked, lang);
       opts.onDelta?.(answer.answer);
     } else {
       answer = opts.onDelta && answerer.stream ? await answerer.stream(input, opts.onDelta) : await answerer.answer(input);
@@ -163,7 +165,10 @@ export class DefaultChatService implements ChatService {
     const ref = frame.reference;
     if (frame.kind === 'overview') return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: true, direct: 'overview' };
     if (ref?.kind === 'section' && !frame.summary) {
-      return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: false, direct: 'section', candidates: ref.candidates };
+      return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: this.firstPassages(ref.candidates, k), summary: false, direct: 'section', candidates: ref.candidates };
+    }
+    if (ref?.kind === 'sources') {
+      return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: this.firstPassages(ref.candidates, k), summary: false, direct: 'sources', candidates: ref.candidates };
     }
     if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
       return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
@@ -175,6 +180,18 @@ export class DefaultChatService implements ChatService {
     const article = summary ? (named ?? restrictTo) : restrictTo;
     const hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);
     return { frame, query, standalone, hits, summary, ...(article && summary ? { restricted: true } : {}) };
+  }
+
+  /**
+   * The passages a table-of-contents answer draws on: each listed article's first passage, in
+   * list order (what it cites), so that the eval measures those answers' articles like a search's.
+   */
+  private firstPassages(keys: readonly string[], k: number): SearchHit[] {
+    return keys
+      .map((key) => this.deps.retriever.articleChunks(key)[0])
+      .filter((c): c is NonNullable<typeof c> => !!c)
+      .slice(0, k)
+      .map((chunk, i) => ({ rank: i + 1, score: 0, chunk }));
   }
 
   /** Analyzes the question, carrying over context from the conversation for follow-ups. */
@@ -281,6 +298,6 @@ export interface Prepared {
   /** The passages are those of an article the question or the conversation named. */
   restricted?: boolean;
   /** Answered from the table of contents, not from passages. */
-  direct?: 'overview' | 'clarify' | 'section';
+  direct?: 'overview' | 'clarify' | 'section' | 'sources';
   candidates?: string[];
 }

@@ -23,7 +23,13 @@ import {
 } from '../answer/intent.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import type { GlossaryEntry, Lang } from '../types.js';
+import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { type ArticleRef, type TocEntry, resolveArticleReference } from './references.js';
+
+/** Hangul readings of the capitalized (pinyin) words of an English question: "Chuangyebang" → 촹예방. */
+function pinyinForms(q: string): string[] {
+  return [...q.matchAll(/\b[A-Z][a-z]+\b/g)].map((m) => pinyinToHangul(m[0])).filter((x): x is string => !!x);
+}
 
 export type QuestionKind =
   | 'fact'
@@ -103,7 +109,7 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const when = isWhenQuestion(q);
   const who = isWhoQuestion(q);
   const where = !location && WHERE_RE.test(q);
-  const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary }) : undefined;
+  const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
   const kind: QuestionKind = reference?.kind === 'issue' && summary
     ? 'overview'
     : summary

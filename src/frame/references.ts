@@ -14,11 +14,25 @@ export interface TocEntry {
   number: string;
   title: string;
   page: number;
+  /** The article's original source as printed in its 참고자료 block ("촹예방(创业邦). 중 자동차 …"). */
+  source?: string;
+  /** The outlet of that source, when it can be told apart ("촹예방(创业邦)"). */
+  outlet?: string;
 }
 
+type TocArticle = { reportId: string; articleId: string; section: string; number: string; title: string; page: number; source?: { title: string; outlet?: string } };
+
 /** The index's table of contents as references resolve against it. */
-export function tocEntries(articles: ReadonlyArray<{ reportId: string; articleId: string; section: string; number: string; title: string; page: number }>): TocEntry[] {
-  return articles.map((a) => ({ key: `${a.reportId}:${a.articleId}`, section: a.section, number: a.number, title: a.title, page: a.page }));
+export function tocEntries(articles: ReadonlyArray<TocArticle>): TocEntry[] {
+  return articles.map((a) => ({
+    key: `${a.reportId}:${a.articleId}`,
+    section: a.section,
+    number: a.number,
+    title: a.title,
+    page: a.page,
+    ...(a.source ? { source: a.source.title } : {}),
+    ...(a.source?.outlet ? { outlet: a.source.outlet } : {}),
+  }));
 }
 
 export type ArticleRef =
@@ -27,7 +41,9 @@ export type ArticleRef =
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'issue'; candidates: string[] }
   /** A section as a whole ("KIC 중국 포커스에는 몇 편?", "the item after X"): its articles, in order. */
-  | { kind: 'section'; section: string; candidates: string[] };
+  | { kind: 'section'; section: string; candidates: string[] }
+  /** A question about sources: the articles taken from the outlet it names, or every article's source. */
+  | { kind: 'sources'; candidates: string[] };
 
 /**
  * The sections' names in Chinese and English. The report series keeps these six section names
@@ -117,13 +133,38 @@ function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], glossary?:
   return Math.max(share, distinctive ? 0.5 + share / 100 : 0);
 }
 
+/**
+ * The spellings of an outlet a reader may type: its Korean transcription and the Chinese in
+ * parentheses ("촹예방(创业邦)" → 촹예방, 创业邦), and for English readers the pinyin of the
+ * Chinese name read into Hangul by the caller ("Chuangyebang" → 촹예방).
+ */
+function outletForms(outlet: string): string[] {
+  const forms = [outlet, ...outlet.split(/[()（）]/u)].map(compact).filter((f) => [...f].length >= 2);
+  return [...new Set(forms)];
+}
+
+/** The articles whose source outlet the question names. */
+export function articlesFromOutlet(q: string, toc: readonly TocEntry[], extraForms: readonly string[] = []): TocEntry[] {
+  const texts = [compact(q), ...extraForms.map(compact)];
+  return toc.filter((e) => e.outlet && outletForms(e.outlet).some((f) => texts.some((t) => t.includes(f))));
+}
+
 export function resolveArticleReference(
   q: string,
   lang: Lang,
   toc: readonly TocEntry[],
-  opts: { summary: boolean; glossary?: Glossary | undefined },
+  opts: { summary: boolean; glossary?: Glossary | undefined; source?: boolean; extraForms?: readonly string[] },
 ): ArticleRef | undefined {
   if (!toc.length) return undefined;
+  if (opts.source && !opts.summary) {
+    // "출처가 X인 기사", "哪几篇文章来自X", "which articles come from X": the table of contents answers.
+    const from = articlesFromOutlet(q, toc, opts.extraForms);
+    if (from.length && (from.length > 1 || ARTICLE_WORD_RE.test(q))) return { kind: 'sources', candidates: from.map((e) => e.key) };
+    if (ISSUE_RE.test(q) || /모든|각\s*기사|전체|所有|各篇|每篇|\b(?:all|each|every)\b/iu.test(q)) {
+      const withSource = toc.filter((e) => e.source);
+      if (withSource.length) return { kind: 'sources', candidates: withSource.map((e) => e.key) };
+    }
+  }
   const sections = sectionsNamed(q, toc);
   const n = articleNumber(q);
   const articleWord = ARTICLE_WORD_RE.test(q);
@@ -134,6 +175,11 @@ export function resolveArticleReference(
     if (pick.length > 1) return { kind: 'ambiguous', candidates: pick.map((e) => e.key) };
   }
   if (ISSUE_RE.test(q) && !sections.length && opts.summary) return { kind: 'issue', candidates: toc.map((e) => e.key) };
+  // Order or count within a named section ("KIC 중국 포커스에서 X 바로 앞 꼭지는?"): the section's
+  // list answers it, even when X is itself a title (X is where to look, not what is asked).
+  if (sections.length === 1 && !opts.summary && SECTION_QUESTION_RE.test(q)) {
+    return { kind: 'section', section: sections[0]!, candidates: toc.filter((e) => e.section === sections[0]).map((e) => e.key) };
+  }
   // Part of a title: only when the question speaks of an article (or asks for a summary), so
   // that a question about Huawei's AI model is not taken for "the Huawei article".
   if (articleWord || opts.summary) {

@@ -4,6 +4,7 @@
  */
 import type { Glossary } from './glossary.js';
 import { analyzeQuery } from './query.js';
+import { ReadingVocabulary } from '../text/sinoKorean.js';
 import { expectedFigure } from './answerType.js';
 import { diversify, reciprocalRankFusion } from './fuse.js';
 import type { AnalyzedQuery, Chunk, Embedder, LexicalIndex, Lang, Retriever, SearchHit, SearchOptions, VectorIndex } from '../types.js';
@@ -24,6 +25,8 @@ export interface RetrievalTuning {
   duplicateAt: number;
   /** Use glossary expansions (off only for measurements). */
   glossary: boolean;
+  /** Add Sino-Korean readings of a Chinese question's words (off only for measurements). */
+  readings: boolean;
   /**
    * Bonus for a passage holding the kind of figure the question asks for (answer-type cue),
    * as a fraction of a first-place RRF contribution: 0.25 ≈ moving up a few places.
@@ -39,6 +42,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   perArticle: 3,
   duplicateAt: 0.85,
   glossary: true,
+  readings: true,
   figureBonus: 0.25,
 };
 
@@ -55,6 +59,7 @@ export class HybridRetriever implements Retriever {
   readonly tuning: RetrievalTuning;
 
   private byArticle: Map<string, Chunk[]> | undefined;
+  private vocabulary: ReadingVocabulary | undefined;
 
   constructor(private readonly deps: RetrieverDeps) {
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
@@ -80,7 +85,17 @@ export class HybridRetriever implements Retriever {
   }
 
   analyze(text: string, lang?: Lang): AnalyzedQuery {
-    return analyzeQuery(text, this.deps.glossary, { ...(lang ? { lang } : {}), expand: this.tuning.glossary });
+    return analyzeQuery(text, this.deps.glossary, {
+      ...(lang ? { lang } : {}),
+      expand: this.tuning.glossary,
+      ...(this.tuning.readings ? { readings: (t: string) => this.readingVocabulary().readingsIn(t) } : {}),
+    });
+  }
+
+  /** The report's Hangul words, for Sino-Korean readings of Chinese questions (built once, ~10 ms). */
+  private readingVocabulary(): ReadingVocabulary {
+    this.vocabulary ??= ReadingVocabulary.fromTexts(this.deps.chunks.map((c) => `${c.header} ${c.text}`));
+    return this.vocabulary;
   }
 
   async search(text: string, opts: SearchOptions & { lang?: Lang }): Promise<{ query: AnalyzedQuery; hits: SearchHit[] }> {

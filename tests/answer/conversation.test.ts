@@ -76,6 +76,31 @@ describe('summaries by reference', () => {
   });
 });
 
+describe('questions about sources, answered from the table of contents', () => {
+  it.each([
+    ['ko', '런민망이 원문 출처인 기사는 뭐야?', ['산업 트렌드 03']],
+    ['zh', '哪几篇文章的来源是城市进化论？', ['산업 트렌드 04', '시장 인사이트 03']],
+    ['en', 'Which articles have Chuangyebang as their source?', ['산업 트렌드 02', '기업 리서치 02']],
+  ] as Array<[Lang, string, string[]]>)('%s: the articles of the outlet named', async (lang, q, expected) => {
+    const [r] = await conversation(lang, [q]);
+    expect(r!.answerer).toBe('extractive:sources');
+    expect(articles(r!)).toEqual(expected);
+    for (const c of r!.citations) expect(r!.answer).toContain(`[${c.id}]`);
+  });
+  it('every article with a source block, when asked for all of them', async () => {
+    const [r] = await conversation('ko', ['각 기사의 원문 출처를 모두 알려줘']);
+    expect(r!.answerer).toBe('extractive:sources');
+    // 9 of the 20 articles end with a source block (corpus.md: 기업 리서치 03, most of 시장 인사이트, the KIC items and the events table have none).
+    expect(r!.citations).toHaveLength(9);
+    expect(r!.answer).toContain('후이보즈쉰(慧博资讯)');
+  });
+  it('a source question about one topic still goes to the article found by search', async () => {
+    const [r] = await conversation('ko', ['화웨이 AI 인프라 기사의 출처는?']);
+    expect(r!.answerer).toBe('extractive');
+    expect(r!.answer).toContain('르징중원망');
+  });
+});
+
 describe('readers of Chinese and English', () => {
   it('a Chinese answer carries 宇树科技 and 亿元 beside the Korean quote', async () => {
     const [names] = await conversation('zh', ['宇树科技在四足机器人市场的份额是多少？']);

@@ -25,20 +25,26 @@ beforeAll(async () => {
 });
 
 // Floors at the measured level of the `check` split (npm run eval), so that any regression
-// there fails: Korean 0.66, Chinese 0.70, English 0.33 of the answerable questions hold the keywords.
+// there fails: Korean 0.66, Chinese 0.74, English 0.33 of the answerable questions hold the keywords.
 describe('dev-set floor on the check split (built-in embedder, extractive answerer)', () => {
-  it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.82, en ≥ 0.91', () => {
+  it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.86, en ≥ 0.91', () => {
     expect(check('ko').recall1).toBeGreaterThanOrEqual(0.89);
-    expect(check('zh').recall1).toBeGreaterThanOrEqual(0.82);
+    expect(check('zh').recall1).toBeGreaterThanOrEqual(0.86);
     expect(check('en').recall1).toBeGreaterThanOrEqual(0.91);
   });
-  it('answers: keywords ko ≥ 0.65, zh ≥ 0.69, en ≥ 0.33', () => {
+  it('answers: keywords ko ≥ 0.65, zh ≥ 0.73, en ≥ 0.33', () => {
     expect(check('ko').keywordCoverage).toBeGreaterThanOrEqual(0.65);
-    expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.69);
+    expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.73);
     expect(check('en').keywordCoverage).toBeGreaterThanOrEqual(0.33);
   });
-  it('answers: first citation in a gold article ≥ 0.91, every [n] resolves', () => {
-    expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.91);
+  // 0.89: the found model now refuses some questions (answerable ones too, which then cite
+  // nothing), and a section's list cites its first article first.
+  it('answers: first citation in a gold article ≥ 0.89, every [n] resolves', () => {
+    expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.89);
     expect(check().markersOk).toBe(1);
+  });
+  it('unanswerable questions: at least 1 of the 10 refused', () => {
+    const refused = results.filter((r) => r.split === 'check' && !r.answerable && r.found === false).length;
+    expect(refused).toBeGreaterThanOrEqual(1);
   });
 });

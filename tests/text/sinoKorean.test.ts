@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HashedEmbedder } from '../../src/embed/hashed.js';
+import { createLogger } from '../../src/logger.js';
+import { createContext } from '../../src/server/compose.js';
+import type { AppContext } from '../../src/server/context.js';
+import { ReadingVocabulary, sinoKoreanReading } from '../../src/text/sinoKorean.js';
+import { ROOT, testConfig } from '../helpers/env.js';
+
+const corpus = fs.readFileSync(path.join(ROOT, 'corpus', 'monthly-china-startup-2025-06.txt'), 'utf8');
+const vocabulary = ReadingVocabulary.fromTexts([corpus]);
+
+describe('Sino-Korean readings', () => {
+  it('reads simplified characters through their traditional forms, with the initial-sound rule', () => {
+    expect(sinoKoreanReading('农村')).toBe('농촌');
+    expect(sinoKoreanReading('价格')).toBe('가격'); // 价 alone would read 개
+    expect(sinoKoreanReading('利润')).toBe('이윤');
+    expect(sinoKoreanReading('示範區')).toBe('시범구');
+    expect(sinoKoreanReading('')).toBe('');
+  });
+
+  it('keeps only the readings the report uses as words', () => {
+    expect(vocabulary.has('시범구')).toBe(true);
+    expect(vocabulary.has('대사관')).toBe(true);
+    expect(vocabulary.has('개격')).toBe(false);
+    // 城市 reads 성시, which the report never writes (it says 도시): no expansion.
+    expect(vocabulary.readingsIn('城市')).toEqual([]);
+    expect(vocabulary.readingsIn('驻华大使馆')).toEqual(['대사관']); // inside the report's 주중국대사관
+    expect(vocabulary.readingsIn('演讲的主题')).toEqual(['주제']);
+  });
+
+  it('skips stop words and runs of single characters that ICU cut from unknown words', () => {
+    // 里有 reads 이유 (a word of the report), but it is two one-character words, not a word.
+    expect(vocabulary.readingsIn('示范区里有多少家')).toEqual(['시범구']);
+    expect(vocabulary.readingsIn('是的吗')).toEqual([]);
+    expect(vocabulary.readingsIn('no Han at all')).toEqual([]);
+  });
+});
+
+describe('readings in retrieval (real index)', () => {
+  let ctx: AppContext;
+  beforeAll(async () => {
+    ctx = await createContext(testConfig(), { logger: createLogger('silent'), embedder: new HashedEmbedder() });
+  }, 120_000);
+  afterAll(async () => {
+    await ctx?.closeState?.();
+  });
+
+  it('gives a Chinese question the Korean words its characters read, on the lexical side only', () => {
+    const q = ctx.retriever.analyze('发明专利的数量', 'zh');
+    expect(q.terms.find((t) => t.term === '발명')?.weight).toBe(0.8);
+    expect(q.expansions).not.toContain('발명');
+    // Korean and English questions get none.
+    expect(ctx.retriever.analyze('발명 특허 数量', 'ko').terms.some((t) => t.term === '수량')).toBe(false);
+  });
+});
