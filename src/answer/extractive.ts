@@ -43,6 +43,11 @@ export const DEFAULT_WEIGHTS = WEIGHTS as AnswerWeights;
 /** Limits of form: sentences shown per kind of question (the issue's "answers stay answers"). */
 const MAX_SENTENCES: Record<string, number> = { fact: 3, list: 4, compare: 4, summary: 6 };
 const MIN_SUMMARY_BULLETS = 3;
+/**
+ * Sentences quoted after a summary's best one, from the same heading. On `tune` 0, 2, 3 and 4
+ * gave the same summaries; `check` summaries went 2/7 → 4/7 from 3 on (the smallest is kept).
+ */
+const FOLLOWING_SENTENCES = 3;
 /** Two sentences sharing this share of character bigrams say the same thing. */
 const REDUNDANT = 0.6;
 /** Longest quoted unit; a flattened table row or run-on list is cut to its most relevant window. */
@@ -182,9 +187,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { hits, lang } = input;
     const top = hits[0]!.chunk;
     const pool = scored.filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
-    const chosen = this.select(pool.length ? pool : scored, MAX_SENTENCES.summary!, MIN_SUMMARY_BULLETS).sort(
-      (a, b) => hits[a.hit]!.chunk.ordinal - hits[b.hit]!.chunk.ordinal || a.index - b.index,
-    );
+    const chosen = this.summaryBullets(pool.length ? pool : scored, hits);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     const m = MESSAGES[lang];
     const inArticle = hits.filter((h) => h.chunk.articleId === top.articleId);
@@ -195,6 +198,31 @@ export class ExtractiveAnswerer implements Answerer {
     const text = `${m.summaryOpening(top.articleTitle, m.where(top.section, top.articleNumber, page))}\n${bullets.join('\n')}${gloss ? `\n${gloss}` : ''}`;
     const v = verifyCitations(text, citations);
     return { found: true, answer: v.answer, citations: v.citations, answerer: this.name };
+  }
+
+  /**
+   * A summary's bullets: the most probable sentence and the ones that follow it under the same
+   * heading (what a report says about a topic is the passage that treats it: "세 글자로 요약할
+   * 수 있다" is followed by the three), then further probable sentences by MMR, in reading order.
+   */
+  private summaryBullets(pool: Scored[], hits: ReadonlyArray<SearchHit>): Scored[] {
+    const readingOrder = (a: Scored, b: Scored) => hits[a.hit]!.chunk.ordinal - hits[b.hit]!.chunk.ordinal || a.index - b.index;
+    const reading = [...pool].sort(readingOrder);
+    // The anchor is the most probable sentence; anchoring on coverage instead (plain, local or in
+    // context) changed no `tune` summary.
+    const best = [...pool].sort((a, b) => b.p - a.p || readingOrder(a, b))[0]!;
+    const chosen: Scored[] = [best];
+    const heading = (c: Scored) => hits[c.hit]!.chunk.headings.join(' › ');
+    for (let i = reading.indexOf(best) + 1; i < reading.length && chosen.length <= FOLLOWING_SENTENCES; i++) {
+      const next = reading[i]!;
+      if (heading(next) !== heading(best)) break;
+      if (!chosen.some((x) => overlap(x.norm, next.norm) >= REDUNDANT)) chosen.push(next);
+    }
+    for (const c of this.select(pool, MAX_SENTENCES.summary!, MIN_SUMMARY_BULLETS)) {
+      if (chosen.length >= MAX_SENTENCES.summary!) break;
+      if (!chosen.includes(c) && !chosen.some((x) => overlap(x.norm, c.norm) >= REDUNDANT)) chosen.push(c);
+    }
+    return chosen.sort(readingOrder);
   }
 
   /** Where in the report: the most probable passage's article, section and page (and its source when asked). */

@@ -10,6 +10,7 @@ import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatReq
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
+import { candidatesFromHits } from '../answer/evidence.js';
 import { clarifyAnswer, overviewAnswer, sectionAnswer, sourcesAnswer } from '../answer/overview.js';
 import { newApiSessionId } from './ownership.js';
 import { smallTalk } from './smalltalk.js';
@@ -175,11 +176,18 @@ export class DefaultChatService implements ChatService {
     }
     const { query, standalone, restrictTo, prior } = await this.understand(message, frame, turns, signal);
     const summary = frame.summary;
-    // A named article is what a summary is of; for a question it is a prior, not a filter.
-    const named = ref?.kind === 'article' ? ref.key : undefined;
+    // A named article is what a summary is of; for a question it is a prior, not a filter. An
+    // article with no body text (two KIC items survive only as headings: corpus.md) cannot be
+    // summarized: then the search finds the passages that report on its subject.
+    const named = ref?.kind === 'article' && this.hasBody(ref.key) ? ref.key : undefined;
     const article = summary ? (named ?? restrictTo) : restrictTo;
     const hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);
     return { frame, query, standalone, hits, summary, ...(article && summary ? { restricted: true } : {}) };
+  }
+
+  /** The article has text beyond its heading line. */
+  private hasBody(key: string): boolean {
+    return this.deps.retriever.articleChunks(key).some((c) => candidatesFromHits([{ rank: 1, score: 0, chunk: c }]).some((s) => [...s.text].length > MIN_BODY_SENTENCE));
   }
 
   /**
@@ -246,9 +254,10 @@ export class DefaultChatService implements ChatService {
     // best match; then its passages in reading order.
     let article = restrictTo;
     if (!article) {
-      const top = await retriever.searchAnalyzed(query, { k: 1 });
-      if (!top[0]) return [];
-      article = articleKey(top[0].chunk);
+      const top = await retriever.searchAnalyzed(query, { k: 5 });
+      const best = top.find((h) => this.hasBody(articleKey(h.chunk))) ?? top[0];
+      if (!best) return [];
+      article = articleKey(best.chunk);
     }
     const hits = await retriever.searchAnalyzed(query, { k: SUMMARY_PASSAGES, perArticle: SUMMARY_PASSAGES, articleId: article });
     return hits;
@@ -256,6 +265,8 @@ export class DefaultChatService implements ChatService {
 }
 
 const DEFAULT_ANALYZED_CHARS = 400;
+/** A sentence longer than a heading line ("청두 K-Demo Day- 과학기술교류대회 (P65)" is 33 characters). */
+const MIN_BODY_SENTENCE = 60;
 const CLIPPED_NOTE: Record<Lang, (n: number) => string> = {
   ko: (n) => `질문이 길어 앞의 ${n}자만 분석했습니다.`,
   zh: (n) => `问题过长，只分析了前 ${n} 个字符。`,

@@ -67,6 +67,12 @@ describe('summaries by reference', () => {
     const [zh] = await conversation('zh', ['本期概要']);
     expect(zh!.citations).toHaveLength(20);
   });
+  it('an article with no body text (only its heading survives) is summarized from the passages on its subject', async () => {
+    const [r] = await conversation('ko', ['징진지 K-Demo Day 기사 요약해줘']);
+    expect(r!.found).toBe(true);
+    expect(articles(r!)).not.toContain('KIC 중국 포커스 03');
+    expect(r!.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
+  });
   it('an ambiguous reference asks back with the candidates instead of guessing', async () => {
     const [r] = await conversation('ko', ['2번 기사 요약해줘']);
     expect(r!.citations).toHaveLength(0);
