@@ -143,6 +143,19 @@ export function specificity(norms: string[], profile: QueryProfile): number[] {
 }
 
 
+/**
+ * Share of the question's names found in a text, counting only the report's own spellings when
+ * the question has any: a Chinese or English question's "Optics Valley" or 宇树 is rarely in the
+ * Korean text, the glossary's 광벨리 or 유니트리 is. For the question-level "is it there" features.
+ */
+export function subjectCoverage(norm: string, profile: QueryProfile): number {
+  const all = profile.groups.filter((g) => g.entity);
+  const native = all.filter((g) => !g.foreign);
+  const ents = native.length ? native : all;
+  if (ents.length === 0) return 0;
+  return ents.reduce((s, g) => s + groupScore(norm, g), 0) / ents.length;
+}
+
 /** Share of the question's names (entity groups) found in a text, or 0 when it has none. */
 export function entityCoverage(norm: string, profile: QueryProfile): number {
   const ents = profile.groups.filter((g) => g.entity);

@@ -8,7 +8,7 @@ import type { QuestionFrame } from '../frame/frame.js';
 import type { SearchHit } from '../types.js';
 import { type TermStats, absentFromCorpus } from './corpus.js';
 import { finalPhrase } from './focus.js';
-import { type Candidate, type QueryProfile, coverage, entityCoverage, groupScore, overlap, specificity } from './evidence.js';
+import { type Candidate, type QueryProfile, coverage, entityCoverage, groupScore, overlap, specificity, subjectCoverage } from './evidence.js';
 import { hasAmount, hasDate, hasFigure, isEnumeration, mentionsPerson, statesFigure } from './intent.js';
 import { matchForm } from './terms.js';
 
@@ -66,6 +66,24 @@ export const QUESTION_FEATURES = [
 ] as const;
 
 export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
+
+/**
+ * Which way each question feature can point, known before any data: evidence and names found
+ * make an answer likelier, concepts missing make it less likely. The found model is fitted with
+ * these signs (model.ts): with ten unanswerable `tune` questions an unconstrained fit gave
+ * "more names found → less answerable", which is noise, not method.
+ */
+export const QUESTION_FEATURE_SIGNS: Readonly<Record<QuestionFeature, number>> = {
+  bestP: 1,
+  secondP: 1,
+  unknownInPassages: -1,
+  unknownInReport: -1,
+  namesFound: 1,
+  unknownNearNames: -1,
+  typedNamed: 1,
+  attributeUnknown: -1,
+  korean: 0,
+};
 
 export interface FeatureInput {
   frame: QuestionFrame;
@@ -151,19 +169,19 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
   }
   const ents = profile.groups.some((g) => g.entity);
   // Passages about the question's subject: those with at least half its names (all, when it names none).
-  const named = ents ? norms.filter((n) => entityCoverage(n, profile) >= 0.5) : norms;
+  const named = ents ? norms.filter((n) => subjectCoverage(n, profile) >= 0.5) : norms;
   const others = own.filter((g) => !g.entity);
   const othersTotal = others.reduce((s, g) => s + g.weight, 0);
   let nearMissing = 0;
   for (const g of others) if (!named.some((p) => groupScore(p, g) >= 0.5)) nearMissing += g.weight;
   const X = input.sentenceX;
   const iType = SENTENCE_FEATURES.indexOf('typeMiss');
-  const iNames = SENTENCE_FEATURES.indexOf('namesInPassage');
   let typedNamed = 0;
   if (X) {
+    const namedPassage = hits.map((_, i) => subjectCoverage(norms[i]!, profile) >= 0.5);
     X.forEach((x, i) => {
       const typed = x[iType] === 0;
-      const namedOk = !ents || x[iNames]! >= 0.5;
+      const namedOk = !ents || namedPassage[input.cands[i]!.hit]!;
       if (typed && namedOk) typedNamed = Math.max(typedNamed, probs[i] ?? 0);
     });
   }
@@ -172,7 +190,7 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
     secondP: sorted[1] ?? 0,
     unknownInPassages: total > 0 ? inPassages / total : 0,
     unknownInReport: total > 0 ? inReport / total : 0,
-    namesFound: ents ? Math.max(0, ...norms.map((n) => entityCoverage(n, profile))) : 1,
+    namesFound: ents ? Math.max(0, ...norms.map((n) => subjectCoverage(n, profile))) : 1,
     unknownNearNames: othersTotal > 0 ? nearMissing / othersTotal : 0,
     typedNamed,
     // Korean only: the Korean forms the glossary gives a Chinese or English question (a seed

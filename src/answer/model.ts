@@ -22,6 +22,13 @@ export interface FitOptions {
   rate?: number;
   /** Features to leave out (their weight is fixed at 0): the ablations. */
   drop?: readonly string[];
+  /**
+   * The direction each feature may push (+1: only towards the positive class, -1: only away,
+   * 0 or missing: either), enforced by projection after every step. Where the direction is known
+   * before any data (more of the question's names found can only mean "more likely answerable"),
+   * a weight of the other sign is the model fitting noise among correlated features.
+   */
+  signs?: Readonly<Record<string, number>>;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -41,6 +48,7 @@ export function fitLogistic(features: readonly string[], X: readonly number[][],
   const steps = opts.steps ?? 3000;
   const rate = opts.rate ?? 0.5;
   const keep = features.map((f) => !(opts.drop ?? []).includes(f));
+  const sign = features.map((f) => opts.signs?.[f] ?? 0);
   const mean = new Array<number>(d).fill(0);
   const std = new Array<number>(d).fill(0);
   for (const x of X) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
@@ -61,7 +69,10 @@ export function fitLogistic(features: readonly string[], X: readonly number[][],
       for (let j = 0; j < d; j++) gw[j]! += e * zi[j]!;
     }
     b -= (rate * gb) / n;
-    for (let j = 0; j < d; j++) w[j] = keep[j] ? w[j]! - rate * (gw[j]! / n + l2 * w[j]!) : 0;
+    for (let j = 0; j < d; j++) {
+      const next = keep[j] ? w[j]! - rate * (gw[j]! / n + l2 * w[j]!) : 0;
+      w[j] = sign[j]! > 0 ? Math.max(0, next) : sign[j]! < 0 ? Math.min(0, next) : next;
+    }
   }
   return { features: [...features], mean: mean.map(round), std: std.map(round), weights: w.map(round), bias: round(b) };
 }

@@ -3,7 +3,8 @@
  * of eval/dev.jsonl, with the built-in embedder, and writes them (atomically). `--check` only
  * compares a refit with the file (exit 1 when they differ). `--drop=a,b` leaves features out
  * (the README's ablations: `npm run fit -- --drop=typeMatch --out=.tmp/w.json`, then
- * `WEIGHTS_FILE=.tmp/w.json npm run eval`).
+ * `npm run eval -- --weights=.tmp/w.json`). `--synthetic` adds made-up unanswerable twins to the
+ * found model's training data (measured, off by default: see fit.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const report = await fitWeights(
     questions,
     fitDepsFor(ctx, gold),
-    { drop, fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions)${drop.length ? `, without ${drop.join(',')}` : ''}` },
+    { drop, ...(flag('synthetic') ? { synthetic: true } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions)${drop.length ? `, without ${drop.join(',')}` : ''}` },
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;
   console.error(
