@@ -11,6 +11,9 @@
  *   --weights=FILE           answer-stage weights other than src/answer/weights.json (ablations; npm run fit -- --out=FILE)
  *   --found-threshold=P      override the fitted found threshold (with --weights)
  *   --set=FILE               another question file in the dev-set format (default eval/dev.jsonl, a copy of ../shared/eval/dev.jsonl)
+ *   --misses=SPLIT           which split's misses to list: tune (default), check or all. Reading
+ *                            `check` misses invites fixing them, which makes `check` tuning data:
+ *                            list them only to report, never to choose a change.
  *   --json                   print the JSON instead of tables
  * Environment: MODEL (default: hashed, the built-in embedder), CHUNK_TARGET_CHARS,
  * CHUNK_MAX_CHARS, CHUNK_OVERLAP_SENTENCES, INDEX_DIR (default .tmp/eval-index-<settings>).
@@ -138,11 +141,14 @@ async function main(): Promise<void> {
   console.log(`embedder ${report.embedder} · ${report.chunks} chunks · chunking ${JSON.stringify(report.chunking)} · answerer ${report.answerer}`);
   console.log(table(rows, answers));
   if (answers) console.log(`\n${typeTable(results)}`);
+  const missSplit = flag('misses') ?? 'tune';
   const misses = results.filter(
-    (r: QuestionResult) => (r.answerable && (r.goldRank !== 1 || !r.evidence5)) || (answers && (r.answerable ? !r.keywordsCovered || !r.citedGold : r.found)),
+    (r: QuestionResult) =>
+      (missSplit === 'all' || r.split === missSplit) &&
+      ((r.answerable && (r.goldRank !== 1 || !r.evidence5)) || (answers && (r.answerable ? !r.keywordsCovered || !r.citedGold : r.found))),
   );
   if (misses.length) {
-    console.log('\nMisses (gold rank, evidence@5, answer keywords, cited gold / found):');
+    console.log(`\nMisses on ${missSplit === 'all' ? 'both splits' : `the ${missSplit} split`} (gold rank, evidence@5, answer keywords, cited gold / found):`);
     for (const m of misses) {
       console.log(
         `- ${m.id} [${m.lang} ${m.type}] ${m.question}\n    rank ${m.goldRank ?? '—'} · ev5 ${m.evidence5 ? 'yes' : 'no'}${answers ? ` · kw ${m.keywordsCovered ? 'yes' : 'no'} · gold cites ${m.citedGold ?? 0}/${m.cited ?? 0} · found ${m.found}` : ''} · top: ${m.topArticles.slice(0, 3).join(', ')}`,

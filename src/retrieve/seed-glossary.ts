@@ -9,6 +9,11 @@
  * question could not reach those passages lexically. Korean spellings follow the report's
  * conventions (Chinese names in the official Korean transcription: 선전, 청두, 화웨이).
  *
+ * The last block is the everyday vocabulary of the report's prose (roles, functions, patients,
+ * capacity utilization, exhibitors …), taken from the report's own frequent words, so that an
+ * English question's ordinary words reach Korean passages too; a Chinese question mostly reaches
+ * those through their Sino-Korean readings as well (text/sinoKorean.ts).
+ *
  * Format, one entry per line: `korean | chinese forms, … | english forms, …` (either list may
  * be empty). Several lines may share a Chinese form: that is how Korean variants are recorded
  * (저고도 경제 / 저공경제 ↔ 低空经济), and a question in one of them also finds the other.
@@ -323,6 +328,158 @@ DJI | 大疆 | DJI
 애플 | 苹果公司 | Apple
 마이크로소프트 | 微软 | Microsoft
 딥시크 | 深度求索 | DeepSeek
+판매 | 销售 | sales, sell, sold, selling
+구매 | 采购, 购买 | purchase, procurement, buy
+계약 | 合同, 签约 | contract, deal
+수주 | 订单, 中标 | order, orders, won a contract
+체결 | 签署, 签订 | signed, sign
+발명특허 | 发明专利 | invention patent, invention patents
+상장 기업 | 上市公司 | listed company, listed companies
+직원 | 员工, 职工 | employee, employees, staff
+교수 | 教授 | professor
+원사 | 院士 | academician
+센터장 | 主任 | director
+대표 | 代表, 总经理 | representative, CEO, head
+대사 | 大使 | ambassador
+관람객 | 观众 | visitors, attendees
+방문객 | 访客, 游客 | visitors
+참가 기업 | 参展商, 参展企业 | exhibitors, participating companies
+전시관 | 展馆 | exhibition hall, hall, venue
+장소 | 地点, 场地 | venue, location, place
+일정 | 日程 | schedule, dates
+환자 | 患者, 病人 | patient, patients
+의료진 | 医护人员, 医生 | medical staff, doctors, clinicians
+진료 | 诊疗, 就诊 | medical care, consultation, treatment
+응급실 | 急诊 | emergency room, ER
+의사 | 医生 | doctor, physician
+두뇌 | 大脑 | brain
+대뇌 | 大脑 | cerebrum
+소뇌 | 小脑 | cerebellum
+본체 | 本体 | body, hardware body
+기능 | 功能 | function, functions, feature, features
+성능 | 性能 | performance
+역할 | 作用, 角色 | role
+과제 | 挑战, 任务 | challenge, challenges, task
+문제 | 问题 | problem, problems, issue
+장벽 | 壁垒 | barrier, barriers
+원인 | 原因 | reason, cause
+이유 | 理由 | reason
+효과 | 效果 | effect
+영향 | 影响 | impact, influence
+목적 | 目的 | purpose, aim
+방안 | 方案 | plan, scheme, measures
+조치 | 措施 | measure, measures, steps
+지원 정책 | 扶持政策, 支持政策 | support policy, support policies, incentives
+지원 | 支持, 扶持 | support
+육성 | 培育 | cultivate, foster, nurture
+구축 | 构建, 建设, 打造 | build, building, establish
+건설 | 建设 | construction
+개발 | 开发 | development, develop
+연구 | 研究 | research, study
+실험 | 实验 | experiment
+검증 | 验证 | validation, verification
+실증 | 实证, 示范应用 | pilot, demonstration, field test
+테스트 | 测试 | test, testing
+시범 | 示范, 试点 | pilot
+양산 | 量产 | mass production
+생산 | 生产 | production, produce, manufacturing
+공정 | 工艺, 工序 | process
+설계 | 设计 | design
+제어 | 控制 | control
+운동 제어 | 运动控制 | motion control
+감지 | 感知 | perception, sensing
+인지 | 认知 | cognition
+의사결정 | 决策 | decision-making, decision making
+운영 | 运营 | operation, operations, operate
+관리 | 管理 | management
+모니터링 | 监测 | monitoring
+유지보수 | 维保, 维修 | maintenance, repair
+애프터서비스 | 售后 | after-sales service, after-sales
+전시 | 展示 | display, exhibition, showcase
+체험 | 体验 | experience, hands-on
+임대 | 租赁 | rental, leasing
+정보 피드백 | 信息反馈 | feedback
+부품 공급 | 零部件供应 | spare parts
+혁신센터 | 创新中心 | innovation center
+고객 상담 | 客服 | customer service
+서비스 | 服务 | service, services
+제품 | 产品 | product, products
+시스템 | 系统 | system
+체계 | 体系 | system, framework
+네트워크 | 网络 | network, networks
+인터넷 | 互联网 | internet
+산업 인터넷 | 工业互联网 | industrial internet
+데이터 보안 | 数据安全 | data security
+사이버 보안 | 网络安全 | cybersecurity, network security
+중요 데이터 | 重要数据 | important data
+개인정보 | 个人信息 | personal information, privacy
+자원 | 资源 | resources
+인재 양성 | 人才培养 | talent development, training
+국산화 | 国产化, 国产替代 | localization, domestic substitution
+자립 | 自主可控, 自立自强 | self-reliance
+봉쇄 | 封锁, 封堵 | blockade
+블랙리스트 | 实体清单, 黑名单 | blacklist, entity list
+수출 금지 | 出口禁令 | export ban
+성장 | 增长 | growth
+증가 | 增加 | increase, increased, rise
+감소 | 减少, 下降 | decrease, decline, fell
+비중 | 比重, 占比 | share, proportion
+규모 | 规模 | scale, size
+총액 | 总额 | total
+수출액 | 出口额 | exports, export value
+연구개발 투자 | 研发投入 | R&D investment, R&D spending
+생산액 | 产值 | output value
+지역 총생산 | 地区生产总值 | GDP, gross regional product
+국내총생산 | 国内生产总值 | GDP
+1인당 | 人均 | per capita
+일자리 | 就业岗位 | jobs
+순위 | 排名 | ranking, rank, ranked
+지수 | 指数 | index
+점수 | 得分, 分数 | score
+1위 | 第一 | first place, top
+상위 | 前列 | top
+도시 | 城市 | city, cities
+연결력 | 链接力 | connectivity
+밀집도 | 密度 | density
+업스트림 | 上游 | upstream
+다운스트림 | 下游 | downstream
+미들스트림 | 中游 | midstream
+산업 체인 | 产业链 | industrial chain, industry chain
+항공기 | 飞行器, 航空器 | aircraft
+감항 | 适航 | airworthiness
+시험 비행 | 试飞 | test flight
+비행 | 飞行 | flight, flights
+배송 | 配送 | delivery
+즉시 배송 | 即时配送 | instant delivery
+냉장 | 冷藏, 冷链 | cold chain, refrigerated
+창고 | 仓库, 仓储 | warehouse, warehousing
+농산물 | 农产品 | agricultural products, farm products
+농촌 | 农村 | rural
+도매 | 批发 | wholesale
+소매 | 零售 | retail
+제조 | 制造 | manufacturing
+전자정보 제조업 | 电子信息制造业 | electronic information manufacturing, electronics manufacturing
+디지털 전환 | 数字化转型 | digital transformation
+공장 | 工厂 | factory, plant
+스마트 공장 | 智能工厂 | smart factory
+산업단지 | 园区 | industrial park, park
+유니콘 | 独角兽 | unicorn, unicorns
+가젤 기업 | 瞪羚企业 | gazelle companies, gazelle enterprises
+인큐베이션 | 孵化 | incubation
+창업 지원 기관 | 众创空间 | maker space, startup support organization
+협약 | 协议 | agreement
+공동 연구 | 联合研发, 合作研发 | joint research
+협력 | 合作 | cooperation, partnership, collaboration
+교류 | 交流 | exchange
+회의 | 会议 | meeting, conference
+개막 | 开幕 | opening, opened
+발표회 | 发布会 | launch event
+연설 | 演讲, 致辞 | speech, address
+주최 | 主办 | host, organizer, organized
+주관 | 承办 | organizer
+참석 | 出席 | attend, attended
+기조연설 | 主旨演讲 | keynote
+실물 경제 | 实体经济 | real economy
 `;
 
 function parseSeed(text: string): GlossaryEntry[] {

@@ -25,21 +25,20 @@ beforeAll(async () => {
 });
 
 // Floors at the measured level of the `check` split (npm run eval), so that any regression
-// there fails: Korean 0.72, Chinese 0.74, English 0.42 of the answerable questions hold the keywords.
+// there fails: Korean 0.72, Chinese 0.74, English 0.58 of the answerable questions hold the keywords.
 describe('dev-set floor on the check split (built-in embedder, extractive answerer)', () => {
-  it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.86, en ≥ 0.91', () => {
+  it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.91, en ≥ 0.91', () => {
     expect(check('ko').recall1).toBeGreaterThanOrEqual(0.89);
-    expect(check('zh').recall1).toBeGreaterThanOrEqual(0.86);
+    expect(check('zh').recall1).toBeGreaterThanOrEqual(0.91);
     expect(check('en').recall1).toBeGreaterThanOrEqual(0.91);
   });
-  it('answers: keywords ko ≥ 0.72, zh ≥ 0.73, en ≥ 0.41', () => {
+  it('answers: keywords ko ≥ 0.72, zh ≥ 0.73, en ≥ 0.58', () => {
     expect(check('ko').keywordCoverage).toBeGreaterThanOrEqual(0.72);
     expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.73);
-    expect(check('en').keywordCoverage).toBeGreaterThanOrEqual(0.41);
+    expect(check('en').keywordCoverage).toBeGreaterThanOrEqual(0.58);
   });
-  // 0.90: a section's list (an order question) cites the section's first article first.
-  it('answers: first citation in a gold article ≥ 0.90, every [n] resolves', () => {
-    expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.9);
+  it('answers: first citation in a gold article ≥ 0.92, every [n] resolves', () => {
+    expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.92);
     expect(check().markersOk).toBe(1);
   });
 });

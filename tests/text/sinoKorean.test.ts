@@ -48,9 +48,12 @@ describe('readings in retrieval (real index)', () => {
   });
 
   it('gives a Chinese question the Korean words its characters read, on the lexical side only', () => {
-    const q = ctx.retriever.analyze('发明专利的数量', 'zh');
+    const q = ctx.retriever.analyze('这项发明的意义', 'zh');
     expect(q.terms.find((t) => t.term === '발명')?.weight).toBe(0.8);
     expect(q.expansions).not.toContain('발명');
+    // Where the glossary explains a word (发明专利 → 발명특허), its reading is not added on top.
+    // (발명 is there only as a bigram of 발명특허, at half the expansion weight.)
+    expect(ctx.retriever.analyze('发明专利的数量', 'zh').terms.find((t) => t.term === '발명')?.weight).toBe(0.4);
     // Korean and English questions get none.
     expect(ctx.retriever.analyze('발명 특허 数量', 'ko').terms.some((t) => t.term === '수량')).toBe(false);
   });
