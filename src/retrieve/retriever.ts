@@ -94,7 +94,10 @@ export class HybridRetriever implements Retriever {
 
   /** The report's Hangul words, for Sino-Korean readings of Chinese questions (built once, ~10 ms). */
   private readingVocabulary(): ReadingVocabulary {
-    this.vocabulary ??= ReadingVocabulary.fromTexts(this.deps.chunks.map((c) => `${c.header} ${c.text}`));
+    this.vocabulary ??= ReadingVocabulary.fromTexts(
+      this.deps.chunks.map((c) => `${c.header} ${c.text}`),
+      this.deps.glossary.extracted,
+    );
     return this.vocabulary;
   }
 

@@ -50,18 +50,21 @@ export class ReadingVocabulary {
   private readonly sorted: string[];
   private readonly words: Set<string>;
   private readonly joined: string;
+  /** Han substring → the report's own Hangul for it, aligned from its name pairs (see `alignPairs`). */
+  private readonly aligned: Map<string, Set<string>>;
 
-  constructor(words: Iterable<string>) {
+  constructor(words: Iterable<string>, pairs: ReadonlyArray<{ ko: string; zh: readonly string[] }> = []) {
     this.words = new Set([...words].filter((w) => [...w].length >= MIN_WORD));
     this.sorted = [...this.words].sort();
     this.joined = this.sorted.join('\n');
+    this.aligned = alignPairs(pairs);
   }
 
-  /** Builds it from raw texts: every Hangul run of two or more syllables. */
-  static fromTexts(texts: Iterable<string>): ReadingVocabulary {
+  /** Builds it from raw texts (every Hangul run of two or more syllables) and the report's name pairs. */
+  static fromTexts(texts: Iterable<string>, pairs: ReadonlyArray<{ ko: string; zh: readonly string[] }> = []): ReadingVocabulary {
     const words = new Set<string>();
     for (const t of texts) for (const m of t.matchAll(/[\uAC00-\uD7AF]{2,}/g)) words.add(m[0]);
-    return new ReadingVocabulary(words);
+    return new ReadingVocabulary(words, pairs);
   }
 
   /** The report has a word that is, begins with, or (three syllables and more) contains `reading`. */
@@ -101,9 +104,12 @@ export class ReadingVocabulary {
       for (let i = 0; i + MIN_WORD <= han.length; ) {
         let taken = 0;
         for (let len = Math.min(MAX_WORD, han.length - i); len >= MIN_WORD && !taken; len--) {
-          if (!chars.slice(i, i + len).some(Boolean) || (len === 2 && !words.has(i))) continue;
-          const r = sinoKoreanReading(han.slice(i, i + len).join(''));
-          if (r && this.has(r)) {
+          const sub = han.slice(i, i + len).join('');
+          // The report's own transcription (东湖 → 둥후, from 우한 둥후 …(武汉东湖…)) is taken
+          // wherever it fits: ICU cuts such names into characters (东|湖). A reading needs a word.
+          const readable = chars.slice(i, i + len).some(Boolean) && (len !== 2 || words.has(i));
+          for (const r of [...(this.aligned.get(sub) ?? []), readable ? sinoKoreanReading(sub) : '']) {
+            if (!r || !this.has(r)) continue;
             if (!out.includes(r)) out.push(r);
             taken = len;
           }
@@ -113,6 +119,34 @@ export class ReadingVocabulary {
     }
     return out;
   }
+}
+
+/**
+ * The report writes a Chinese name or term one Hangul syllable per character, either transcribed
+ * from Mandarin (武汉东湖 → 우한 둥후) or read (国家自主创新示范区 → 국가자주혁신시범구). So in a
+ * pair whose Korean, without spaces, has as many syllables as the Chinese has characters, every
+ * stretch of 2–4 characters has its Korean: 东湖 → 둥후. A question that names part of a long
+ * name (东湖示范区) then reaches the report's spelling of that part.
+ */
+function alignPairs(pairs: ReadonlyArray<{ ko: string; zh: readonly string[] }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    const ko = [...p.ko.replace(/\s+/g, '')];
+    if (!ko.every((c) => isHangul(c.codePointAt(0)!))) continue;
+    for (const z of p.zh) {
+      const han = [...z];
+      if (han.length !== ko.length || !han.every((c) => isHan(c.codePointAt(0)!))) continue;
+      for (let i = 0; i < han.length; i++) {
+        for (let len = MIN_WORD; len <= MAX_WORD && i + len <= han.length; len++) {
+          const key = han.slice(i, i + len).join('');
+          const set = out.get(key) ?? new Set<string>();
+          set.add(ko.slice(i, i + len).join(''));
+          out.set(key, set);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });

@@ -38,6 +38,19 @@ describe('Sino-Korean readings', () => {
   });
 });
 
+describe("the report's own transcriptions, aligned from its name pairs", () => {
+  const pairs = [{ ko: '우한 둥후 국가자주혁신시범구', zh: ['武汉东湖国家自主创新示范区'] }];
+  const v = ReadingVocabulary.fromTexts([corpus], pairs);
+  it('gives part of a long name its Korean, even where ICU cuts it into characters', () => {
+    expect(vocabulary.readingsIn('东湖的专利')).toEqual([]); // 东|湖: no word to read
+    expect(v.readingsIn('东湖的专利')).toEqual(['둥후']);
+  });
+  it('aligns only pairs of equal length (one syllable per character)', () => {
+    const odd = ReadingVocabulary.fromTexts([corpus], [{ ko: '둥후자주혁신구', zh: ['武汉东湖国家自主创新示范区'] }]);
+    expect(odd.readingsIn('东湖')).toEqual([]);
+  });
+});
+
 describe('readings in retrieval (real index)', () => {
   let ctx: AppContext;
   beforeAll(async () => {
