@@ -1,7 +1,7 @@
 /**
  * The answer stage through the chat service on the real June report (built-in embedder, real
  * HNSW + BM25 index): follow-ups in three languages, summaries by reference, the issue overview,
- * asking back, glosses for Chinese readers, and "not found" for a named company's missing fact.
+ * asking back, glosses for Chinese readers, and questions about sources.
  * The questions are the team's own, not evaluation questions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
