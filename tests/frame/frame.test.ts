@@ -26,8 +26,38 @@ describe('question kinds', () => {
     ['When does the expo open?', 'en', 'date'],
     ['What share of the market does it hold?', 'en', 'percent'],
     ['Which one started earlier?', 'en', 'compare'],
+    // every kind in each language
+    ['이 회사는 무슨 일을 해?', 'ko', 'fact'],
+    ['매출이 얼마야?', 'ko', 'money'],
+    ['면적이 몇 제곱킬로미터야?', 'ko', 'area'],
+    ['본사는 어디에 있어?', 'ko', 'place'],
+    ['这家公司做什么？', 'zh', 'fact'],
+    ['有多少家企业入驻？', 'zh', 'count'],
+    ['市场份额是多少？', 'zh', 'percent'],
+    ['展会什么时候开幕？', 'zh', 'date'],
+    ['创始人是谁？', 'zh', 'person'],
+    ['总部在哪里？', 'zh', 'place'],
+    ['A和B相比哪个更大？', 'zh', 'compare'],
+    ['总结一下这篇文章', 'zh', 'summary'],
+    ['这篇文章在第几页？', 'zh', 'location'],
+    ['面积有多大？', 'zh', 'area'],
+    ['What does the company do?', 'en', 'fact'],
+    ['How many companies signed the MOU?', 'en', 'count'],
+    ['How much revenue did it make?', 'en', 'money'],
+    ['Who is the founder?', 'en', 'person'],
+    ['Where is the headquarters?', 'en', 'place'],
+    ['Which cities were selected?', 'en', 'list'],
+    ['Summarize the article', 'en', 'summary'],
+    ['Which page is the Huawei article on?', 'en', 'location'],
+    ['How large is the zone in square kilometers?', 'en', 'area'],
   ] as const)('%s → %s', (q, lang, kind) => {
     expect(analyzeQuestion(q, lang).kind).toBe(kind);
+  });
+  it('the whole issue is an overview when the table of contents is known, in three languages', () => {
+    expect(analyzeQuestion('이번 호 전체를 요약해줘', 'ko', { toc }).kind).toBe('overview');
+    expect(analyzeQuestion('本期概要', 'zh', { toc }).kind).toBe('overview');
+    expect(analyzeQuestion('Summarize the whole issue', 'en', { toc }).kind).toBe('overview');
+    expect(analyzeQuestion('이번 호 전체를 요약해줘', 'ko').kind).toBe('summary');
   });
   it('names and back-references', () => {
     const f = analyzeQuestion('그 회사의 GB200 대비 성능은?', 'ko');
