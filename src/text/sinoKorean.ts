@@ -12,25 +12,49 @@
  *
  * Libraries: `hanja` (MIT, no dependencies) holds the per-character readings, with the initial-
  * sound rule (利润 → 이윤); its table is keyed by traditional characters, so simplified text goes
- * through opencc-js first (价 → 價 reads 가, not 개 as the simplified glyph does).
+ * through opencc-js's character table first (价 → 價 reads 가, not 개 as the simplified glyph does).
  */
-import hanjaModule from 'hanja';
-import * as OpenCC from 'opencc-js/cn2t';
+import { createRequire } from 'node:module';
+// The character table alone (opencc-js/dict/STCharacters, "简 繁|…"): a full cn→tw converter
+// (phrase tries) costs ~75 MiB of heap per process; per-character forms are all a reading needs.
+// @ts-expect-error -- the package ships no types for its dictionary modules; it is a string.
+import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
 import { memoizeString } from '../util/memo.js';
 import { ZH_QUERY_STOP, ZH_STOP, ZH_STOP_CHARS, isHan, isHangul } from './rules.js';
 
 type Hanja = { translate(text: string, mode: 'SUBSTITUTION'): string };
-// `hanja` is CommonJS with `exports.default`: Node's ESM loader hands over the whole `exports`
-// object as the default import, so the library object is one level further down.
-const hanja = ((hanjaModule as unknown as { default?: Hanja }).default ?? hanjaModule) as unknown as Hanja;
+let hanjaLib: Hanja | undefined;
+/**
+ * `hanja`, loaded on the first Chinese question (its table is ~13 MiB of heap: a worker that
+ * never sees one does not pay for it). CommonJS with `exports.default`, hence the unwrapping.
+ */
+function hanja(): Hanja {
+  if (!hanjaLib) {
+    const mod = createRequire(import.meta.url)('hanja') as { default?: Hanja } & Partial<Hanja>;
+    hanjaLib = (mod.default ?? mod) as Hanja;
+  }
+  return hanjaLib;
+}
 
-let toTraditional: ((s: string) => string) | undefined;
-const traditional = (s: string): string => (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
+let stTable: Map<string, string> | undefined;
+/** Simplified → traditional, character by character (the first traditional form of each). */
+function traditional(s: string): string {
+  if (!stTable) {
+    stTable = new Map();
+    for (const pair of (ST_CHARACTERS as string).split('|')) {
+      const [from, to] = pair.split(' ');
+      if (from && to) stTable.set(from, to);
+    }
+  }
+  let out = '';
+  for (const ch of s) out += stTable.get(ch) ?? ch;
+  return out;
+}
 
 /** The Hangul reading of a Han string, or '' when a character has none (rare characters, kana). */
 export const sinoKoreanReading: (han: string) => string = memoizeString((han: string): string => {
   if (!han) return '';
-  const reading = hanja.translate(traditional(han), 'SUBSTITUTION');
+  const reading = hanja().translate(traditional(han), 'SUBSTITUTION');
   return [...reading].every((ch) => isHangul(ch.codePointAt(0)!)) ? reading : '';
 });
 
