@@ -61,6 +61,12 @@ export const QUESTION_FEATURES = [
   'typedNamed',
   /** Content words of the question's last noun phrase (what it asks about) that the report never uses. */
   'attributeUnknown',
+  /**
+   * Best local coverage of a sentence that holds the asked kind of answer (any sentence when no
+   * kind is asked): is there a sentence both about the question and of the kind it wants? "How
+   * many visitors" over passages whose counted sentences are about something else scores ~0.
+   */
+  'typedCoverage',
   /** Korean question (cross-lingual questions match less of their own wording). */
   'korean',
 ] as const;
@@ -82,6 +88,7 @@ export const QUESTION_FEATURE_SIGNS: Readonly<Record<QuestionFeature, number>> =
   unknownNearNames: -1,
   typedNamed: 1,
   attributeUnknown: -1,
+  typedCoverage: 1,
   korean: 0,
 };
 
@@ -176,11 +183,14 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
   for (const g of others) if (!named.some((p) => groupScore(p, g) >= 0.5)) nearMissing += g.weight;
   const X = input.sentenceX;
   const iType = SENTENCE_FEATURES.indexOf('typeMiss');
+  const iLocal = SENTENCE_FEATURES.indexOf('localCoverage');
   let typedNamed = 0;
+  let typedCoverage = 0;
   if (X) {
     const namedPassage = hits.map((_, i) => subjectCoverage(norms[i]!, profile) >= 0.5);
     X.forEach((x, i) => {
       const typed = x[iType] === 0;
+      if (typed) typedCoverage = Math.max(typedCoverage, x[iLocal]!);
       const namedOk = !ents || namedPassage[input.cands[i]!.hit]!;
       if (typed && namedOk) typedNamed = Math.max(typedNamed, probs[i] ?? 0);
     });
@@ -196,6 +206,7 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
     // Korean only: the Korean forms the glossary gives a Chinese or English question (a seed
     // term such as 주가 for 股价) were measured as this feature and made `check` worse.
     attributeUnknown: df && frame.lang === 'ko' ? Math.min(1, absentFromCorpus(profile, finalPhrase(frame.text), df).length) : 0,
+    typedCoverage,
     korean: frame.lang === 'ko' ? 1 : 0,
   };
   return QUESTION_FEATURES.map((k) => f[k]);

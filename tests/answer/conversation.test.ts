@@ -1,7 +1,8 @@
 /**
  * The answer stage through the chat service on the real June report (built-in embedder, real
  * HNSW + BM25 index): follow-ups in three languages, summaries by reference, the issue overview,
- * asking back, glosses for Chinese readers, and questions about sources.
+ * asking back, glosses for Chinese readers, questions about sources, and "not found" for a named
+ * company's missing fact.
  * The questions are the team's own, not evaluation questions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,23 @@ describe('summaries by reference', () => {
     expect(r!.answer).toContain('어느 기사');
     expect(r!.answer).toContain('산업 트렌드 02');
     expect(r!.answer).toContain('정책 브리핑 02');
+  });
+});
+
+describe('an unanswerable question about a named company is refused, in each language', () => {
+  // The report profiles 카눠프 (卡诺普, CRP Robotics) but never gives its headcount.
+  it.each([
+    ['ko', '카눠프의 직원 수는 몇 명이야?', '카눠프는 어떤 회사야?'],
+    ['zh', '卡诺普有多少名员工？', '卡诺普是一家什么公司？'],
+    ['en', 'How many employees does CRP have?', 'Tell me about the robot maker CRP in Chengdu'],
+  ] as Array<[Lang, string, string]>)('%s', async (lang, missing, known) => {
+    const [r] = await conversation(lang, [missing]);
+    expect(r!.found).toBe(false);
+    expect(r!.citations).toHaveLength(0);
+    // The same company's profile is still answered, with its article cited.
+    const [k] = await conversation(lang, [known]);
+    expect(k!.found).toBe(true);
+    expect(articles(k!)).toContain('기업 리서치 03');
   });
 });
 
