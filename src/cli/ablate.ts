@@ -34,10 +34,11 @@ async function main(): Promise<void> {
     const cell = (split: string, lang?: string) => summarize(results.filter((r) => r.split === split && (!lang || r.lang === lang)));
     const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
     const c = cell('check');
-    return `| ${name} | ${f(cell('tune').keywordCoverage)} | ${f(c.keywordCoverage)} | ${f(cell('check', 'ko').keywordCoverage)} | ${f(cell('check', 'zh').keywordCoverage)} | ${f(cell('check', 'en').keywordCoverage)} | ${f(c.firstCitedGold)} | ${c.unanswerableCorrect} |`;
+    const t = cell('tune');
+    return `| ${name} | ${f(t.keywordCoverage)} | ${t.unanswerableCorrect} | ${f(c.keywordCoverage)} | ${f(cell('check', 'ko').keywordCoverage)} | ${f(cell('check', 'zh').keywordCoverage)} | ${f(cell('check', 'en').keywordCoverage)} | ${f(c.firstCitedGold)} | ${c.unanswerableCorrect} |`;
   };
-  console.log('| without | tune keywords | check keywords | check ko | check zh | check en | check 1st cite gold | check refused |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| without | tune keywords | tune refused | check keywords | check ko | check zh | check en | check 1st cite gold | check refused |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   console.log(await row('(full model)', []));
   for (const f of [...SENTENCE_FEATURES, ...QUESTION_FEATURES]) console.log(await row(f, [f]));
 }
