@@ -151,16 +151,17 @@ export function specificity(norms: string[], profile: QueryProfile): number[] {
 export function subjectCoverage(norm: string, profile: QueryProfile): number {
   const all = profile.groups.filter((g) => g.entity);
   const native = all.filter((g) => !g.foreign);
-  const ents = native.length ? native : all;
-  if (ents.length === 0) return 0;
-  return ents.reduce((s, g) => s + groupScore(norm, g), 0) / ents.length;
+  return nameShare(norm, native.length ? native : all);
 }
 
 /** Share of the question's names (entity groups) found in a text, or 0 when it has none. */
 export function entityCoverage(norm: string, profile: QueryProfile): number {
-  const ents = profile.groups.filter((g) => g.entity);
-  if (ents.length === 0) return 0;
-  return ents.reduce((s, g) => s + groupScore(norm, g), 0) / ents.length;
+  return nameShare(norm, profile.groups.filter((g) => g.entity));
+}
+
+function nameShare(norm: string, names: readonly TermGroup[]): number {
+  if (names.length === 0) return 0;
+  return names.reduce((s, g) => s + groupScore(norm, g), 0) / names.length;
 }
 
 
