@@ -7,8 +7,8 @@
  * hundred terms; readings cover the long tail of ordinary words (发明 → 발명, 大使馆 → 대사관).
  * They are not translations: 城市 reads 성시 (Korean says 도시), 专利 reads 전리 (Korean: 특허), and
  * Chinese place and company names are transcribed from Mandarin (成都 → 청두), not read. So a
- * reading is only used when the report itself contains it as a word (ReadingVocabulary), and with
- * a lower weight than a glossary form.
+ * reading is only used when the report itself contains it as a word (ReadingVocabulary), only
+ * where the glossary explained nothing, and only on the lexical side (retrieve/query.ts).
  *
  * Libraries: `hanja` (MIT, no dependencies) holds the per-character readings, with the initial-
  * sound rule (利润 → 이윤); its table is keyed by traditional characters, so simplified text goes
