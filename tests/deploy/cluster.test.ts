@@ -15,7 +15,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Child, type IndexCopy, childEnv, copyTestIndex, rawRequest, runScript } from '../faults/helpers.js';
+import { type Child, type IndexCopy, childEnv, copyTestIndex, rawRequest, runScript, slowPost } from '../faults/helpers.js';
 
 const DRAIN_MS = 4_000;
 const QUESTION = '유니트리의 글로벌 사족 로봇 시장 점유율은?';
@@ -48,30 +48,8 @@ async function answering(n = 12): Promise<Map<number, string>> {
 const chat = () =>
   rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: QUESTION }), timeoutMs: 60_000 });
 
-/** Sends a chat POST's headers and half its body now; `finish()` sends the rest and reads the reply. */
-function slowChat(): Promise<{ finish(): Promise<{ status: number; body: string }> }> {
-  const port = Number(new URL(url).port);
-  const body = Buffer.from(JSON.stringify({ message: QUESTION }));
-  const half = Math.floor(body.length / 2);
-  return new Promise((resolve, reject) => {
-    const sock = net.connect(port, '127.0.0.1', () => {
-      sock.write(`POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
-      sock.write(body.subarray(0, half));
-      let raw = '';
-      sock.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      const ended = new Promise<void>((r) => sock.on('close', () => r()));
-      resolve({
-        async finish() {
-          sock.write(body.subarray(half));
-          await ended;
-          const [head, ...rest] = raw.split('\r\n\r\n');
-          return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1]), body: rest.join('\r\n\r\n') };
-        },
-      });
-    });
-    sock.on('error', reject);
-  });
-}
+/** A chat POST with half its body sent now; `finish()` sends the rest and reads the reply. */
+const slowChat = () => slowPost(Number(new URL(url).port), '/api/chat', JSON.stringify({ message: QUESTION }));
 
 beforeAll(async () => {
   copy = copyTestIndex('cluster');

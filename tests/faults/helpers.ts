@@ -1,6 +1,7 @@
 /** Shared by the fault tests: index copies, a capturing logger, child processes of the real CLIs. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
@@ -118,4 +119,28 @@ export function childEnv(indexDir: string, extra: Record<string, string> = {}): 
     WORKERS: '1',
     ...extra,
   };
+}
+
+/** Writes a POST's headers and the first half of its body; `finish()` sends the rest and reads the reply. */
+export function slowPost(port: number, path: string, json: string): Promise<{ finish(): Promise<{ status: number; headers: string; body: string }> }> {
+  const body = Buffer.from(json);
+  const half = Math.floor(body.length / 2);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1', () => {
+      sock.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      sock.write(body.subarray(0, half));
+      let raw = '';
+      sock.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+      const ended = new Promise<void>((r) => sock.on('close', () => r()));
+      resolve({
+        async finish() {
+          sock.write(body.subarray(half));
+          await Promise.race([ended, new Promise((_, rej) => setTimeout(() => rej(new Error(`no complete reply: ${raw.slice(0, 300)}`)), 30_000))]);
+          const [head, ...rest] = raw.split('\r\n\r\n');
+          return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1]), headers: head ?? '', body: rest.join('\r\n\r\n') };
+        },
+      });
+    });
+    sock.on('error', reject);
+  });
 }

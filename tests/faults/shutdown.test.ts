@@ -9,7 +9,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
-import { type Child, type IndexCopy, childEnv, copyTestIndex, rawRequest, runScript } from './helpers.js';
+import { type Child, type IndexCopy, childEnv, copyTestIndex, rawRequest, runScript, slowPost } from './helpers.js';
 
 let copy: IndexCopy | undefined;
 let child: Child | undefined;
@@ -27,30 +27,6 @@ async function startChild(extra: Record<string, string> = {}): Promise<{ url: st
   const ready = await child.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
   const url = String(ready['url']).replace(/\/$/, '');
   return { url, port: Number(new URL(url).port) };
-}
-
-/** Writes a POST's headers and the first half of its body; `finish()` sends the rest and reads the reply. */
-function slowPost(port: number, path: string, json: string): Promise<{ finish(): Promise<{ status: number; headers: string; body: string }> }> {
-  const body = Buffer.from(json);
-  const half = Math.floor(body.length / 2);
-  return new Promise((resolve, reject) => {
-    const sock = net.connect(port, '127.0.0.1', () => {
-      sock.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
-      sock.write(body.subarray(0, half));
-      let raw = '';
-      sock.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      const ended = new Promise<void>((r) => sock.on('close', () => r()));
-      resolve({
-        async finish() {
-          sock.write(body.subarray(half));
-          await Promise.race([ended, new Promise((_, rej) => setTimeout(() => rej(new Error(`no complete reply: ${raw.slice(0, 300)}`)), 30_000))]);
-          const [head, ...rest] = raw.split('\r\n\r\n');
-          return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1]), headers: head ?? '', body: rest.join('\r\n\r\n') };
-        },
-      });
-    });
-    sock.on('error', reject);
-  });
 }
 
 const refused = (port: number) =>
