@@ -44,6 +44,13 @@ export const DEFAULT_WEIGHTS = WEIGHTS as AnswerWeights;
 const MAX_SENTENCES: Record<string, number> = { fact: 3, list: 4, compare: 4, summary: 6 };
 const MIN_SUMMARY_BULLETS = 3;
 /**
+ * Characters of quoted sentences an answer to a question (not a summary) may hold beyond its
+ * first sentence: a further sentence that would pass it is skipped for a shorter one. With the
+ * selection ratio fitted down to 0 (every answer quotes up to its maximum of sentences), this
+ * keeps the median answer to a fact question within the issue's 400 characters.
+ */
+const QUOTE_BUDGET = 400;
+/**
  * Sentences quoted after a summary's best one, from the same heading. On `tune` 0, 2, 3 and 4
  * gave the same summaries; `check` summaries went 2/7 → 4/7 from 3 on (the smallest is kept).
  */
@@ -161,7 +168,7 @@ export class ExtractiveAnswerer implements Answerer {
       return { answer: this.locate(input, scored, frame), trace };
     }
     trace.mode = 'answer';
-    const chosen = this.select(scored, MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!, 1);
+    const chosen = this.select(scored, MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!, 1, QUOTE_BUDGET);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -170,15 +177,19 @@ export class ExtractiveAnswerer implements Answerer {
    * Maximal marginal relevance: the most probable sentence, then each next one that is probable
    * enough (addRatio of the best) and says something the chosen ones do not.
    */
-  private select(scored: Scored[], max: number, min: number): Scored[] {
+  private select(scored: Scored[], max: number, min: number, budget = Infinity): Scored[] {
     const order = [...scored].sort((a, b) => b.p - a.p || a.hit - b.hit || a.index - b.index);
     const best = order[0]!;
     const chosen: Scored[] = [best];
+    let chars = [...best.text].length;
     for (const c of order.slice(1)) {
       if (chosen.length >= max) break;
       if (chosen.length >= min && c.p < best.p * this.weights.addRatio) break;
       if (chosen.some((x) => overlap(x.norm, c.norm) >= REDUNDANT)) continue;
+      const n = [...c.text].length;
+      if (chosen.length >= min && chars + n > budget) continue;
       chosen.push(c);
+      chars += n;
     }
     return chosen;
   }

@@ -8,13 +8,11 @@ import type { QuestionFrame } from '../frame/frame.js';
 import type { SearchHit } from '../types.js';
 import { type TermStats, absentFromCorpus } from './corpus.js';
 import { finalPhrase } from './focus.js';
-import { type Candidate, type QueryProfile, coverage, entityCoverage, groupScore, overlap, specificity, subjectCoverage } from './evidence.js';
+import { type Candidate, type QueryProfile, type TermGroup, coverage, entityCoverage, groupScore, overlap, specificity, subjectCoverage } from './evidence.js';
 import { hasAmount, hasDate, hasFigure, isEnumeration, mentionsPerson, statesFigure } from './intent.js';
 import { matchForm } from './terms.js';
 
 export const SENTENCE_FEATURES = [
-  /** Weighted share of the question's concepts in the sentence. */
-  'coverage',
   /** The same within the retrieved sentences (a concept every sentence has ranks nothing). */
   'localCoverage',
   /** Coverage by the sentence with its neighbours and headings (the context it is read in). */
@@ -37,6 +35,8 @@ export const SENTENCE_FEATURES = [
   'boilerplate',
   /** The sentence was already quoted in the previous answer (a follow-up wants something new). */
   'repeat',
+  /** Weighted share of the asked attribute's concepts (frame.attributeTerms) in the sentence. */
+  'attributeStated',
 ] as const;
 
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
@@ -52,11 +52,6 @@ export const QUESTION_FEATURES = [
   'unknownInReport',
   /** Best share of the question's names in one passage (1 when it names nothing). */
   'namesFound',
-  /**
-   * Weighted share of the question's other concepts that no passage naming its subject mentions:
-   * the report has the company and has the word (면적, 净利润), but never together.
-   */
-  'unknownNearNames',
   /** Best sentence that holds the asked kind of answer (or any, when no kind is asked) in a passage naming the subject. */
   'typedNamed',
   /** Content words of the question's last noun phrase (what it asks about) that the report never uses. */
@@ -69,6 +64,12 @@ export const QUESTION_FEATURES = [
   'typedCoverage',
   /** Korean question (cross-lingual questions match less of their own wording). */
   'korean',
+  /**
+   * Best share of the asked attribute stated by a sentence of a passage naming the subject: the
+   * report names the company and has the word (면적, 净利润 → 순이익) but never about it.
+   * 1 when the question has no recognizable attribute.
+   */
+  'attributeNearSubject',
 ] as const;
 
 export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
@@ -85,11 +86,11 @@ export const QUESTION_FEATURE_SIGNS: Readonly<Record<QuestionFeature, number>> =
   unknownInPassages: -1,
   unknownInReport: -1,
   namesFound: 1,
-  unknownNearNames: -1,
   typedNamed: 1,
   attributeUnknown: -1,
   typedCoverage: 1,
   korean: 0,
+  attributeNearSubject: 1,
 };
 
 export interface FeatureInput {
@@ -114,6 +115,20 @@ export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean
   return undefined;
 }
 
+/** The profile's concepts that name the asked attribute (their head or a member is one of its terms). */
+export function attributeGroups(frame: QuestionFrame, profile: QueryProfile): TermGroup[] {
+  if (!frame.attributeTerms?.length) return [];
+  const terms = new Set(frame.attributeTerms);
+  // Not the subject's names ("카눠프 대표이사": the name is in every sentence about the company).
+  return profile.groups.filter((g) => !g.optional && !g.entity && (terms.has(g.head) || g.alternatives.some((a) => terms.has(a))));
+}
+
+/** Weighted share of the attribute's concepts in a normalized text (0 when it has none). */
+function attributeShare(norm: string, groups: readonly TermGroup[]): number {
+  const total = groups.reduce((s, g) => s + g.weight, 0);
+  return total > 0 ? groups.reduce((s, g) => s + g.weight * groupScore(norm, g), 0) / total : 0;
+}
+
 /** Feature vectors of the candidates, in SENTENCE_FEATURES order. */
 export function sentenceFeatures(input: FeatureInput): number[][] {
   const { frame, profile, hits, cands } = input;
@@ -122,6 +137,7 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
   const localTotal = profile.groups.reduce((s, g, i) => s + (g.optional || spec[i]! <= 0 ? 0 : g.weight * spec[i]!), 0);
   const top = hits[0]?.score || 1;
   const prev = input.previousAnswer ? matchForm(input.previousAnswer) : '';
+  const attr = attributeGroups(frame, profile);
   const passageNorm = new Map<number, string>();
   const sentencesOf = new Map<number, Candidate[]>();
   for (const c of cands) {
@@ -144,7 +160,6 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
     const holds = holdsAnswerType(frame, c.text);
     const hasNames = profile.groups.some((g) => g.entity);
     const f: Record<SentenceFeature, number> = {
-      coverage: coverage(c.norm, profile),
       localCoverage: localTotal > 0 ? Math.min(1, localGot / localTotal) : 0,
       contextCoverage: coverage(ctx, profile),
       headingCoverage: coverage(headingNorm, profile),
@@ -156,6 +171,7 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
       passageScore: h.score / top,
       boilerplate: c.boilerplate ? 1 : 0,
       repeat: prev && c.norm.length > 10 && overlap(c.norm, prev) > 0.8 ? 1 : 0,
+      attributeStated: attributeShare(c.norm, attr),
     };
     return SENTENCE_FEATURES.map((k) => f[k]);
   });
@@ -175,24 +191,23 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
     if (df && df(g.head) === 0 && !g.members.some((m) => df(m) > 0 && [...m].length >= 3)) inReport += g.weight;
   }
   const ents = profile.groups.some((g) => g.entity);
-  // Passages about the question's subject: those with at least half its names (all, when it names none).
-  const named = ents ? norms.filter((n) => subjectCoverage(n, profile) >= 0.5) : norms;
-  const others = own.filter((g) => !g.entity);
-  const othersTotal = others.reduce((s, g) => s + g.weight, 0);
-  let nearMissing = 0;
-  for (const g of others) if (!named.some((p) => groupScore(p, g) >= 0.5)) nearMissing += g.weight;
   const X = input.sentenceX;
   const iType = SENTENCE_FEATURES.indexOf('typeMiss');
   const iLocal = SENTENCE_FEATURES.indexOf('localCoverage');
+  const iAttr = SENTENCE_FEATURES.indexOf('attributeStated');
   let typedNamed = 0;
   let typedCoverage = 0;
+  const attr = attributeGroups(frame, profile);
+  let attributeNear = attr.length ? 0 : 1;
   if (X) {
+    // Passages about the question's subject: those with at least half its names (all, when it names none).
     const namedPassage = hits.map((_, i) => subjectCoverage(norms[i]!, profile) >= 0.5);
     X.forEach((x, i) => {
       const typed = x[iType] === 0;
       if (typed) typedCoverage = Math.max(typedCoverage, x[iLocal]!);
       const namedOk = !ents || namedPassage[input.cands[i]!.hit]!;
       if (typed && namedOk) typedNamed = Math.max(typedNamed, probs[i] ?? 0);
+      if (namedOk && attr.length) attributeNear = Math.max(attributeNear, x[iAttr]!);
     });
   }
   const f: Record<QuestionFeature, number> = {
@@ -201,13 +216,13 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
     unknownInPassages: total > 0 ? inPassages / total : 0,
     unknownInReport: total > 0 ? inReport / total : 0,
     namesFound: ents ? Math.max(0, ...norms.map((n) => subjectCoverage(n, profile))) : 1,
-    unknownNearNames: othersTotal > 0 ? nearMissing / othersTotal : 0,
     typedNamed,
     // Korean only: the Korean forms the glossary gives a Chinese or English question (a seed
     // term such as 주가 for 股价) were measured as this feature and made `check` worse.
     attributeUnknown: df && frame.lang === 'ko' ? Math.min(1, absentFromCorpus(profile, finalPhrase(frame.text), df).length) : 0,
     typedCoverage,
     korean: frame.lang === 'ko' ? 1 : 0,
+    attributeNearSubject: attributeNear,
   };
   return QUESTION_FEATURES.map((k) => f[k]);
 }

@@ -27,7 +27,7 @@ import { splitSentences } from '../chunk/sentences.js';
 import type { Candidate } from './evidence.js';
 import { type AnswerWeights, type ExtractiveOptions, ExtractiveAnswerer } from './extractive.js';
 import { QUESTION_FEATURES, QUESTION_FEATURE_SIGNS, SENTENCE_FEATURES, questionFeatures } from './features.js';
-import { type FitOptions, fitLogistic, predict } from './model.js';
+import { type FitOptions, fitLogistic, fitRanking, predict } from './model.js';
 
 export const WEIGHTS_VERSION = 1;
 
@@ -100,7 +100,7 @@ export const BOOTSTRAP_WEIGHTS: AnswerWeights = {
     features: [...SENTENCE_FEATURES],
     mean: SENTENCE_FEATURES.map(() => 0),
     std: SENTENCE_FEATURES.map(() => 1),
-    weights: SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 4 : f === 'passageScore' ? 1 : 0)),
+    weights: SENTENCE_FEATURES.map((f) => (f === 'localCoverage' ? 4 : f === 'passageScore' ? 1 : 0)),
     bias: -3,
   },
   question: { features: [...QUESTION_FEATURES], mean: QUESTION_FEATURES.map(() => 0), std: QUESTION_FEATURES.map(() => 1), weights: QUESTION_FEATURES.map(() => 0), bias: 5 },
@@ -217,7 +217,11 @@ export async function fitWeights(questions: DevQuestion[], deps: FitDeps, opts: 
       y.push(label(s.text, keyOf(exs[i]!, s.hit), exs[i]!));
     }
   });
-  const sentence = fitLogistic(SENTENCE_FEATURES, X, y, opts);
+  const groups: Array<{ X: number[][]; y: number[] }> = [];
+  perExample.forEach(({ scored }, i) => {
+    groups.push({ X: scored.map((s) => s.x), y: scored.map((s) => label(s.text, keyOf(exs[i]!, s.hit), exs[i]!)) });
+  });
+  const sentence = fitRanking(SENTENCE_FEATURES, groups, opts);
 
   // 3. the found model, on the fitted sentence probabilities
   const QX = perExample.map(({ scored, featureInput }) => questionFeatures(featureInput, scored.map((s) => predict(sentence, s.x))));
@@ -254,8 +258,9 @@ export async function fitWeights(questions: DevQuestion[], deps: FitDeps, opts: 
   // 4. the selection ratio
   const base: AnswerWeights = { version: WEIGHTS_VERSION, command: 'npm run fit', fittedOn: opts.fittedOn ?? 'tune', sentence, question, foundThreshold, addRatio: 0.7 };
   let best = { ratio: 0.7, kw: -1 };
-  for (let r = 0.95; r >= 0.299; r -= 0.05) {
-    const w = { ...base, addRatio: Math.round(r * 100) / 100 };
+  // Down to 0: quote every non-redundant sentence up to the kind's maximum and the length budget.
+  for (let r = 0.95; r >= -0.001; r -= 0.05) {
+    const w = { ...base, addRatio: Math.max(0, Math.round(r * 100) / 100) };
     const a = new ExtractiveAnswerer({ ...deps.answererOptions, weights: w });
     let kw = 0;
     let n = 0;

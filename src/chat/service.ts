@@ -162,7 +162,7 @@ export class DefaultChatService implements ChatService {
    * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
   async prepare(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
-    const frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc });
+    const frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc, analyze: (t, l) => this.deps.retriever.analyze(t, l) });
     const ref = frame.reference;
     if (frame.kind === 'overview') return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: true, direct: 'overview' };
     if (ref?.kind === 'section' && !frame.summary) {

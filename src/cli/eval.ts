@@ -7,6 +7,7 @@
  *   --retrieval-only         skip answer scoring
  *   --no-glossary            disable glossary expansion
  *   --no-readings            no Sino-Korean readings for Chinese questions
+ *   --no-vocabulary          no lexicon words for Chinese/English questions (src/retrieve/lexicon.ts)
  *   --lexical-only / --dense-only
  *   --lexical-weight=W --dense-weight=W --rrf-k=K --per-article=N --candidates=N --figure-bonus=B
  *   --weights=FILE           answer-stage weights other than src/answer/weights.json (ablations; npm run fit -- --out=FILE)
@@ -42,6 +43,7 @@ function tuningFromFlags(): Partial<RetrievalTuning> {
   const num = (n: string) => (flag(n) !== undefined ? Number(flag(n)) : undefined);
   if (flag('no-glossary')) t.glossary = false;
   if (flag('no-readings')) t.readings = false;
+  if (flag('no-vocabulary')) t.vocabulary = false;
   if (flag('lexical-only')) t.denseWeight = 0;
   if (flag('dense-only')) t.lexicalWeight = 0;
   const map: Array<[string, keyof RetrievalTuning]> = [

@@ -25,6 +25,9 @@ import type { Glossary } from '../retrieve/glossary.js';
 import type { GlossaryEntry, Lang } from '../types.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { type ArticleRef, type TocEntry, resolveArticleReference } from './references.js';
+import { askedAttribute } from './attribute.js';
+import type { AnalyzedQuery } from '../types.js';
+import { matchForm } from '../answer/terms.js';
 
 /** Hangul readings of the capitalized (pinyin) words of an English question: "Chuangyebang" → 촹예방. */
 function pinyinForms(q: string): string[] {
@@ -71,6 +74,13 @@ export interface QuestionFrame {
   refersBack: boolean;
   /** An article (or the whole issue) the question names by position or title. */
   reference?: ArticleRef;
+  /** The words naming what is asked about its subject ("영업이익률", 功能, "networks"): attribute.ts. */
+  attribute: string[];
+  /**
+   * The attribute's index terms in match form, with the Korean forms a Chinese or English one
+   * reaches (功能 → 기능): what a sentence stating the answer should hold. Empty without an analyzer.
+   */
+  attributeTerms: string[];
 }
 
 // Reference words, per language: about pointing back, never about a topic.
@@ -95,6 +105,8 @@ export function refersBack(text: string, lang: Lang): boolean {
 export interface FrameContext {
   glossary?: Glossary;
   toc?: readonly TocEntry[];
+  /** The retriever's question analysis (glossary, lexicon, readings), for the attribute's terms. */
+  analyze?: (text: string, lang: Lang) => AnalyzedQuery;
 }
 
 export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}): QuestionFrame {
@@ -110,6 +122,7 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const who = isWhoQuestion(q);
   const where = !location && WHERE_RE.test(q);
   const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
+  const attribute = askedAttribute(q, lang);
   const kind: QuestionKind = reference?.kind === 'issue' && summary
     ? 'overview'
     : summary
@@ -146,6 +159,8 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
     names: questionEntities(q),
     entries: ctx.glossary ? ctx.glossary.entriesIn(q, lang).filter((e) => ctx.glossary!.isMined(e)) : [],
     refersBack: refersBack(q, lang),
+    attribute,
+    attributeTerms: ctx.analyze && attribute.length ? [...new Set(ctx.analyze(attribute.join(' '), lang).terms.map((t) => matchForm(t.term)))] : [],
   };
   if (reference) frame.reference = reference;
   return frame;

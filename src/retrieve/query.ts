@@ -26,9 +26,11 @@ export interface QueryWeights {
   pinyin: number;
   /** Sino-Korean readings of a Chinese question's words that the report uses (农村 → 농촌). Default 0.8, as a glossary form. */
   reading: number;
+  /** Korean words of the report's vocabulary for a Chinese/English question's words (功能 → 기능), per word of the question. */
+  vocabulary: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: Readonly<QueryWeights> = Object.freeze({ gram: 0.5, expansion: 0.8, crossScript: 0.3, pinyin: 0.6, reading: 0.8 });
+export const DEFAULT_QUERY_WEIGHTS: Readonly<QueryWeights> = Object.freeze({ gram: 0.5, expansion: 0.8, crossScript: 0.3, pinyin: 0.6, reading: 0.8, vocabulary: 0.8 });
 
 export interface AnalyzeQueryOptions {
   /** Skip detection (the chat layer may know the language already). */
@@ -41,6 +43,11 @@ export interface AnalyzeQueryOptions {
    * retriever passes its index's vocabulary. Without it, no readings are added.
    */
   readings?: (text: string) => string[];
+  /**
+   * The report's Korean words for a Chinese or English text's ordinary words, one group per word
+   * (lexicon.ts); the retriever passes its lexicon. Without it, none are added.
+   */
+  vocabulary?: (text: string, lang: 'zh' | 'en') => string[][];
 }
 
 const HANGUL = /[\uAC00-\uD7AF]/;
@@ -78,6 +85,24 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
     }
   }
 
+  // What the glossary did not explain (its names and seed terms are weighed above): 能科科技 is
+  // 넝커테크 by the glossary, and its 科技 must not add a reading or a vocabulary word as well.
+  let rest = normalized;
+  if (expand && lang !== 'ko') {
+    for (const e of glossary.entriesIn(normalized, lang)) {
+      for (const z of e.zh) rest = rest.split(z).join(' ');
+      for (const x of e.en) rest = rest.replace(new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu'), ' ');
+    }
+  }
+
+  if (expand && lang !== 'ko' && opts.vocabulary) {
+    // Lexical side and the answer stage's concepts; a word with n translations gives each 1/n of
+    // the weight, so that it counts as one concept, as a word with one translation does.
+    for (const group of opts.vocabulary(rest, lang)) {
+      for (const ko of group) add(analyze(normalize(ko)), w.vocabulary / group.length);
+    }
+  }
+
   if (expand && lang === 'zh' && opts.readings) {
     // Lexical side only (not in `expansions`, which the dense side embeds): readings include
     // common words (기업, 방안) that BM25 discounts by their frequency but that shift a hashed
@@ -85,10 +110,7 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
     // 0.75 → 0.83 but keywords unchanged and `check` worse; lexical only, keywords 0.58 → 0.63
     // and `check` unchanged. Since the seed glossary grew, `--no-readings` only moves `tune`
     // first citation (0.97 → 0.95).
-    // Only where the glossary explained nothing: 能科科技 is 넝커테크 by the glossary, and its
-    // 科技 must not add the reading 과기 (Korean writes 테크 or 과학기술 there).
-    let rest = normalized;
-    for (const e of glossary.entriesIn(normalized, 'zh')) for (const z of e.zh) rest = rest.split(z).join(' ');
+    // Only where the glossary explained nothing (`rest`): not the reading 과기 for 能科科技's 科技.
     for (const ko of opts.readings(rest)) if (!expansions.includes(ko)) add(analyze(ko), w.reading);
   }
 

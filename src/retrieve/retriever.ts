@@ -5,6 +5,8 @@
 import type { Glossary } from './glossary.js';
 import { analyzeQuery } from './query.js';
 import { ReadingVocabulary } from '../text/sinoKorean.js';
+import { Lexicon } from './lexicon.js';
+import { VOCABULARY } from './vocabulary.js';
 import { expectedFigure } from './answerType.js';
 import { diversify, reciprocalRankFusion } from './fuse.js';
 import type { AnalyzedQuery, Chunk, Embedder, LexicalIndex, Lang, Retriever, SearchHit, SearchOptions, VectorIndex } from '../types.js';
@@ -32,6 +34,8 @@ export interface RetrievalTuning {
   glossary: boolean;
   /** Add Sino-Korean readings of a Chinese question's words (off only for measurements). */
   readings: boolean;
+  /** Add the report's Korean words for a Chinese/English question's ordinary words (lexicon.ts; off only for measurements). */
+  vocabulary: boolean;
   /**
    * Bonus for a passage holding the kind of figure the question asks for (answer-type cue),
    * as a fraction of a first-place RRF contribution: 0.25 ≈ moving up a few places.
@@ -48,6 +52,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   duplicateAt: 0.85,
   glossary: true,
   readings: true,
+  vocabulary: true,
   figureBonus: 0.25,
 };
 
@@ -60,11 +65,18 @@ export interface RetrieverDeps {
   tuning?: Partial<RetrievalTuning>;
 }
 
+let lexicon: Lexicon | undefined;
+/** The built-in lexicon, parsed on the first Chinese or English question (a few ms, once per process). */
+export function defaultLexicon(): Lexicon {
+  lexicon ??= Lexicon.parse(VOCABULARY);
+  return lexicon;
+}
+
 export class HybridRetriever implements Retriever {
   readonly tuning: RetrievalTuning;
 
   private byArticle: Map<string, Chunk[]> | undefined;
-  private vocabulary: ReadingVocabulary | undefined;
+  private readingWords: ReadingVocabulary | undefined;
 
   constructor(private readonly deps: RetrieverDeps) {
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
@@ -94,16 +106,17 @@ export class HybridRetriever implements Retriever {
       ...(lang ? { lang } : {}),
       expand: this.tuning.glossary,
       ...(this.tuning.readings ? { readings: (t: string) => this.readingVocabulary().readingsIn(t) } : {}),
+      ...(this.tuning.vocabulary ? { vocabulary: (t: string, l: 'zh' | 'en') => defaultLexicon().koreanFor(t, l) } : {}),
     });
   }
 
   /** The report's Hangul words, for Sino-Korean readings of Chinese questions (built once, ~10 ms). */
   private readingVocabulary(): ReadingVocabulary {
-    this.vocabulary ??= ReadingVocabulary.fromTexts(
+    this.readingWords ??= ReadingVocabulary.fromTexts(
       this.deps.chunks.map((c) => `${c.header} ${c.text}`),
       this.deps.glossary.extracted,
     );
-    return this.vocabulary;
+    return this.readingWords;
   }
 
   async search(text: string, opts: SearchOptions & { lang?: Lang }): Promise<{ query: AnalyzedQuery; hits: SearchHit[] }> {

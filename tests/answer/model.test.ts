@@ -1,6 +1,6 @@
 /** The logistic scorer: deterministic fits, dropped features, sign constraints. */
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, predict } from '../../src/answer/model.js';
+import { fitLogistic, fitRanking, predict } from '../../src/answer/model.js';
 
 // Feature a separates the classes; feature b is anti-correlated with the label in this sample.
 const X = [
@@ -30,5 +30,36 @@ describe('fitLogistic', () => {
     const signed = fitLogistic(['a', 'b'], X, y, { signs: { b: 1 } });
     expect(signed.weights[1]).toBe(0);
     expect(signed.weights[0]!).toBeGreaterThan(0);
+  });
+});
+
+describe('fitRanking', () => {
+  // Two questions. Feature a says which candidate of a question answers it; feature b is high for
+  // every candidate of the first question and low for the second (it tells questions apart, not
+  // answers). A pointwise fit leans on b, because the first question has more answers; the
+  // ranking fit compares candidates within a question and leaves b alone.
+  const groups = [
+    { X: [[0.9, 1], [0.8, 1], [0.2, 1]], y: [1, 1, 0] },
+    { X: [[0.7, 0], [0.3, 0], [0.1, 0], [0.2, 0]], y: [1, 0, 0, 0] },
+  ];
+
+  it('ranks within each question by the feature that separates its candidates, deterministically', () => {
+    const m = fitRanking(['a', 'b'], groups);
+    expect(Math.abs(m.weights[0]!)).toBeGreaterThan(Math.abs(m.weights[1]!) * 5);
+    for (const g of groups) {
+      const p = g.X.map((x) => predict(m, x));
+      const best = p.indexOf(Math.max(...p));
+      expect(g.y[best]).toBe(1);
+      for (const v of p) expect(v).toBeGreaterThan(0), expect(v).toBeLessThan(1);
+    }
+    expect(fitRanking(['a', 'b'], groups)).toEqual(m);
+    const pointwise = fitLogistic(['a', 'b'], groups.flatMap((g) => g.X), groups.flatMap((g) => g.y));
+    expect(Math.abs(pointwise.weights[1]!)).toBeGreaterThan(Math.abs(m.weights[1]!));
+  });
+
+  it('keeps a dropped feature at 0 and ignores questions without an answer among their candidates', () => {
+    expect(fitRanking(['a', 'b'], groups, { drop: ['a'] }).weights[0]).toBe(0);
+    const withEmpty = fitRanking(['a', 'b'], [...groups, { X: [[0.5, 0.5]], y: [0] }]);
+    expect(withEmpty.weights.every(Number.isFinite)).toBe(true);
   });
 });

@@ -25,20 +25,26 @@ beforeAll(async () => {
 });
 
 // Floors at the measured level of the `check` split (npm run eval), so that any regression
-// there fails: Korean 0.72, Chinese 0.74, English 0.58 of the answerable questions hold the keywords.
+// there fails: Korean 0.72, Chinese 0.70, English 0.67 of the answerable questions hold the
+// keywords, and 3 of the 10 unanswerable questions are refused (the lexicon and the ranking fit
+// traded one Chinese question and one answerable refusal, i.e. first citation 0.92 → 0.89, for
+// English +0.09 and refusals 0 → 3: README, Design).
 describe('dev-set floor on the check split (built-in embedder, extractive answerer)', () => {
   it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.91, en ≥ 0.91', () => {
     expect(check('ko').recall1).toBeGreaterThanOrEqual(0.89);
     expect(check('zh').recall1).toBeGreaterThanOrEqual(0.91);
     expect(check('en').recall1).toBeGreaterThanOrEqual(0.91);
   });
-  it('answers: keywords ko ≥ 0.72, zh ≥ 0.73, en ≥ 0.58', () => {
+  it('answers: keywords ko ≥ 0.72, zh ≥ 0.69 (16/23), en ≥ 0.66 (8/12)', () => {
     expect(check('ko').keywordCoverage).toBeGreaterThanOrEqual(0.72);
-    expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.73);
-    expect(check('en').keywordCoverage).toBeGreaterThanOrEqual(0.58);
+    expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.69);
+    expect(check('en').keywordCoverage).toBeGreaterThanOrEqual(0.66);
   });
-  it('answers: first citation in a gold article ≥ 0.92, every [n] resolves', () => {
-    expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.92);
+  it('answers: first citation in a gold article ≥ 0.89, every [n] resolves', () => {
+    expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.89);
     expect(check().markersOk).toBe(1);
+  });
+  it('unanswerable questions: at least 3 of 10 refused', () => {
+    expect(Number(check().unanswerableCorrect?.split('/')[0])).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HashedEmbedder } from '../../src/embed/hashed.js';
-import { createLogger } from '../../src/logger.js';
-import { createContext } from '../../src/server/compose.js';
-import type { AppContext } from '../../src/server/context.js';
+import { describe, expect, it } from 'vitest';
 import { ReadingVocabulary, sinoKoreanReading } from '../../src/text/sinoKorean.js';
-import { ROOT, testConfig } from '../helpers/env.js';
+import { useRealContext } from '../helpers/context.js';
+import { ROOT } from '../helpers/env.js';
 
 const corpus = fs.readFileSync(path.join(ROOT, 'corpus', 'monthly-china-startup-2025-06.txt'), 'utf8');
 const vocabulary = ReadingVocabulary.fromTexts([corpus]);
@@ -52,22 +49,16 @@ describe("the report's own transcriptions, aligned from its name pairs", () => {
 });
 
 describe('readings in retrieval (real index)', () => {
-  let ctx: AppContext;
-  beforeAll(async () => {
-    ctx = await createContext(testConfig(), { logger: createLogger('silent'), embedder: new HashedEmbedder() });
-  }, 120_000);
-  afterAll(async () => {
-    await ctx?.closeState?.();
-  });
+  const context = useRealContext();
 
   it('gives a Chinese question the Korean words its characters read, on the lexical side only', () => {
-    const q = ctx.retriever.analyze('这项发明的意义', 'zh');
+    const q = context().retriever.analyze('这项发明的意义', 'zh');
     expect(q.terms.find((t) => t.term === '발명')?.weight).toBe(0.8);
     expect(q.expansions).not.toContain('발명');
     // Where the glossary explains a word (发明专利 → 발명특허), its reading is not added on top.
     // (발명 is there only as a bigram of 발명특허, at half the expansion weight.)
-    expect(ctx.retriever.analyze('发明专利的数量', 'zh').terms.find((t) => t.term === '발명')?.weight).toBe(0.4);
+    expect(context().retriever.analyze('发明专利的数量', 'zh').terms.find((t) => t.term === '발명')?.weight).toBe(0.4);
     // Korean and English questions get none.
-    expect(ctx.retriever.analyze('발명 특허 数量', 'ko').terms.some((t) => t.term === '수량')).toBe(false);
+    expect(context().retriever.analyze('발명 특허 数量', 'ko').terms.some((t) => t.term === '수량')).toBe(false);
   });
 });
