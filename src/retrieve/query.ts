@@ -96,10 +96,15 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
   }
 
   if (expand && lang !== 'ko' && opts.vocabulary) {
-    // Lexical side and the answer stage's concepts; a word with n translations gives each 1/n of
-    // the weight, so that it counts as one concept, as a word with one translation does.
-    for (const group of opts.vocabulary(rest, lang)) {
-      for (const ko of group) add(analyze(normalize(ko)), w.vocabulary / group.length);
+    // Both sides and the answer stage's concepts; a word with n translations gives each 1/n of
+    // the weight, so that it counts as one concept, as a word with one translation does. In the
+    // dense text too (unlike readings): measured when added, `check` Chinese evidence@5 0.96 →
+    // 1.00, English 0.75 → 0.92, keywords 0.70 → 0.74 and 0.67 → 0.75 (`tune` up as well).
+    for (const group of opts.vocabulary(rest, lang).slice(0, MAX_EXPANSIONS)) {
+      for (const ko of group) {
+        add(analyze(normalize(ko)), w.vocabulary / group.length);
+        if (!expansions.includes(ko)) expansions.push(ko);
+      }
     }
   }
 

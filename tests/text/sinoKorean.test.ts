@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReadingVocabulary, sinoKoreanReading } from '../../src/text/sinoKorean.js';
+import { HybridRetriever } from '../../src/retrieve/retriever.js';
 import { useRealContext } from '../helpers/context.js';
 import { ROOT } from '../helpers/env.js';
 
@@ -52,9 +53,13 @@ describe('readings in retrieval (real index)', () => {
   const context = useRealContext();
 
   it('gives a Chinese question the Korean words its characters read, on the lexical side only', () => {
-    const q = context().retriever.analyze('这项发明的意义', 'zh');
+    // Without the lexicon (which also knows 发明 → 발명, on both sides), to see the readings alone.
+    const { index } = context();
+    const readingsOnly = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder: context().embedder, tuning: { vocabulary: false } });
+    const q = readingsOnly.analyze('这项发明的意义', 'zh');
     expect(q.terms.find((t) => t.term === '발명')?.weight).toBe(0.8);
     expect(q.expansions).not.toContain('발명');
+    expect(context().retriever.analyze('这项发明的意义', 'zh').expansions).toContain('발명');
     // Where the glossary explains a word (发明专利 → 발명특허), its reading is not added on top.
     // (발명 is there only as a bigram of 발명특허, at half the expansion weight.)
     expect(context().retriever.analyze('发明专利的数量', 'zh').terms.find((t) => t.term === '발명')?.weight).toBe(0.4);
