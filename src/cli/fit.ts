@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const report = await fitWeights(
     questions,
     fitDepsFor(ctx, gold),
-    { drop, ...(flag('synthetic') ? { synthetic: true } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions; the sentence ranking also on eval/team-tuning.jsonl)${drop.length ? `, without ${drop.join(',')}` : ''}` },
+    { drop, ...(flag('synthetic') ? { synthetic: true } : {}), ...(flag('ranking-also') ? { rankingAlso: loadDevSet(path.resolve(root, flag('ranking-also')!)) } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions; the sentence ranking also on eval/team-tuning.jsonl and eval/written-tuning.jsonl)${drop.length ? `, without ${drop.join(',')}` : ''}` },
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;
   console.error(
