@@ -212,6 +212,22 @@ function computeIsFigureRow(t: string): boolean {
   return letters < [...t].length * 0.3;
 }
 
+/**
+ * A table row with a word label: two figures or more, short, and not a sentence of prose (the
+ * report's sentences end in 다): "순이익 266.99 억 위안 275.77 억 위안" has a third of letters, so the
+ * share of letters alone does not tell it from a sentence.
+ */
+function isLabelledRow(t: string): boolean {
+  return [...t].length <= LABELLED_ROW_MAX_CHARS && (t.match(/\d[\d,.]*/g) ?? []).length >= 2 && !/[다요음함됨][.\s]*$/u.test(t);
+}
+const LABELLED_ROW_MAX_CHARS = 80;
+
+/** A column header of years ("구분 2022 년 2023 년"): every figure in it is a year. */
+function isYearHeader(t: string): boolean {
+  const figures = t.match(/\d[\d,.]*/g) ?? [];
+  return figures.length >= 2 && figures.every((f) => /^(?:19|20)\d{2}$/.test(f));
+}
+
 /** Memoized: the same passages' sentences are judged on every request. */
 export const isJunkSentence: (s: string) => boolean = memoizeString(computeIsJunkSentence);
 
@@ -241,13 +257,22 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
   hits.forEach((h, i) => {
     const rank = h.rank > 0 ? h.rank : i + 1;
     let label: { text: string; index: number } | undefined;
+    // The row right under a table's label is its column header ("구분 2022 년 2023 년"): the
+    // rows after it are quoted with it, so that "순이익 266.99 억 위안 275.77 억 위안" says which
+    // figure is which year (and a question's "2023년" finds the row that holds it).
+    let header: { text: string; index: number } | undefined;
     splitSentences(h.chunk.text).forEach((sentence, index) => {
       const t = sentence.trim();
-      const row = [...t].length >= MIN_SENTENCE_CHARS && isFigureRow(t) && /\d/.test(t);
+      const row = [...t].length >= MIN_SENTENCE_CHARS && /\d/.test(t) && (isFigureRow(t) || isLabelledRow(t));
       const item = ITEM_RE.test(t);
-      if (!row && !item) label = [...t].length <= TABLE_LABEL_MAX_CHARS && !JUNK_RE.test(t) ? { text: t, index } : undefined;
+      if (!row && !item) {
+        label = [...t].length <= TABLE_LABEL_MAX_CHARS && !JUNK_RE.test(t) ? { text: t, index } : undefined;
+        header = undefined;
+      } else if (row && label && label.index === index - 1 && isYearHeader(t)) header = { text: t, index };
       if (row ? !label : !item && isJunkSentence(t)) return;
-      const text = (row || item) && label ? `${label.text}${label.index === index - 1 ? ' ' : ' … '}${sentence}` : sentence;
+      const head = row && label && header && header.index < index ? `${label.text} ${header.text}` : label?.text;
+      const last = row && header && header.index < index ? header.index : label?.index;
+      const text = (row || item) && label ? `${head}${last === index - 1 ? ' ' : ' … '}${sentence}` : sentence;
       const norm = matchForm(text);
       const prior = seen.get(norm);
       if (prior) {

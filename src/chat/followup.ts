@@ -11,6 +11,7 @@ import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import { detectLanguage } from '../retrieve/language.js';
 import type { Lang, Turn } from '../types.js';
+import { matchForm } from '../answer/terms.js';
 
 /** Summary requests that name no topic ("요약해줘", "总结一下") are about the previous answer's article. */
 export function isBareRequest(question: string): boolean {
@@ -30,6 +31,17 @@ export function isElliptical(frame: QuestionFrame): boolean {
   return frame.lang === 'en' ? frame.text.trim().split(/\s+/).length <= 5 : contentLength(frame.text) <= 10;
 }
 
+/**
+ * A follow-up whose own words are only numbers and names (its terms of full weight: words, not
+ * bigrams or expansions) replaces a part of the previous question and asks the rest of it again.
+ * "그 회사의 점유율은?" asks its own attribute and is not one.
+ */
+export function isSubstitution(frame: QuestionFrame, terms: ReadonlyArray<{ term: string; weight: number }>): boolean {
+  const names = matchForm([...frame.names, ...frame.entries.flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
+  const own = terms.filter((t) => t.weight >= 1);
+  return own.length > 0 && own.every((t) => /^\d/.test(t.term) || (names.length > 0 && names.includes(matchForm(t.term))));
+}
+
 export interface Resolved {
   /** The previous turn's names, carried over at full weight (Korean forms where the glossary knows them). */
   names: string[];
@@ -39,6 +51,12 @@ export interface Resolved {
   articles: string[];
   /** The standalone question as shown and stored: the question with the carried names. */
   standalone: string;
+  /**
+   * The question is the previous one with a part replaced ("그럼 2023년은?", "那通用和福特呢？",
+   * "and in 2030?"): it asks the previous question's attribute, of the same kind of figure. Set by
+   * the chat service, which has the question's analysed terms (`isSubstitution`).
+   */
+  elliptical: boolean;
 }
 
 /** Names of a question: the ones it writes, and the glossary's Korean forms of those it mentions. */
@@ -62,6 +80,7 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?
   return {
     names,
     topic: previous,
+    elliptical: false,
     articles: lastAssistant?.articleIds ?? [],
     standalone: names.length ? `${frame.text} (${names.join(', ')})` : `${frame.text} (${previous})`,
   };

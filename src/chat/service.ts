@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import { detectLanguage } from '../retrieve/language.js';
 import { type HybridRetriever, articleKey } from '../retrieve/retriever.js';
 import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
-import { isBareRequest, resolveFollowUp } from './followup.js';
+import { isBareRequest, isSubstitution, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
@@ -162,7 +162,7 @@ export class DefaultChatService implements ChatService {
    * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
   async prepare(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
-    const frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc, analyze: (t, l) => this.deps.retriever.analyze(t, l) });
+    let frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc, analyze: (t, l) => this.deps.retriever.analyze(t, l) });
     const ref = frame.reference;
     if (frame.kind === 'overview') return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: true, direct: 'overview' };
     if (ref?.kind === 'section' && !frame.summary) {
@@ -174,7 +174,10 @@ export class DefaultChatService implements ChatService {
     if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
       return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
     }
-    const { query, standalone, restrictTo, prior } = await this.understand(message, frame, turns, signal);
+    const { query, standalone, restrictTo, prior, previous } = await this.understand(message, frame, turns, signal);
+    // An elliptical follow-up asks what the previous question asked (its attribute, its kind of
+    // figure) about the part it replaces: the frame the answer stage weighs is inherited.
+    if (previous) frame = inheritFrame(frame, analyzeQuestion(previous, frame.lang, { glossary: this.deps.retriever.glossary, analyze: (t, l) => this.deps.retriever.analyze(t, l) }));
     const summary = frame.summary;
     // A named article is what a summary is of; for a question it is a prior, not a filter. An
     // article with no body text (two KIC items survive only as headings: corpus.md) cannot be
@@ -208,12 +211,13 @@ export class DefaultChatService implements ChatService {
     frame: QuestionFrame,
     turns: Turn[],
     signal?: AbortSignal,
-  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[] }> {
+  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string }> {
     const { retriever, rewriter } = this.deps;
     const lang = frame.lang;
     const resolved = resolveFollowUp(frame, turns, retriever.glossary);
     const q = retriever.analyze(message, lang);
     if (!resolved) return { query: q, standalone: message, prior: [] };
+    resolved.elliptical = isSubstitution(frame, q.terms);
     const bare = isBareRequest(message) && resolved.articles[0] ? { restrictTo: resolved.articles[0] } : {};
     if (rewriter) {
       try {
@@ -235,13 +239,20 @@ export class DefaultChatService implements ChatService {
       return out;
     };
     const names = resolved.names.length ? carry(resolved.names.join(' '), NAME_WEIGHT) : [];
-    const topic = resolved.topic ? carry(resolved.topic, resolved.names.length ? TOPIC_WEIGHT : TOPIC_WEIGHT_NO_NAMES) : [];
+    // An elliptical question keeps the previous one's wording nearly whole, less the numbers it
+    // replaces ("2022년 순이익" → "그럼 2023년은?": 순이익 stays, 2022 goes).
+    const ownNumber = q.terms.some((t) => /^\d/.test(t.term));
+    const topic = !resolved.topic
+      ? []
+      : resolved.elliptical
+        ? carry(resolved.topic, ELLIPTICAL_TOPIC_WEIGHT).filter((t) => !(ownNumber && /^\d/.test(t.term)))
+        : carry(resolved.topic, resolved.names.length ? TOPIC_WEIGHT : TOPIC_WEIGHT_NO_NAMES);
     const query: AnalyzedQuery = {
       ...q,
       normalized: `${q.normalized} ${resolved.names.join(' ')}`.trim(),
       terms: [...q.terms, ...names, ...topic],
     };
-    return { query, standalone: resolved.standalone, prior: resolved.articles, ...bare };
+    return { query, standalone: resolved.standalone, prior: resolved.articles, ...bare, ...(resolved.elliptical && resolved.topic ? { previous: resolved.topic } : {}) };
   }
 
   private async retrieve(query: AnalyzedQuery, k: number, summary: boolean, restrictTo?: string, prior: string[] = []): Promise<SearchHit[]> {
@@ -292,6 +303,22 @@ const PRIOR_SHARE = 0.3;
 const NAME_WEIGHT = 1;
 const TOPIC_WEIGHT = 0.25;
 const TOPIC_WEIGHT_NO_NAMES = 0.5;
+/** Weight of the previous question's wording in an elliptical follow-up ("그럼 2023년은?"). */
+const ELLIPTICAL_TOPIC_WEIGHT = 0.8;
+
+/**
+ * An elliptical follow-up's frame: its own names and references, the previous question's asked
+ * figure, kind and attribute where it states none of its own.
+ */
+export function inheritFrame(own: QuestionFrame, previous: QuestionFrame): QuestionFrame {
+  const asksNothing = own.kind === 'fact' && !own.figure && !own.quantity;
+  return {
+    ...own,
+    ...(asksNothing ? { kind: previous.kind, figure: previous.figure, quantity: previous.quantity, when: previous.when, who: previous.who, where: previous.where, list: previous.list } : {}),
+    attribute: own.attribute.length ? own.attribute : previous.attribute,
+    attributeTerms: own.attributeTerms.length ? own.attributeTerms : previous.attributeTerms,
+  };
+}
 
 function withPrior(hits: SearchHit[], prior: string[], k: number): SearchHit[] {
   const top = hits[0]?.score ?? 0;

@@ -45,6 +45,20 @@ describe('follow-ups resolve "그 회사 / 它 / it" from the conversation', () 
   });
 });
 
+describe('an elliptical follow-up asks the previous question again with one part replaced', () => {
+  it.each([
+    ['ko', ['쑤난 자주혁신구 2022년 순이익은 얼마였어?', '그럼 2023년은?']],
+    ['zh', ['苏南示范区2022年的净利润是多少？', '那2023年呢？']],
+    ['en', ["What was the Sunan zone's net profit in 2022?", 'And in 2023?']],
+  ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
+    const [, next] = await conversation(lang, qs);
+    // The net-profit row (2022 and 2023 columns), not the table's bare header "구분 2022 년 2023 년".
+    expect(next!.found).toBe(true);
+    expect(next!.answer).toContain('275.77');
+    expect(articles(next!)[0]).toBe('시장 인사이트 05');
+  });
+});
+
 describe('summaries by reference', () => {
   it('section and number select that article', async () => {
     const [r] = await conversation('ko', ['산업 트렌드 2번 기사 요약해줘']);

@@ -54,3 +54,14 @@ describe('sentence candidates of flattened tables', () => {
     expect(texts).toContain('개발 프레임워크 성쓰(MindSpore) … ⚫ 2024 년 말 기준, 중국 내 시장 점유율 30%을 달성함');
   });
 });
+
+describe('table rows under a header of years', () => {
+  it('quotes each row with its label and its column header, so its figures say which year they are', () => {
+    const text = ['주요 지표', '구분 2022 년 2023 년', '연간 매출 5,707.60 억 위안 6,008.76 억 위안', '순이익 266.99 억 위안 275.77 억 위안', '이러한 성과는 지역 협력의 결과로 평가된다.'].join('\n');
+    const texts = candidatesFromHits([makeHit(1, TREND_01, text)]).map((c) => c.text);
+    expect(texts).toContain('주요 지표 구분 2022 년 2023 년 연간 매출 5,707.60 억 위안 6,008.76 억 위안');
+    expect(texts).toContain('주요 지표 구분 2022 년 2023 년 … 순이익 266.99 억 위안 275.77 억 위안');
+    // A sentence of prose after the table is itself, not a row.
+    expect(texts).toContain('이러한 성과는 지역 협력의 결과로 평가된다.');
+  });
+});
