@@ -15,8 +15,6 @@ import { matchForm } from './terms.js';
 export const SENTENCE_FEATURES = [
   /** The same within the retrieved sentences (a concept every sentence has ranks nothing). */
   'localCoverage',
-  /** Coverage by the sentence with its neighbours and headings (the context it is read in). */
-  'contextCoverage',
   /** Coverage by the headings alone (a heading that is the question: "상용화의 과제"). */
   'headingCoverage',
   /** Share of the question's names in the sentence. */
@@ -139,20 +137,11 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
   const prev = input.previousAnswer ? matchForm(input.previousAnswer) : '';
   const attr = attributeGroups(frame, profile);
   const passageNorm = new Map<number, string>();
-  const sentencesOf = new Map<number, Candidate[]>();
-  for (const c of cands) {
-    const l = sentencesOf.get(c.hit) ?? [];
-    l.push(c);
-    sentencesOf.set(c.hit, l);
-  }
   return cands.map((c) => {
     const h = hits[c.hit]!;
     let pn = passageNorm.get(c.hit);
     if (pn === undefined) passageNorm.set(c.hit, (pn = matchForm(`${h.chunk.header} ${h.chunk.text}`)));
-    const siblings = sentencesOf.get(c.hit)!;
-    const at = siblings.indexOf(c);
     const headingNorm = matchForm(h.chunk.headings.join(' '));
-    const ctx = `${headingNorm} ${siblings[at - 1]?.norm ?? ''} ${c.norm} ${siblings[at + 1]?.norm ?? ''}`;
     let localGot = 0;
     profile.groups.forEach((g, i) => {
       if (spec[i]! > 0) localGot += g.weight * spec[i]! * groupScore(c.norm, g);
@@ -161,7 +150,6 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
     const hasNames = profile.groups.some((g) => g.entity);
     const f: Record<SentenceFeature, number> = {
       localCoverage: localTotal > 0 ? Math.min(1, localGot / localTotal) : 0,
-      contextCoverage: coverage(ctx, profile),
       headingCoverage: coverage(headingNorm, profile),
       namesInSentence: hasNames ? entityCoverage(c.norm, profile) : 0,
       namesInPassage: hasNames ? entityCoverage(pn, profile) : 0,
