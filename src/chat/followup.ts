@@ -53,8 +53,8 @@ export interface Resolved {
   standalone: string;
   /**
    * The question is the previous one with a part replaced ("그럼 2023년은?", "那通用和福特呢？",
-   * "and in 2030?"): it asks the previous question's attribute, of the same kind of figure. Set by
-   * the chat service, which has the question's analysed terms (`isSubstitution`).
+   * "and in 2030?"): it asks the previous question's attribute, of the same kind of figure
+   * (`isSubstitution`; false when no terms were given).
    */
   elliptical: boolean;
 }
@@ -68,7 +68,8 @@ export function namesOf(text: string, lang: Lang, glossary?: Glossary): string[]
   return [...out];
 }
 
-export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?: Glossary): Resolved | undefined {
+/** `terms`: the question's analysed terms, to tell a substitution ("그럼 2023년은?") from a question of its own. */
+export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?: Glossary, terms?: ReadonlyArray<{ term: string; weight: number }>): Resolved | undefined {
   const lastUser = [...history].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;
   const lastAssistant = [...history].reverse().find((t) => t.role === 'assistant');
@@ -80,7 +81,7 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?
   return {
     names,
     topic: previous,
-    elliptical: false,
+    elliptical: terms ? isSubstitution(frame, terms) : false,
     articles: lastAssistant?.articleIds ?? [],
     standalone: names.length ? `${frame.text} (${names.join(', ')})` : `${frame.text} (${previous})`,
   };

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import { detectLanguage } from '../retrieve/language.js';
 import { type HybridRetriever, articleKey } from '../retrieve/retriever.js';
 import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
-import { isBareRequest, isSubstitution, resolveFollowUp } from './followup.js';
+import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
@@ -214,10 +214,9 @@ export class DefaultChatService implements ChatService {
   ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string }> {
     const { retriever, rewriter } = this.deps;
     const lang = frame.lang;
-    const resolved = resolveFollowUp(frame, turns, retriever.glossary);
     const q = retriever.analyze(message, lang);
+    const resolved = resolveFollowUp(frame, turns, retriever.glossary, q.terms);
     if (!resolved) return { query: q, standalone: message, prior: [] };
-    resolved.elliptical = isSubstitution(frame, q.terms);
     const bare = isBareRequest(message) && resolved.articles[0] ? { restrictTo: resolved.articles[0] } : {};
     if (rewriter) {
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBareRequest, resolveFollowUp } from '../../src/chat/followup.js';
+import { isBareRequest, isSubstitution, resolveFollowUp } from '../../src/chat/followup.js';
 import { analyzeQuestion, refersBack } from '../../src/frame/frame.js';
 import { MemorySessionStore } from '../../src/chat/sessions.js';
 import type { Session } from '../../src/types.js';
@@ -71,5 +71,20 @@ describe('follow-up resolution', () => {
   });
   it('resolves an elliptical question ("2030年呢？") from the previous one', () => {
     expect(resolveFollowUp(analyzeQuestion('2030年呢？', 'zh'), history)?.topic).toBe('宇树科技在哪些领域取得成果？');
+  });
+});
+
+describe('substitution follow-ups', () => {
+  const history = [
+    { role: 'user' as const, content: '쑤난 자주혁신구 2022년 순이익은?', at: 0 },
+    { role: 'assistant' as const, content: '…', articleIds: ['r:market-05'], at: 0 },
+  ];
+  const terms = (...t: string[]) => t.map((term) => ({ term, weight: 1 }));
+  it('a question of numbers only replaces a part of the previous one; one with its own attribute does not', () => {
+    expect(isSubstitution(analyzeQuestion('그럼 2023년은?', 'ko'), terms('2023년', '2023'))).toBe(true);
+    expect(isSubstitution(analyzeQuestion('그 회사의 점유율은?', 'ko'), terms('점유율'))).toBe(false);
+    expect(resolveFollowUp(analyzeQuestion('그럼 2023년은?', 'ko'), history, undefined, terms('2023년'))?.elliptical).toBe(true);
+    // Without the analysed terms nothing is taken for a substitution.
+    expect(resolveFollowUp(analyzeQuestion('그럼 2023년은?', 'ko'), history)?.elliptical).toBe(false);
   });
 });
