@@ -63,6 +63,8 @@ const FOLLOWING_SENTENCES = 3;
  * `check` unchanged.
  */
 const NOVELTY = 1;
+/** Candidates considered for a further sentence: the most probable ones (the rest never pass addRatio in practice; bounds the cost). */
+const SELECT_POOL = 40;
 /** Two sentences sharing this share of character bigrams say the same thing. */
 const REDUNDANT = 0.6;
 /** Longest quoted unit; a flattened table row or run-on list is cut to its most relevant window. */
@@ -191,22 +193,36 @@ export class ExtractiveAnswerer implements Answerer {
   private select(scored: Scored[], max: number, min: number, budget = Infinity, profile?: QueryProfile): Scored[] {
     const order = [...scored].sort((a, b) => b.p - a.p || a.hit - b.hit || a.index - b.index);
     const best = order[0]!;
-    const chosen: Scored[] = [best];
-    let chars = [...best.text].length;
     const groups = profile ? profile.groups.filter((g) => !g.optional) : [];
     const total = groups.reduce((t, g) => t + g.weight, 0);
-    const covered = new Set(groups.filter((g) => groupScore(best.norm, g) >= 0.5));
-    const gain = (c: Scored) => (total > 0 ? groups.reduce((t, g) => t + (!covered.has(g) && groupScore(c.norm, g) >= 0.5 ? g.weight : 0), 0) / total : 0);
-    let rest = order.slice(1);
+    // Each candidate's concepts and length once; redundancy is checked once per pick.
+    const pool = order.slice(0, SELECT_POOL).map((c) => ({
+      c,
+      chars: [...c.text].length,
+      has: groups.map((g) => groupScore(c.norm, g) >= 0.5),
+      redundant: false,
+    }));
+    const chosen: Scored[] = [best];
+    const covered = pool[0]!.has.slice();
+    let chars = pool[0]!.chars;
+    let rest = pool.slice(1);
     while (chosen.length < max && rest.length) {
-      const ok = rest.filter((c) => !(chosen.length >= min && c.p < best.p * this.weights.addRatio) && !chosen.some((x) => overlap(x.norm, c.norm) >= REDUNDANT) && !(chosen.length >= min && chars + [...c.text].length > budget));
+      const last = chosen[chosen.length - 1]!;
+      for (const x of rest) if (!x.redundant && overlap(last.norm, x.c.norm) >= REDUNDANT) x.redundant = true;
+      const open = chosen.length >= min;
+      const ok = rest.filter((x) => !x.redundant && !(open && (x.c.p < best.p * this.weights.addRatio || chars + x.chars > budget)));
       if (!ok.length) break;
-      const value = (c: Scored) => c.p * (1 + NOVELTY * gain(c));
+      const value = (x: (typeof pool)[number]) => {
+        const gain = total > 0 ? groups.reduce((t, g, j) => t + (!covered[j] && x.has[j] ? g.weight : 0), 0) / total : 0;
+        return x.c.p * (1 + NOVELTY * gain);
+      };
       const next = ok.reduce((a, b) => (value(b) > value(a) ? b : a));
-      chosen.push(next);
-      chars += [...next.text].length;
-      for (const g of groups) if (groupScore(next.norm, g) >= 0.5) covered.add(g);
-      rest = rest.filter((c) => c !== next);
+      chosen.push(next.c);
+      chars += next.chars;
+      next.has.forEach((h, j) => {
+        if (h) covered[j] = true;
+      });
+      rest = rest.filter((x) => x !== next);
     }
     return chosen;
   }
