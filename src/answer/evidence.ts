@@ -290,7 +290,13 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
 
 // ───────────────────────── redundancy ─────────────────────────
 
-function bigramSet(norm: string): Set<string> {
+/**
+ * Memoized (read-only sets): candidate sentences are the report's, the same few thousand on every
+ * request, and redundancy checks compare each with several others (memory: ~2,000 sentences).
+ */
+const bigramSet: (norm: string) => ReadonlySet<string> = memoizeString(computeBigramSet, 5_000);
+
+function computeBigramSet(norm: string): Set<string> {
   const chars = [...norm];
   const s = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) s.add(chars[i]! + chars[i + 1]!);
