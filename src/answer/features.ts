@@ -13,7 +13,10 @@ import { hasAmount, hasDate, hasFigure, isEnumeration, mentionsPerson, statesFig
 import { matchForm } from './terms.js';
 
 export const SENTENCE_FEATURES = [
-  /** The same within the retrieved sentences (a concept every sentence has ranks nothing). */
+  /**
+   * Weighted share of the question's concepts in the sentence, each also weighed by how specific
+   * it is within the retrieved sentences (a concept every sentence has ranks nothing).
+   */
   'localCoverage',
   /** Coverage by the headings alone (a heading that is the question: "상용화의 과제"). */
   'headingCoverage',
@@ -113,7 +116,7 @@ export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean
   return undefined;
 }
 
-/** The profile's concepts that name the asked attribute (their head or a member is one of its terms). */
+/** The profile's concepts that name the asked attribute (their head or another spelling is one of its terms). */
 export function attributeGroups(frame: QuestionFrame, profile: QueryProfile): TermGroup[] {
   if (!frame.attributeTerms?.length) return [];
   const terms = new Set(frame.attributeTerms);
