@@ -76,7 +76,12 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
 
   const expansions: string[] = [];
   const expand = opts.expand ?? true;
-  for (const form of expand ? glossary.expand(normalized, lang).slice(0, MAX_EXPANSIONS) : []) {
+  // A Chinese or English question's glossary entries are matched once: their Korean forms are
+  // the expansions (what Glossary.expand gives for zh/en), and their own forms are struck from
+  // `rest` below.
+  const entries = expand && lang !== 'ko' ? glossary.entriesIn(normalized, lang) : [];
+  const forms = !expand ? [] : lang === 'ko' ? glossary.expand(normalized, lang) : [...new Set(entries.map((e) => e.ko))];
+  for (const form of forms.slice(0, MAX_EXPANSIONS)) {
     if (HANGUL.test(form)) {
       expansions.push(form);
       add(analyze(normalize(form)), w.expansion);
@@ -88,11 +93,9 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
   // What the glossary did not explain (its names and seed terms are weighed above): 能科科技 is
   // 넝커테크 by the glossary, and its 科技 must not add a reading or a vocabulary word as well.
   let rest = normalized;
-  if (expand && lang !== 'ko') {
-    for (const e of glossary.entriesIn(normalized, lang)) {
-      for (const z of e.zh) rest = rest.split(z).join(' ');
-      for (const x of e.en) rest = rest.replace(new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu'), ' ');
-    }
+  for (const e of entries) {
+    for (const z of e.zh) rest = rest.split(z).join(' ');
+    for (const x of e.en) rest = rest.replace(new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu'), ' ');
   }
 
   if (expand && lang !== 'ko' && opts.vocabulary) {
