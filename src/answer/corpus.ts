@@ -13,7 +13,10 @@ import { memoizeString } from '../util/memo.js';
  * matchForm(), as evidence.ts matches; a term arrives in that form). Any counting that agrees on
  * zero — a lexical index's document frequency of the analyzed term works too.
  */
-export type TermStats = (term: string) => number;
+export type TermStats = ((term: string) => number) & {
+  /** How many passages were counted (undefined for a counting that does not say). */
+  passages?: number;
+};
 
 /**
  * Term statistics over a corpus held in memory: the texts are normalized once (the June report:
@@ -22,13 +25,25 @@ export type TermStats = (term: string) => number;
 export function termStatsFromTexts(texts: Iterable<string>): TermStats {
   const norms = [...texts].map(matchForm);
   // Memoized per term: question words recur across requests, and a scan is ~170 substring searches.
-  return memoizeString((term: string) => {
+  const df: TermStats = memoizeString((term: string) => {
     const t = matchForm(term);
     if (!t) return 0;
     let n = 0;
     for (const x of norms) if (x.includes(t)) n++;
     return n;
   }, 50_000);
+  df.passages = norms.length;
+  return df;
+}
+
+/**
+ * A word in more than a third of the report's passages (기업: 103 of 170) is its everyday
+ * vocabulary, not a name: a reader's note of names leaves it out. Names are far rarer (화웨이 18,
+ * 인공지능 41). It also keeps a mined pair that is wrong for the common word out of the note
+ * ("상위 3개 기업(CR3)" gave 기업 = CR3).
+ */
+export function isCommonWord(df: TermStats | undefined, word: string): boolean {
+  return !!df?.passages && df(word) * 3 > df.passages;
 }
 
 /** The concept occurs in the corpus: its word, bare word or another spelling, or half its pieces. */

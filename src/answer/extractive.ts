@@ -16,7 +16,7 @@ import { analyzeQuestion } from '../frame/frame.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
-import type { TermStats } from './corpus.js';
+import { type TermStats, isCommonWord } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
 import { type FeatureInput, questionFeatures, sentenceFeatures } from './features.js';
 import { glossLine } from './gloss.js';
@@ -113,6 +113,9 @@ export class ExtractiveAnswerer implements Answerer {
   constructor(private readonly opts: ExtractiveOptions = {}) {
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
+
+  /** Words of the report too common to be names (left out of a reader's note of names). */
+  private readonly commonWord = (ko: string): boolean => isCommonWord(this.opts.termStats, ko);
 
   async answer(input: AnswerInput): Promise<Answer> {
     return this.explain(input).answer;
@@ -238,7 +241,7 @@ export class ExtractiveAnswerer implements Answerer {
     const page = Math.min(...inArticle.map((h) => h.chunk.page));
     const { ids, citations } = cite(hits, chosen);
     const bullets = chosen.map((c) => `- ${displayText(c.text)} [${ids.get(c.hit)}]`);
-    const gloss = glossLine(lang, chosen.map((c) => c.text).join(' '), this.opts.glossary);
+    const gloss = glossLine(lang, chosen.map((c) => c.text).join(' '), this.opts.glossary, this.commonWord);
     const text = `${m.summaryOpening(top.articleTitle, m.where(top.section, top.articleNumber, page))}\n${bullets.join('\n')}${gloss ? `\n${gloss}` : ''}`;
     const v = verifyCitations(text, citations);
     return { found: true, answer: v.answer, citations: v.citations, answerer: this.name };
@@ -297,7 +300,7 @@ export class ExtractiveAnswerer implements Answerer {
       if (i === 0) t = t.replace(LEADING_CONNECTIVE_RE, '');
       return `${t} [${ids.get(c.hit)}]`;
     });
-    const gloss = glossLine(lang, chosen.map((c) => c.text).join(' '), this.opts.glossary);
+    const gloss = glossLine(lang, chosen.map((c) => c.text).join(' '), this.opts.glossary, this.commonWord);
     const text = `${m.opening}${m.afterOpening}${parts.join(lang === 'ko' ? ' ' : '\n')}${gloss ? `\n${gloss}` : ''}`;
     const v = verifyCitations(text, citations);
     return { found: true, answer: v.answer, citations: v.citations, answerer: this.name };

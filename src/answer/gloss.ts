@@ -49,11 +49,11 @@ export function convertFigures(text: string, lang: Exclude<Lang, 'ko'>): Array<[
   return out;
 }
 
-/** The report's own pairs for the Korean names in `text`, in the reader's script. */
-export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glossary): Array<[string, string]> {
+/** The report's own pairs for the Korean names in `text`, in the reader's script (`common`: words to leave out). */
+export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glossary, common?: (ko: string) => boolean): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const e of glossary.entriesIn(text, 'ko')) {
-    if (!glossary.isMined(e)) continue;
+    if (!glossary.isMined(e) || common?.(e.ko)) continue;
     const form = lang === 'zh' ? (e.zh[0] ?? e.en[0]) : (e.en[0] ?? e.zh[0]);
     if (form && form !== e.ko && !out.some(([k]) => k === e.ko)) out.push([e.ko, form]);
   }
@@ -66,9 +66,9 @@ const LABEL: Record<Exclude<Lang, 'ko'>, { names: string; figures: string; open:
 };
 
 /** One note line for a Chinese or English reader, or '' (Korean readers, nothing to add). */
-export function glossLine(lang: Lang, text: string, glossary?: Glossary, max = 6): string {
+export function glossLine(lang: Lang, text: string, glossary?: Glossary, common?: (ko: string) => boolean, max = 6): string {
   if (lang === 'ko') return '';
-  const names = glossary ? nameForms(text, lang, glossary).slice(0, max) : [];
+  const names = glossary ? nameForms(text, lang, glossary, common).slice(0, max) : [];
   const figures = convertFigures(text, lang).slice(0, max);
   if (!names.length && !figures.length) return '';
   const L = LABEL[lang];

@@ -4,7 +4,8 @@
  * compares a refit with the file (exit 1 when they differ). `--drop=a,b` leaves features out
  * (the README's ablations: `npm run fit -- --drop=typeMatch --out=.tmp/w.json`, then
  * `npm run eval -- --weights=.tmp/w.json`). `--synthetic` adds made-up unanswerable twins to the
- * found model's training data (measured, off by default: see fit.ts).
+ * found model's training data, `--found-also` the tuning files' questions (both measured, off
+ * by default: see fit.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const report = await fitWeights(
     questions,
     fitDepsFor(ctx, gold),
-    { drop, ...(flag('synthetic') ? { synthetic: true } : {}), ...(flag('ranking-also') ? { rankingAlso: loadDevSet(path.resolve(root, flag('ranking-also')!)) } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions; the sentence ranking also on eval/team-tuning.jsonl and eval/written-tuning.jsonl)${drop.length ? `, without ${drop.join(',')}` : ''}` },
+    { drop, ...(flag('synthetic') ? { synthetic: true } : {}), ...(flag('found-also') ? { foundAlso: true } : {}), ...(flag('ranking-also') ? { rankingAlso: loadDevSet(path.resolve(root, flag('ranking-also')!)) } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions; the sentence ranking also on eval/team-tuning.jsonl and eval/written-tuning.jsonl)${drop.length ? `, without ${drop.join(',')}` : ''}` },
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;
   console.error(

@@ -148,6 +148,13 @@ describe('readers of Chinese and English', () => {
     expect(money!.answer).toContain('2.68 억 위안');
     expect(money!.answer).toContain('2.68亿元');
   });
+  it("the note of names leaves out the report's everyday words (기업 was glossed as CR3)", async () => {
+    // "상위 3개 기업(CR3)" mines the pair 기업 = CR3; 기업 is in 103 of 170 passages: vocabulary, not a name.
+    const [r] = await conversation('en', ['How many low-altitude economy companies are there in Shenzhen?']);
+    expect(r!.answer).toMatch(/기업/);
+    expect(r!.answer).toMatch(/Names: .*청두 = Chengdu/);
+    expect(r!.answer).not.toMatch(/기업 = |CR3/);
+  });
   it('an English answer gives the amount in English units', async () => {
     const [r] = await conversation('en', ['How large will the Chinese coreless motor market be by 2028?']);
     expect(r!.answer).toMatch(/\d+ million US dollars/);
