@@ -3,19 +3,27 @@
  * (memory, SQLite or Redis: config.sessionStoreKind), the bot de-duplication store, the rate
  * limiter's store, and the health sources /healthz and /metrics report. Without REDIS_URL all of
  * it is per process.
+ *
+ * The Redis client (ioredis) and SQLite (a native module) are imported only when configured:
+ * a server without them starts without loading either (about 50 ms of every process's start).
  */
 import type { Store } from 'express-rate-limit';
 import { type Config, sessionDbPath, sessionStoreKind } from '../config.js';
 import type { DedupStore, HealthSource, SessionStore } from '../types.js';
 import { MemoryDedupStore } from './dedup.js';
-import { RedisDedupStore } from './dedup-redis.js';
 import type { HealthLog } from './health.js';
-import { importSessionFile } from './migrate.js';
-import { redisRateLimitStore } from './ratelimit-redis.js';
-import { RedisConnection } from './redis.js';
 import { MemorySessionStore } from './sessions-memory.js';
-import { RedisSessionStore } from './sessions-redis.js';
-import { SqliteSessionStore } from './sessions-sqlite.js';
+
+/** The Redis-backed stores, loaded with their client when REDIS_URL is set. */
+async function redisModules() {
+  const [{ RedisConnection }, { RedisDedupStore }, { redisRateLimitStore }, { RedisSessionStore }] = await Promise.all([
+    import('./redis.js'),
+    import('./dedup-redis.js'),
+    import('./ratelimit-redis.js'),
+    import('./sessions-redis.js'),
+  ]);
+  return { RedisConnection, RedisDedupStore, redisRateLimitStore, RedisSessionStore };
+}
 
 export interface SharedState {
   sessions: SessionStore;
@@ -31,13 +39,15 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   const limits = { maxTurns: config.SESSION_MAX_TURNS, maxBytes: config.SESSION_MAX_BYTES };
   const ttlMs = config.SESSION_TTL_MINUTES * 60_000;
   const now = opts.now ? { now: opts.now } : {};
-  const redis = config.REDIS_URL ? new RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log }) : undefined;
+  const R = config.REDIS_URL ? await redisModules() : undefined;
+  const redis = R && config.REDIS_URL ? new R.RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log }) : undefined;
   const kind = sessionStoreKind(config);
   let sessions: SessionStore;
   const dependencies: HealthSource[] = [];
-  if (kind === 'redis' && redis) {
-    sessions = new RedisSessionStore(redis, { ...limits, ttlMs, log, ...now });
+  if (kind === 'redis' && R && redis) {
+    sessions = new R.RedisSessionStore(redis, { ...limits, ttlMs, log, ...now });
   } else if (kind === 'sqlite') {
+    const [{ SqliteSessionStore }, { importSessionFile }] = await Promise.all([import('./sessions-sqlite.js'), import('./migrate.js')]);
     const file = sessionDbPath(config);
     const sqlite = new SqliteSessionStore({ ...limits, file, ttlMs, maxSessions: config.MAX_SESSIONS, maxTotalBytes: config.SESSIONS_MAX_BYTES, log, ...now });
     dependencies.push({ name: 'sessions', health: () => sqlite.health() });
@@ -52,8 +62,8 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   if (redis) dependencies.push(redis);
   return {
     sessions,
-    dedup: redis ? new RedisDedupStore(redis) : new MemoryDedupStore(),
-    ...(redis ? { rateLimitStore: () => redisRateLimitStore(redis) } : {}),
+    dedup: R && redis ? new R.RedisDedupStore(redis) : new MemoryDedupStore(),
+    ...(R && redis ? { rateLimitStore: () => R.redisRateLimitStore(redis) } : {}),
     dependencies,
     close: async () => {
       await sessions.close?.();
