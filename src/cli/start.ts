@@ -12,15 +12,15 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { createApp } from '../server/app.js';
 import { createEmbedder } from '../embed/load.js';
 import { HashedEmbedder } from '../embed/hashed.js';
 import { type WorkerReady, runPrimary } from '../server/cluster.js';
 import { createContext, ensureIndex } from '../server/compose.js';
 import { openBuild } from '../index/store.js';
-import { serve } from '../server/serve.js';
 import type { Embedder } from '../types.js';
 import { buildProgressBar } from './progress.js';
+// The HTTP app (express, the bots' SDKs) and the server are imported by the process that serves:
+// a cluster primary serves nothing, and not loading them lets it fork its workers sooner.
 
 /** The facts of the start line, in one sentence. */
 function startLine(f: { url: string; workers: number; chunks: number; build: string; embedder: string; config: Config }): string {
@@ -58,6 +58,7 @@ function progressHooks(logger: Logger) {
 /** One process serving (WORKERS=1) or one cluster worker (the primary has built the index). */
 async function serveHere(config: Config, logger: Logger, t0: number): Promise<void> {
   const worker = cluster.isWorker;
+  const [{ createApp }, { serve }] = await Promise.all([import('../server/app.js'), import('../server/serve.js')]);
   const embedder = await embedderFor(config, logger, worker);
   const ctx = await createContext(config, { logger, embedder, ...(worker ? { build: false } : progressHooks(logger)) });
   const app = createApp(ctx);
