@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childPids } from '../../src/bench/proc.js';
 import { pipelineFingerprint } from '../../src/index/fingerprint.js';
-import { rawRequest } from '../faults/helpers.js';
+import { childEnv, rawRequest } from '../faults/helpers.js';
 import { ROOT } from '../helpers/env.js';
 
 const DRAIN_MS = 4_000;
@@ -79,19 +79,7 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const env = (extra: Record<string, string> = {}) => ({
-  MODEL: 'hashed',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  LOG_LEVEL: 'info',
-  RATE_LIMIT_PER_MINUTE: '0',
-  API_KEYS: '',
-  LLM_BASE_URL: '',
-  SESSION_FILE: '',
-  INDEX_DIR: 'index',
-  SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => childEnv('index', { SHUTDOWN_DRAIN_MS: String(DRAIN_MS), ...extra });
 
 afterAll(() => {
   for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');

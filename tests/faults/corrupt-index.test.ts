@@ -7,11 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
-import { createApp } from '../../src/server/app.js';
 import { createContext, prepareIndex } from '../../src/server/compose.js';
-import { serve } from '../../src/server/serve.js';
 import { testConfig } from '../helpers/env.js';
-import { type IndexCopy, capturingLogger, copyTestIndex, liveBuildDir, rawRequest } from './helpers.js';
+import { chatWorks } from './chat.js';
+import { type IndexCopy, capturingLogger, copyTestIndex, liveBuildDir } from './helpers.js';
 
 let copy: IndexCopy | undefined;
 afterEach(() => copy?.remove());
@@ -55,22 +54,7 @@ describe('a damaged index is detected at start and rebuilt', () => {
       expect(ctx.index.buildName).not.toBe(damagedBuild);
       expect(ctx.index.chunks.length).toBeGreaterThan(100);
 
-      const server = await serve(createApp(ctx), ctx, { host: '127.0.0.1', port: 0, signals: false });
-      try {
-        const { port } = server.address() as { port: number };
-        const r = await rawRequest(`http://127.0.0.1:${port}`, {
-          method: 'POST',
-          path: '/api/chat',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ message: '유니트리의 글로벌 사족 로봇 시장 점유율은?' }),
-          timeoutMs: 30_000,
-        });
-        expect(r.status).toBe(200);
-        expect(JSON.parse(r.text).answer).toContain('69.75');
-      } finally {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      }
+      await chatWorks(ctx);
     });
   }
 

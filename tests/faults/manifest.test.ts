@@ -15,11 +15,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
 import { loadIndex } from '../../src/index/load.js';
-import { createApp } from '../../src/server/app.js';
 import { createContext, prepareIndex } from '../../src/server/compose.js';
-import { serve } from '../../src/server/serve.js';
 import { testConfig } from '../helpers/env.js';
-import { type IndexCopy, capturingLogger, copyTestIndex, liveBuildDir, rawRequest } from './helpers.js';
+import { chatWorks } from './chat.js';
+import { type IndexCopy, capturingLogger, copyTestIndex, liveBuildDir } from './helpers.js';
 
 let copy: IndexCopy | undefined;
 afterEach(() => copy?.remove());
@@ -78,25 +77,6 @@ const damages: Damage[] = [
   { name: 'a garbled CURRENT pointer', apply: (d) => fs.writeFileSync(path.join(d, 'CURRENT'), '\u0000\u00ff../x\n'), names: /pointer .*CURRENT does not hold a build name/ },
   { name: 'a CURRENT pointer naming no build', apply: (d) => fs.writeFileSync(path.join(d, 'CURRENT'), '20200101-000000-abcdef\n'), names: /manifest .* is missing/ },
 ];
-
-async function chatWorks(ctx: Awaited<ReturnType<typeof createContext>>): Promise<void> {
-  const server = await serve(createApp(ctx), ctx, { host: '127.0.0.1', port: 0, signals: false });
-  try {
-    const { port } = server.address() as { port: number };
-    const r = await rawRequest(`http://127.0.0.1:${port}`, {
-      method: 'POST',
-      path: '/api/chat',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message: '유니트리의 글로벌 사족 로봇 시장 점유율은?' }),
-      timeoutMs: 30_000,
-    });
-    expect(r.status, r.text).toBe(200);
-    expect(JSON.parse(r.text).answer).toContain('69.75');
-  } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 describe('a corrupted manifest is detected at start, named in one warning, and rebuilt', () => {
   for (const d of damages) {
