@@ -162,7 +162,9 @@ export class DefaultChatService implements ChatService {
    * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
   async prepare(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
-    let frame = analyzeQuestion(message, lang, { glossary: this.deps.retriever.glossary, toc: this.toc, analyze: (t, l) => this.deps.retriever.analyze(t, l) });
+    // The frame's context: the index's glossary and the retriever's analysis (for the attribute's terms).
+    const context = { glossary: this.deps.retriever.glossary, analyze: (t: string, l: Lang) => this.deps.retriever.analyze(t, l) };
+    let frame = analyzeQuestion(message, lang, { ...context, toc: this.toc });
     const ref = frame.reference;
     if (frame.kind === 'overview') return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: true, direct: 'overview' };
     if (ref?.kind === 'section' && !frame.summary) {
@@ -177,7 +179,7 @@ export class DefaultChatService implements ChatService {
     const { query, standalone, restrictTo, prior, previous } = await this.understand(message, frame, turns, signal);
     // An elliptical follow-up asks what the previous question asked (its attribute, its kind of
     // figure) about the part it replaces: the frame the answer stage weighs is inherited.
-    if (previous) frame = inheritFrame(frame, analyzeQuestion(previous, frame.lang, { glossary: this.deps.retriever.glossary, analyze: (t, l) => this.deps.retriever.analyze(t, l) }));
+    if (previous) frame = inheritFrame(frame, analyzeQuestion(previous, frame.lang, context));
     const summary = frame.summary;
     // A named article is what a summary is of; for a question it is a prior, not a filter. An
     // article with no body text (two KIC items survive only as headings: corpus.md) cannot be
