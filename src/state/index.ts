@@ -14,6 +14,9 @@ import { MemoryDedupStore } from './dedup.js';
 import type { HealthLog } from './health.js';
 import { MemorySessionStore } from './sessions-memory.js';
 
+/** How long a start waits for the Redis connection (its connect timeout): see RedisConnection.whenReady. */
+const REDIS_START_WAIT_MS = 2_000;
+
 /** The Redis-backed stores, loaded with their client when REDIS_URL is set. */
 async function redisModules() {
   const [{ RedisConnection }, { RedisDedupStore }, { redisRateLimitStore }, { RedisSessionStore }] = await Promise.all([
@@ -41,6 +44,9 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   const now = opts.now ? { now: opts.now } : {};
   const R = config.REDIS_URL ? await redisModules() : undefined;
   const redis = R && config.REDIS_URL ? new R.RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log }) : undefined;
+  if (redis && !(await redis.whenReady(REDIS_START_WAIT_MS))) {
+    log.warn({ dependency: 'redis' }, `redis not reachable within ${REDIS_START_WAIT_MS} ms of start: serving without it until it is`);
+  }
   const kind = sessionStoreKind(config);
   let sessions: SessionStore;
   const dependencies: HealthSource[] = [];

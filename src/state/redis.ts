@@ -66,6 +66,28 @@ export class RedisConnection implements HealthSource {
   }
 
   /**
+   * Resolves true once the connection is ready, false after `timeoutMs`. The server waits for
+   * this before it listens: otherwise the first requests after start meet a connection still
+   * handshaking (no offline queue, so their commands fail at once), lose their session and log
+   * an outage that is not one. A Redis that stays unreachable does not hold the start up
+   * longer than `timeoutMs`: the server then starts degraded and reconnects in the background.
+   */
+  async whenReady(timeoutMs: number): Promise<boolean> {
+    if (this.client.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.client.off('ready', onReady);
+        resolve(ok);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      timer.unref();
+      this.client.once('ready', onReady);
+    });
+  }
+
+  /**
    * Whether commands should be sent now. A Redis that accepts connections but does not answer
    * (stopped, swapping, overloaded) costs every command the full command timeout; after one
    * timed out, commands are not sent for BACKOFF_MS (the callers carry on without Redis), then

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createState } from '../../src/state/index.js';
 import { importSessionFile } from '../../src/state/migrate.js';
 import { RedisConnection } from '../../src/state/redis.js';
 import { MemorySessionStore } from '../../src/state/sessions-memory.js';
@@ -170,5 +172,37 @@ describe.skipIf(redisMissing)('RedisSessionStore', () => {
     expect(await store.get('c')).toBeDefined();
     await conn.close();
     await r.stop();
+  });
+});
+
+describe.skipIf(redisMissing)('createState with REDIS_URL', () => {
+  it('resolves only once the connection is ready, so the first request after start has Redis', async () => {
+    const r = await startRedis();
+    const { warnings, log } = recorder();
+    const state = await createState(loadConfig({ REDIS_URL: r.url }), log);
+    try {
+      expect(state.dependencies.map((d) => [d.name, d.health().state])).toEqual([['redis', 'ok']]);
+      await state.sessions.save(sessionOf('first', 1));
+      expect(await state.sessions.get('first')).toBeDefined();
+      expect(warnings).toEqual([]);
+    } finally {
+      await state.close();
+      await r.stop();
+    }
+  });
+
+  it('does not hold the start up beyond its wait when Redis is unreachable: degraded, one warning', async () => {
+    const r = await startRedis();
+    await r.stop(); // a port nothing listens on
+    const { warnings, log } = recorder();
+    const t0 = Date.now();
+    const state = await createState(loadConfig({ REDIS_URL: r.url }), log);
+    try {
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect(state.dependencies[0]!.health().state).toBe('down');
+      expect(warnings.filter((w) => /^redis not reachable/.test(w))).toHaveLength(1);
+    } finally {
+      await state.close();
+    }
   });
 });
