@@ -55,7 +55,10 @@ export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glo
   for (const e of glossary.entriesIn(text, 'ko')) {
     if (!glossary.isMined(e) || common?.(e.ko)) continue;
     const form = lang === 'zh' ? (e.zh[0] ?? e.en[0]) : (e.en[0] ?? e.zh[0]);
-    if (form && form !== e.ko && !out.some(([k]) => k === e.ko)) out.push([e.ko, form]);
+    // A quote that already prints the form (유니트리(Unitree 宇树科技)) needs no note for it: the
+    // report's parentheses are where most pairs come from, so most notes repeated the quote.
+    if (!form || form === e.ko || text.includes(form)) continue;
+    if (!out.some(([k]) => k === e.ko)) out.push([e.ko, form]);
   }
   return out;
 }
