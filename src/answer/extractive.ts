@@ -53,10 +53,12 @@ const MIN_SUMMARY_BULLETS = 3;
  */
 const QUOTE_CHARS_PER_SENTENCE = 135;
 /**
- * Sentences quoted after a summary's best one, from the same heading. On `tune` 0, 2, 3 and 4
- * gave the same summaries; `check` summaries went 2/7 → 4/7 from 3 on (the smallest is kept).
+ * Sentences quoted after a summary's best one, from its heading and the subsections below it.
+ * With the same heading only, `tune` gave the same summaries for 0, 2, 3 and 4 (3 was kept: `check`
+ * 2/7 → 4/7 from 3 on). Once subsections count, 4 against 3: `tune` summaries 4/7 → 5/7, the
+ * written tuning set 5/12 → 6/12, `check` 3/7 both (5: `tune` 4/7, written 6/12).
  */
-const FOLLOWING_SENTENCES = 3;
+const FOLLOWING_SENTENCES = 4;
 /**
  * Weight of the question concepts a further sentence adds (see `select`). Measured: 0.5, 1 and 2
  * gave the same answers; against 0 (order by probability alone), `tune` keywords 0.82 → 0.83,
@@ -259,10 +261,13 @@ export class ExtractiveAnswerer implements Answerer {
     // context) changed no `tune` summary.
     const best = [...pool].sort((a, b) => b.p - a.p || readingOrder(a, b))[0]!;
     const chosen: Scored[] = [best];
-    const heading = (c: Scored) => hits[c.hit]!.chunk.headings.join(' › ');
+    // The anchor's section goes on into its subsections ("둘째, 다(多)." under the heading that
+    // announced the three): a following sentence is under the anchor's heading or below it.
+    const path = (c: Scored) => hits[c.hit]!.chunk.headings;
+    const within = (c: Scored) => path(best).every((h, j) => path(c)[j] === h);
     for (let i = reading.indexOf(best) + 1; i < reading.length && chosen.length <= FOLLOWING_SENTENCES; i++) {
       const next = reading[i]!;
-      if (heading(next) !== heading(best)) break;
+      if (!within(next)) break;
       if (!chosen.some((x) => overlap(x.norm, next.norm) >= REDUNDANT)) chosen.push(next);
     }
     for (const c of this.select(pool, MAX_SENTENCES.summary!, MIN_SUMMARY_BULLETS)) {

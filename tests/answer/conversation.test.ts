@@ -88,6 +88,14 @@ describe('summaries by reference', () => {
     expect(articles(r!)).not.toContain('KIC 중국 포커스 03');
     expect(r!.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
   });
+  it("a topic's summary goes on from its anchor into the subsections below the anchor's heading", async () => {
+    // The structure is announced under one heading and explained under its subsection ("알고리즘
+    // … › 계층형 엔드투엔드 대형모델"); with the same heading only, the summary stopped at the
+    // announcement and filled up with a neighbouring topic (data collection).
+    const [r] = await conversation('ko', ['구현지능 기술 구조 요약']);
+    expect(r!.answer).toContain('대뇌–소뇌–몸체');
+    expect(r!.answer).toContain('계층형 의사결정 모델');
+  });
   it('an ambiguous reference asks back with the candidates instead of guessing', async () => {
     const [r] = await conversation('ko', ['2번 기사 요약해줘']);
     expect(r!.citations).toHaveLength(0);
