@@ -67,8 +67,24 @@ const FOLLOWING_SENTENCES = 4;
 const NOVELTY = 1;
 /** Candidates considered for a further sentence: the most probable ones (the rest never pass addRatio in practice; bounds the cost). */
 const SELECT_POOL = 40;
-/** Two sentences sharing this share of character bigrams say the same thing. */
+/** Two sentences sharing this share of character bigrams (and the same figures) say the same thing. */
 const REDUNDANT = 0.6;
+const FIGURE_RE = /\d[\d,]*(?:\.\d+)?/gu;
+const figuresOf = (text: string): string[] => (text.match(FIGURE_RE) ?? []).map((f) => f.replace(/,/g, ''));
+
+/**
+ * Do two sentences say the same thing? Mostly the same wording, and no figure of one missing from
+ * the other: rows of two tables under the same header ("주요 지표 구분 2022 년 2023 년 … 순이익
+ * 266.99 억 위안 …" and "… 순이익 2,043.53 억 위안 …") share most of their bigrams but not their figures.
+ */
+function sameStatement(a: Candidate, b: Candidate): boolean {
+  if (overlap(a.norm, b.norm) < REDUNDANT) return false;
+  const fa = figuresOf(a.text);
+  const fb = new Set(figuresOf(b.text));
+  const aInB = fa.every((f) => fb.has(f));
+  const bInA = [...fb].every((f) => fa.includes(f));
+  return aInB || bInA;
+}
 /** Longest quoted unit; a flattened table row or run-on list is cut to its most relevant window. */
 const MAX_UNIT_CHARS = 260;
 /** Sentences scored per question: bounds the cost of a long question over long passages. */
@@ -213,7 +229,7 @@ export class ExtractiveAnswerer implements Answerer {
     let rest = pool.slice(1);
     while (chosen.length < max && rest.length) {
       const last = chosen[chosen.length - 1]!;
-      for (const x of rest) if (!x.redundant && overlap(last.norm, x.c.norm) >= REDUNDANT) x.redundant = true;
+      for (const x of rest) if (!x.redundant && sameStatement(last, x.c)) x.redundant = true;
       const open = chosen.length >= min;
       const ok = rest.filter((x) => !x.redundant && !(open && (x.c.p < best.p * this.weights.addRatio || chars + x.chars > budget)));
       if (!ok.length) break;
@@ -268,11 +284,11 @@ export class ExtractiveAnswerer implements Answerer {
     for (let i = reading.indexOf(best) + 1; i < reading.length && chosen.length <= FOLLOWING_SENTENCES; i++) {
       const next = reading[i]!;
       if (!within(next)) break;
-      if (!chosen.some((x) => overlap(x.norm, next.norm) >= REDUNDANT)) chosen.push(next);
+      if (!chosen.some((x) => sameStatement(x, next))) chosen.push(next);
     }
     for (const c of this.select(pool, MAX_SENTENCES.summary!, MIN_SUMMARY_BULLETS)) {
       if (chosen.length >= MAX_SENTENCES.summary!) break;
-      if (!chosen.includes(c) && !chosen.some((x) => overlap(x.norm, c.norm) >= REDUNDANT)) chosen.push(c);
+      if (!chosen.includes(c) && !chosen.some((x) => sameStatement(x, c))) chosen.push(c);
     }
     return chosen.sort(readingOrder);
   }

@@ -147,6 +147,16 @@ describe('questions about sources, answered from the table of contents', () => {
   });
 });
 
+describe('comparisons', () => {
+  it("quote each subject's row of two tables that share a header (not one row as a repeat of the other)", async () => {
+    // Both zones' "주요 지표" tables print "구분 2022 년 2023 년 … 총 수출액 …": most bigrams shared,
+    // the figures not. Judged by wording alone the second row was a repeat and was left out.
+    const [r] = await conversation('ko', ['쑤난과 선전 자주혁신구의 2023년 총 수출액 비교해줘']);
+    expect(r!.answer).toContain('6,518.98');
+    expect(r!.answer).toContain('413.90');
+  });
+});
+
 describe('readers of Chinese and English', () => {
   it('a Chinese answer carries 宇树科技 and 亿元 beside the Korean quote', async () => {
     const [names] = await conversation('zh', ['宇树科技在四足机器人市场的份额是多少？']);
