@@ -220,6 +220,7 @@ export interface FitReport {
   /** Held-out accuracy of the found model, and of always answering. */
   cvAccuracy: number;
   baseRate: number;
+  /** Keyword coverage at the chosen ratio, over the answerable questions of tune and the tuning files. */
   tuneKeywords: number;
 }
 

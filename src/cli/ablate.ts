@@ -15,8 +15,19 @@ import { summarize } from '../eval/metrics.js';
 import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.js';
 import { createLogger } from '../logger.js';
 import { createContext } from '../server/compose.js';
+import { type CliSpec, cliArgs } from './args.js';
+
+const CLI = {
+  name: 'ablate',
+  usage: 'npm run ablate',
+  about:
+    "The answer stage's ablation table: for each feature, the weights are refitted on `tune` without it and the dev set is answered with them; prints keyword coverage and refusals on `check` (and tune) beside the full model, as Markdown. Built-in embedder, extractive answers. Takes minutes.",
+  options: {},
+} satisfies CliSpec;
 
 async function main(): Promise<void> {
+  // No flags: anything given is a mistake, said before the minutes of refits.
+  cliArgs(CLI);
   const env = { ...process.env, LOG_LEVEL: 'warn', MODEL: 'hashed' } as Record<string, string | undefined>;
   env.INDEX_DIR ??= path.join('.tmp', 'eval-index-hashed-d-d-d');
   const ctx = await createContext(loadConfig(env), { logger: createLogger('warn', process.stderr) });

@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --quick --duration=30 --connections=20 --profile]`: the server's figures
- * on this machine, next to their targets, as one table.
+ * `npm run bench [-- --quick --duration=30 --connections=20 --profile --sessions-only]`: the
+ * server's figures on this machine, next to their targets, as one table.
  *
  * The server always runs as a child process built from dist/ (built first when stale), on a
  * free loopback port, on a dedicated index (.tmp/bench-index, built-in embedder). The bench is
  * the list of SECTIONS below, each a module of src/bench/sections/ returning table rows; add a
  * measurement by adding a section. --quick: 5 s loads, one start per ready figure.
+ * --sessions-only: the session stores' section alone (not written to bench-results/). --help
+ * lists the flags; any other flag is an error (exit 2) before anything is built.
  * Results also go to bench-results/latest.json. Loopback only: load goes to 127.0.0.1.
  */
 import fs from 'node:fs';
@@ -25,17 +27,30 @@ import { loadConfig } from '../config.js';
 import { HashedEmbedder } from '../embed/hashed.js';
 import { createLogger } from '../logger.js';
 import { prepareIndex } from '../server/compose.js';
+import { type CliSpec, cliArgs, usageFail } from './args.js';
+
+const CLI = {
+  name: 'bench',
+  usage: 'npm run bench [-- options]',
+  about:
+    "The server's figures on this machine, next to their targets, as one table. The server runs as a child process built from dist/ (built first when stale) on a free loopback port, on .tmp/bench-index (built-in embedder); results also go to bench-results/latest.json. Takes minutes.",
+  options: {
+    quick: { type: 'boolean', help: '5 s loads, one start per ready figure' },
+    duration: { type: 'number', arg: 'S', help: 'seconds per load (default 30, 5 with --quick)' },
+    connections: { type: 'number', arg: 'N', help: 'concurrent connections of the load (default 20)' },
+    profile: { type: 'boolean', help: "also CPU-profile the 1-worker server's first load (self time by area)" },
+    'sessions-only': { type: 'boolean', help: 'only the session stores section (src/bench/sessions.ts): no dist/, no load, bench-results/ left as it is' },
+  },
+} satisfies CliSpec;
 
 const SECTIONS: BenchSection[] = [readySection, scalingSection, ingestSection, stagesSection, costSection, sessionsSection];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function flag(name: string, def: number): number {
-  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  if (raw === undefined) return def;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got ${raw})`);
-  return n;
+function positive(name: string, value: number | undefined, def: number): number {
+  if (value === undefined) return def;
+  if (value <= 0) usageFail(CLI, `--${name} must be a positive number (got ${value})`);
+  return value;
 }
 
 function questions(): BenchQuestions {
@@ -62,38 +77,44 @@ function table(rows: BenchRow[]): string[] {
 }
 
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
+  // Before any work: the bench builds dist/ and an index, and takes minutes.
+  const { values: flags } = cliArgs(CLI);
+  const quick = flags.quick;
+  const sessionsOnly = flags['sessions-only'];
   const ctx: BenchContext = {
     root: ROOT,
     work: path.join(ROOT, '.tmp', 'bench'),
     indexDir: path.join(ROOT, '.tmp', 'bench-index'),
     quick,
-    durationSec: flag('duration', quick ? 5 : 30),
-    connections: flag('connections', 20),
-    profile: process.argv.includes('--profile'),
+    durationSec: positive('duration', flags.duration, quick ? 5 : 30),
+    connections: positive('connections', flags.connections, 20),
+    profile: flags.profile,
     questions: questions(),
     say: (s) => process.stderr.write(`${s}\n`),
     results: {},
   };
   fs.mkdirSync(ctx.work, { recursive: true });
   ctx.say(`bench: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
-  ctx.say('bench: dist/ (built when stale) and the index in .tmp/bench-index …');
-  await ensureDist(ROOT);
+  // The session stores run in this process: they need the index, not dist/.
+  ctx.say(sessionsOnly ? 'bench: the index in .tmp/bench-index …' : 'bench: dist/ (built when stale) and the index in .tmp/bench-index …');
+  if (!sessionsOnly) await ensureDist(ROOT);
   const config = loadConfig({ ...process.env, ...serverEnv(ctx.indexDir) }, ROOT);
   const index = await prepareIndex(config, new HashedEmbedder(), createLogger('warn', process.stderr));
   const m = index.manifest;
 
   const rows: BenchRow[] = [];
-  for (const s of SECTIONS) rows.push(...(await s.run(ctx)));
+  for (const s of sessionsOnly ? [sessionsSection] : SECTIONS) rows.push(...(await s.run(ctx)));
 
   console.log(
     [
       '',
-      `Bench${quick ? ' (--quick)' : ''}: ${ctx.durationSec} s × ${ctx.connections} connections on 127.0.0.1, ${os.cpus().length} cores, index ${m.counts.chunks} chunks / ${m.counts.articles} articles (${m.embedder.id}), extractive answerer, LOG_LEVEL=${serverEnv(ctx.indexDir).LOG_LEVEL}, ${ctx.questions.bodies.length} questions (${ctx.questions.ko} ko, ${ctx.questions.zh} zh) rotated`,
+      `Bench${quick ? ' (--quick)' : ''}${sessionsOnly ? ' (--sessions-only)' : `: ${ctx.durationSec} s × ${ctx.connections} connections on 127.0.0.1`}, ${os.cpus().length} cores, index ${m.counts.chunks} chunks / ${m.counts.articles} articles (${m.embedder.id}), extractive answerer, LOG_LEVEL=${serverEnv(ctx.indexDir).LOG_LEVEL}, ${ctx.questions.bodies.length} questions (${ctx.questions.ko} ko, ${ctx.questions.zh} zh) rotated`,
       '',
       ...table(rows),
     ].join('\n'),
   );
+  // A partial run would replace the last full run's figures.
+  if (sessionsOnly) return;
   const results = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },

@@ -3,20 +3,8 @@
  * per language and overall, lists the misses, and writes the figures as JSON
  * (eval-results/latest.json) for CI history.
  *
- * Flags (experiments; defaults are the product's settings):
- *   --retrieval-only         skip answer scoring
- *   --no-glossary            disable glossary expansion
- *   --no-readings            no Sino-Korean readings for Chinese questions
- *   --no-vocabulary          no lexicon words for Chinese/English questions (src/retrieve/lexicon.ts)
- *   --lexical-only / --dense-only
- *   --lexical-weight=W --dense-weight=W --rrf-k=K --per-article=N --candidates=N --figure-bonus=B
- *   --weights=FILE           answer-stage weights other than src/answer/weights.json (ablations; npm run fit -- --out=FILE)
- *   --found-threshold=P      override the fitted found threshold (with --weights)
- *   --set=FILE               another question file in the dev-set format (default eval/dev.jsonl, a copy of ../shared/eval/dev.jsonl)
- *   --misses=SPLIT           which split's misses to list: tune (default), check or all. Reading
- *                            `check` misses invites fixing them, which makes `check` tuning data:
- *                            list them only to report, never to choose a change.
- *   --json                   print the JSON instead of tables
+ * Flags: experiments (defaults are the product's settings), declared with a line each in CLI
+ * below, which `--help` prints; any other flag is an error (exit 2) before anything runs.
  * Environment: MODEL (default: hashed, the built-in embedder), CHUNK_TARGET_CHARS,
  * CHUNK_MAX_CHARS, CHUNK_OVERLAP_SENTENCES, INDEX_DIR (default .tmp/eval-index-<settings>).
  */
@@ -30,23 +18,44 @@ import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.j
 import { createLogger } from '../logger.js';
 import type { RetrievalTuning } from '../retrieve/retriever.js';
 import { createContext } from '../server/compose.js';
+import { type CliSpec, type CliValues, cliArgs, usageFail } from './args.js';
 import { PER_PROCESS_STATE } from './shared.js';
 
-function flag(name: string): string | undefined {
-  const a = process.argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
-  if (!a) return undefined;
-  return a.includes('=') ? a.split('=')[1] : 'true';
-}
+const CLI = {
+  name: 'eval',
+  usage: 'npm run eval [-- options]',
+  about:
+    "Runs the dev set (eval/dev.jsonl) through retrieval and answers; prints a table per language and split, lists the misses, and writes the figures to eval-results/latest.json. The flags are experiments; without them it measures the product's settings. Environment: MODEL (default hashed), CHUNK_TARGET_CHARS, CHUNK_MAX_CHARS, CHUNK_OVERLAP_SENTENCES, INDEX_DIR (default .tmp/eval-index-<settings>).",
+  options: {
+    'retrieval-only': { type: 'boolean', help: 'skip answer scoring' },
+    'no-glossary': { type: 'boolean', help: 'disable glossary expansion' },
+    'no-readings': { type: 'boolean', help: 'no Sino-Korean readings for Chinese questions' },
+    'no-vocabulary': { type: 'boolean', help: 'no lexicon words for Chinese/English questions (src/retrieve/lexicon.ts)' },
+    'lexical-only': { type: 'boolean', help: 'BM25 only (dense weight 0)' },
+    'dense-only': { type: 'boolean', help: 'dense vectors only (lexical weight 0)' },
+    'lexical-weight': { type: 'number', arg: 'W', help: 'RRF weight of the lexical (BM25) list (default 1)' },
+    'dense-weight': { type: 'number', arg: 'W', help: 'RRF weight of the dense list (default 1)' },
+    'rrf-k': { type: 'number', arg: 'K', help: 'the RRF constant (default 60)' },
+    'per-article': { type: 'number', arg: 'N', help: 'at most N passages per article in the results (default 5)' },
+    candidates: { type: 'number', arg: 'N', help: 'candidates taken from each list before fusion (default 30)' },
+    'figure-bonus': { type: 'number', arg: 'B', help: 'bonus for a passage holding the kind of figure asked for, in first-place RRF shares (default 0.25)' },
+    weights: { type: 'string', arg: 'FILE', help: 'answer-stage weights other than src/answer/weights.json (ablations; npm run fit -- --out=FILE)' },
+    'found-threshold': { type: 'number', arg: 'P', help: 'override the fitted found threshold (with --weights)' },
+    set: { type: 'string', arg: 'FILE', help: 'another question file in the dev-set format (default eval/dev.jsonl, a copy of ../shared/eval/dev.jsonl)' },
+    // Reading `check` misses invites fixing them, which makes `check` tuning data.
+    misses: { type: 'string', arg: 'SPLIT', help: "which split's misses to list: tune (default), check or all (list check's only to report, never to choose a change)" },
+    json: { type: 'boolean', help: 'print the JSON instead of tables' },
+  },
+} satisfies CliSpec;
 
-function tuningFromFlags(): Partial<RetrievalTuning> {
+function tuningFromFlags(flags: CliValues<typeof CLI.options>): Partial<RetrievalTuning> {
   const t: Partial<RetrievalTuning> = {};
-  const num = (n: string) => (flag(n) !== undefined ? Number(flag(n)) : undefined);
-  if (flag('no-glossary')) t.glossary = false;
-  if (flag('no-readings')) t.readings = false;
-  if (flag('no-vocabulary')) t.vocabulary = false;
-  if (flag('lexical-only')) t.denseWeight = 0;
-  if (flag('dense-only')) t.lexicalWeight = 0;
-  const map: Array<[string, keyof RetrievalTuning]> = [
+  if (flags['no-glossary']) t.glossary = false;
+  if (flags['no-readings']) t.readings = false;
+  if (flags['no-vocabulary']) t.vocabulary = false;
+  if (flags['lexical-only']) t.denseWeight = 0;
+  if (flags['dense-only']) t.lexicalWeight = 0;
+  const map: Array<['lexical-weight' | 'dense-weight' | 'rrf-k' | 'per-article' | 'candidates' | 'figure-bonus', keyof RetrievalTuning]> = [
     ['lexical-weight', 'lexicalWeight'],
     ['dense-weight', 'denseWeight'],
     ['rrf-k', 'rrfK'],
@@ -55,7 +64,7 @@ function tuningFromFlags(): Partial<RetrievalTuning> {
     ['figure-bonus', 'figureBonus'],
   ];
   for (const [f, key] of map) {
-    const v = num(f);
+    const v = flags[f];
     if (v !== undefined) (t as Record<string, number>)[key] = v;
   }
   return t;
@@ -98,19 +107,25 @@ function typeTable(results: QuestionResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const answers = !flag('retrieval-only');
+  // Before any work: a misspelt flag (`--weight=x.json`) used to measure the defaults silently.
+  const { values: flags } = cliArgs(CLI);
+  const missSplit = flags.misses ?? 'tune';
+  if (!['tune', 'check', 'all'].includes(missSplit)) usageFail(CLI, `--misses must be tune, check or all (got '${missSplit}')`);
+  // Without --weights the threshold would be dropped: say so instead of measuring the defaults.
+  if (flags['found-threshold'] !== undefined && !flags.weights) usageFail(CLI, '--found-threshold needs --weights=FILE');
+  const answers = !flags['retrieval-only'];
   const env = { ...process.env, ...PER_PROCESS_STATE, LOG_LEVEL: 'warn' } as Record<string, string | undefined>;
   env.MODEL ??= 'hashed';
   const chunkTag = `${env.CHUNK_TARGET_CHARS ?? 'd'}-${env.CHUNK_MAX_CHARS ?? 'd'}-${env.CHUNK_OVERLAP_SENTENCES ?? 'd'}`;
   env.INDEX_DIR ??= path.join('.tmp', `eval-index-${env.MODEL.replace(/[^\w.-]/g, '_')}-${chunkTag}`);
   const config = loadConfig(env);
   const logger = createLogger('warn', process.stderr);
-  const weightsFile = flag('weights');
+  const weightsFile = flags.weights;
   const answerWeights = weightsFile ? (JSON.parse(fs.readFileSync(weightsFile, 'utf8')) as AnswerWeights) : undefined;
-  if (answerWeights && flag('found-threshold')) answerWeights.foundThreshold = Number(flag('found-threshold'));
-  const ctx = await createContext(config, { logger, tuning: tuningFromFlags(), ...(answerWeights ? { answerWeights } : {}) });
+  if (answerWeights && flags['found-threshold'] !== undefined) answerWeights.foundThreshold = flags['found-threshold'];
+  const ctx = await createContext(config, { logger, tuning: tuningFromFlags(flags), ...(answerWeights ? { answerWeights } : {}) });
   const root = process.cwd();
-  const questions = loadDevSet(path.resolve(root, flag('set') ?? path.join('eval', 'dev.jsonl')));
+  const questions = loadDevSet(path.resolve(root, flags.set ?? path.join('eval', 'dev.jsonl')));
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
 
   // Warm-up: the first query pays for lazy initialisation (ICU segmenters, OpenCC tables).
@@ -138,14 +153,13 @@ async function main(): Promise<void> {
   };
   fs.mkdirSync('eval-results', { recursive: true });
   fs.writeFileSync(path.join('eval-results', 'latest.json'), JSON.stringify(report, null, 2));
-  if (flag('json')) {
+  if (flags.json) {
     console.log(JSON.stringify(report, null, 2));
     return;
   }
   console.log(`embedder ${report.embedder} · ${report.chunks} chunks · chunking ${JSON.stringify(report.chunking)} · answerer ${report.answerer}`);
   console.log(table(rows, answers));
   if (answers) console.log(`\n${typeTable(results)}`);
-  const missSplit = flag('misses') ?? 'tune';
   const misses = results.filter(
     (r: QuestionResult) =>
       (missSplit === 'all' || r.split === missSplit) &&

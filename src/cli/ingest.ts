@@ -10,10 +10,24 @@ import { createLogger } from '../logger.js';
 import { prepareIndex } from '../server/compose.js';
 import { buildProgressBar } from './progress.js';
 import { quantile } from '../util/stats.js';
+import { type CliSpec, cliArgs } from './args.js';
+
+const CLI = {
+  name: 'ingest',
+  usage: 'npm run ingest [-- --force | --fresh]  (production: node dist/cli/ingest.js)',
+  about:
+    'Builds the index (INDEX_DIR) from the corpus when it is missing or stale, with a progress bar, then prints a summary: reports, articles, chunks, embedder, seconds, size.',
+  options: {
+    force: { type: 'boolean', help: 'rebuild even when the index is up to date' },
+    fresh: { type: 'boolean', help: 'rebuild and re-embed every chunk instead of re-using unchanged ones (implies --force)' },
+  },
+} satisfies CliSpec;
 
 async function main(): Promise<void> {
-  const fresh = process.argv.includes('--fresh');
-  const force = fresh || process.argv.includes('--force');
+  // Before any work: a wrong flag must not start a build.
+  const { values: flags } = cliArgs(CLI);
+  const fresh = flags.fresh;
+  const force = fresh || flags.force;
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
   const embedder = await createEmbedder(config, { info: (m) => console.error(m), warn: (m) => console.error(`\n${m}\n`) });

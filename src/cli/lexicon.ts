@@ -9,9 +9,22 @@ import { analyze } from '../retrieve/analyzer.js';
 import { defaultLexicon } from '../retrieve/retriever.js';
 import { SEED_GLOSSARY } from '../retrieve/seed-glossary.js';
 import { normalize } from '../text/normalize.js';
-import { cliContext, hasFlag } from './shared.js';
+import { type CliSpec, cliArgs } from './args.js';
+import { cliContext } from './shared.js';
+
+const CLI = {
+  name: 'lexicon',
+  usage: 'npm run lexicon [-- --missing] [--json]',
+  about:
+    "The report vocabulary's coverage (src/retrieve/vocabulary.ts): how many of the indexed report's Hangul words have a Chinese or English form (vocabulary, seed glossary or a mined name pair).",
+  options: {
+    missing: { type: 'boolean', help: 'list the words that have none, most frequent first (the words to translate after a new issue)' },
+    json: { type: 'boolean', help: 'print the count and the missing words as JSON' },
+  },
+} satisfies CliSpec;
 
 async function main(): Promise<void> {
+  const { values: flags } = cliArgs(CLI);
   const ctx = await cliContext();
   const known = new Set([...defaultLexicon().entries, ...SEED_GLOSSARY, ...ctx.index.glossary.extracted].map((e) => e.ko.replace(/\s+/g, '')));
   const freq = new Map<string, number>();
@@ -24,9 +37,9 @@ async function main(): Promise<void> {
     }
   }
   const missing = [...freq].filter(([w]) => !known.has(w)).sort((a, b) => b[1] - a[1]);
-  if (hasFlag('json')) {
+  if (flags.json) {
     console.log(JSON.stringify({ words: freq.size, missing: missing.map(([word, count]) => ({ word, count })) }, null, 2));
-  } else if (hasFlag('missing')) {
+  } else if (flags.missing) {
     for (const [w, n] of missing) console.log(`${w}\t${n}`);
   } else {
     console.log(`${freq.size - missing.length} of ${freq.size} Hangul words of the index have a Chinese or English form; ${missing.length} have none (npm run lexicon -- --missing lists them)`);

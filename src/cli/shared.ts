@@ -17,14 +17,3 @@ export async function cliContext(): Promise<AppContext> {
   const ctx = await createContext(config, { logger, onProgress: (p) => bar.update(p), onBuilt: () => bar.stop() });
   return ctx;
 }
-
-/** Positional arguments (flags removed), joined: `npm run ask -- 유니트리 점유율은?` works unquoted. */
-export function positional(): string {
-  return process.argv
-    .slice(2)
-    .filter((a) => !a.startsWith('--'))
-    .join(' ')
-    .trim();
-}
-
-export const hasFlag = (name: string): boolean => process.argv.includes(`--${name}`);

@@ -18,6 +18,7 @@ import { type WorkerReady, runPrimary } from '../server/cluster.js';
 import { createContext, ensureIndex } from '../server/compose.js';
 import { openBuild } from '../index/store.js';
 import type { Embedder } from '../types.js';
+import { type CliSpec, cliArgs } from './args.js';
 import { buildProgressBar } from './progress.js';
 // The HTTP app (express, the bots' SDKs) and the server are imported by the process that serves:
 // a cluster primary serves nothing, and not loading them lets it fork its workers sooner.
@@ -113,7 +114,18 @@ async function runCluster(config: Config, logger: Logger, t0: number): Promise<v
   });
 }
 
+const CLI = {
+  name: 'start',
+  usage: 'npm start  (node scripts/start.mjs; dist/cli/start.js)',
+  about:
+    'Serves the chat on HOST:PORT, with one process (WORKERS=1) or a cluster of WORKERS processes, after building the index when it is missing, stale or corrupt. Configured by environment variables only (README, Configuration); SIGTERM/SIGINT drain in-flight requests.',
+  options: {},
+} satisfies CliSpec;
+
 async function main(): Promise<void> {
+  // Settings are environment variables: a flag here is a mistake, said before anything listens.
+  // (Cluster workers get the primary's arguments, checked already.)
+  cliArgs(CLI);
   const t0 = performance.now();
   const config = loadConfig();
   const base = createLogger(config.LOG_LEVEL);
