@@ -132,7 +132,7 @@ const KIND_WORDS: Array<[Exclude<FigureKind, 'count'>, RegExp]> = [
   ['area', /면적|제곱미터|평방|㎡|㎢|面积|\barea\b|\bsquare (?:meters|metres|kilometers|kilometres)\b/iu],
   [
     'percent',
-    /점유율|비중|비율|[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b|\bhow fast\b/iu,
+    /점유율|비중|비율|[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|增速|增幅|涨幅|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b|\bhow fast\b/iu,
   ],
   [
     'money',
@@ -155,15 +155,32 @@ export interface AskedFigure {
   kind: FigureKind;
   /** For counts: the Korean counters that may follow the figure. */
   counters: string[];
+  /** Further kinds the question asks in another of its words ("市场规模多大…年复合增速多少": money, then a rate). */
+  also?: Array<Exclude<FigureKind, 'count'>>;
+}
+
+/** Where each kind's words stand in the question, as [start, end) spans. */
+function kindSpans(q: string): Array<{ kind: Exclude<FigureKind, 'count'>; start: number; end: number }> {
+  const out: Array<{ kind: Exclude<FigureKind, 'count'>; start: number; end: number }> = [];
+  for (const [kind, re] of KIND_WORDS) {
+    for (const m of q.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) out.push({ kind, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
 }
 
 export function askedFigure(question: string): AskedFigure | null {
   const q = question.normalize('NFKC');
   if (isLocationQuestion(q)) return null;
   const counters = askedCounters(q);
-  if (counters.length > 0) return { kind: 'count', counters };
-  const kind = KIND_WORDS.find(([, re]) => re.test(q))?.[0];
-  return kind ? { kind, counters: [] } : null;
+  const first = KIND_WORDS.find(([, re]) => re.test(q))?.[0];
+  // A second kind counts only in a word of its own: 영업이익률 is one rate (이익 touches 률), and
+  // "제곱미터 규모" one area; two kinds at least two characters apart are two things asked.
+  const spans = kindSpans(q);
+  const apart = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.end >= 2 || b.start - a.end >= 2;
+  const also = [...new Set(spans.filter((s) => s.kind !== first && spans.filter((o) => o.kind !== s.kind).every((o) => apart(s, o))).map((s) => s.kind))];
+  if (counters.length > 0) return { kind: 'count', counters, ...(first ? { also: [first, ...also] } : {}) };
+  if (!first) return null;
+  return also.length ? { kind: first, counters: [], also } : { kind: first, counters: [] };
 }
 
 /** How each kind of figure is printed: "69.75%", "397 ㎢", "4.7 억 달러", "1.5 만 위안", "수천억 위안". */
@@ -176,7 +193,8 @@ const FIGURE_OF_KIND: Record<Exclude<FigureKind, 'count'>, RegExp> = {
 /** The sentence states a figure of the asked kind. */
 export function statesFigure(sentence: string, asked: AskedFigure): boolean {
   const t = sentence.normalize('NFKC');
-  return asked.kind === 'count' ? hasCountedFigure(t, asked.counters) : FIGURE_OF_KIND[asked.kind].test(t);
+  if (asked.kind === 'count' ? hasCountedFigure(t, asked.counters) : FIGURE_OF_KIND[asked.kind].test(t)) return true;
+  return (asked.also ?? []).some((k) => FIGURE_OF_KIND[k].test(t));
 }
 
 /**

@@ -36,6 +36,19 @@ describe('the figure a question asks for', () => {
     expect(statesFigure('2023 년 기준 69.75%의 점유율로 1 위', { kind: 'money', counters: [] })).toBe(false);
   });
 
+  it('keeps a second kind asked in a word of its own, not one inside the same word', () => {
+    // Two things asked: an amount and a rate; a sentence with either holds an answer.
+    const two = askedFigure('这个市场规模多大？年复合增速预计多少？')!;
+    expect([two.kind, ...(two.also ?? [])].sort()).toEqual(['money', 'percent']);
+    expect(statesFigure('시장 규모는 약 2.35 억 위안에 달했다', two)).toBe(true);
+    expect(statesFigure('연평균 성장률(CAGR)은 100%를 초과할 것으로 전망된다', two)).toBe(true);
+    expect(statesFigure('6 축 힘 센서는 핵심 부품이다', two)).toBe(false);
+    // One word, one kind: 이익 inside 영업이익률, 규모 right after 제곱미터.
+    expect(askedFigure('작년 평균 영업이익률은 얼마야?')).toEqual({ kind: 'percent', counters: [] });
+    expect(askedFigure('利润率多少？')).toEqual({ kind: 'percent', counters: [] });
+    expect(askedFigure('매장 면적은 몇 제곱미터 규모야?')).toEqual({ kind: 'area', counters: [] });
+  });
+
 });
 
 describe('"who" questions', () => {
