@@ -42,7 +42,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     where: (section, number, page) => `${section} ${number}，第 ${page} 页`,
   },
   en: {
-    opening: 'According to the report (quoted from the Korean original):',
+    opening: 'From the report (original Korean):',
     afterOpening: '\n',
     notFound: 'The report does not cover this.',
     closestTopics: (t) => ` The closest topics are ${t.map((x) => `“${x}”`).join(', ')}.`,

@@ -87,7 +87,7 @@ describe('POST /api/chat', () => {
   it('answers an English question', async () => {
     const body = await (await post('/api/chat', { message: "How fast did Nengke Technology's AI computing power business grow in 2024?" })).json();
     expect(body.language).toBe('en');
-    expect(body.answer).toMatch(/^According to the report/);
+    expect(body.answer).toMatch(/^From the report \(original Korean\):/);
     expect(body.answer).toContain('1256%');
   });
 
