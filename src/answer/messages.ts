@@ -46,7 +46,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     afterOpening: '\n',
     notFound: 'The report does not cover this.',
     closestTopics: (t) => ` The closest topics are ${t.map((x) => `“${x}”`).join(', ')}.`,
-    summaryOpening: (title, where) => `Key points of “${title}” (${where}) from the report, quoted from the Korean original:`,
+    summaryOpening: (title, where) => `Key points of “${title}” (${where}), original Korean:`,
     location: (title, where, page) => `“${title}” is on page ${page} of the report (${where}).`,
     source: (t) => `Original source: ${t}.`,
     where: (section, number, page) => `${section} ${number}, p. ${page}`,

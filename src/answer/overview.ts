@@ -12,7 +12,7 @@ import { isJunkSentence } from './evidence.js';
 const OPEN: Record<Lang, (title: string, n: number) => string> = {
   ko: (t, n) => `「${t}」에는 ${n}개 기사가 실려 있습니다. 기사별 핵심:`,
   zh: (t, n) => `《${t}》共收录 ${n} 篇文章，各篇要点（引自韩文原文）：`,
-  en: (t, n) => `“${t}” has ${n} articles. One line from each (quoted from the Korean original):`,
+  en: (t, n) => `“${t}” has ${n} articles. One line from each (original Korean):`,
 };
 const ASK: Record<Lang, string> = {
   ko: '어느 기사를 말씀하시는지 알려 주세요:',
