@@ -159,23 +159,23 @@ export interface AskedFigure {
   also?: Array<Exclude<FigureKind, 'count'>>;
 }
 
-/** Where each kind's words stand in the question, as [start, end) spans. */
+/** KIND_WORDS with the global flag, for every occurrence. */
+const KIND_WORDS_ALL = KIND_WORDS.map(([kind, re]) => [kind, new RegExp(re.source, `${re.flags}g`)] as const);
+
+/** Where each kind's words stand in the question, as [start, end) spans, in KIND_WORDS order. */
 function kindSpans(q: string): Array<{ kind: Exclude<FigureKind, 'count'>; start: number; end: number }> {
-  const out: Array<{ kind: Exclude<FigureKind, 'count'>; start: number; end: number }> = [];
-  for (const [kind, re] of KIND_WORDS) {
-    for (const m of q.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) out.push({ kind, start: m.index!, end: m.index! + m[0].length });
-  }
-  return out;
+  return KIND_WORDS_ALL.flatMap(([kind, re]) => [...q.matchAll(re)].map((m) => ({ kind, start: m.index!, end: m.index! + m[0].length })));
 }
 
 export function askedFigure(question: string): AskedFigure | null {
   const q = question.normalize('NFKC');
   if (isLocationQuestion(q)) return null;
   const counters = askedCounters(q);
-  const first = KIND_WORDS.find(([, re]) => re.test(q))?.[0];
+  const spans = kindSpans(q);
+  // The first kind in KIND_WORDS order that the question names.
+  const first = spans[0]?.kind;
   // A second kind counts only in a word of its own: 영업이익률 is one rate (이익 touches 률), and
   // "제곱미터 규모" one area; two kinds at least two characters apart are two things asked.
-  const spans = kindSpans(q);
   const apart = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.end >= 2 || b.start - a.end >= 2;
   const also = [...new Set(spans.filter((s) => s.kind !== first && spans.filter((o) => o.kind !== s.kind).every((o) => apart(s, o))).map((s) => s.kind))];
   if (counters.length > 0) return { kind: 'count', counters, ...(first ? { also: [first, ...also] } : {}) };

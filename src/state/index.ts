@@ -17,15 +17,22 @@ import { MemorySessionStore } from './sessions-memory.js';
 /** How long a start waits for the Redis connection (its connect timeout): see RedisConnection.whenReady. */
 const REDIS_START_WAIT_MS = 2_000;
 
-/** The Redis-backed stores, loaded with their client when REDIS_URL is set. */
-async function redisModules() {
+/**
+ * The Redis connection and the classes of the Redis-backed stores, loaded when REDIS_URL is set.
+ * The connection is waited for (up to REDIS_START_WAIT_MS) so that the server listens with it.
+ */
+async function openRedis(url: string, prefix: string, log: HealthLog) {
   const [{ RedisConnection }, { RedisDedupStore }, { redisRateLimitStore }, { RedisSessionStore }] = await Promise.all([
     import('./redis.js'),
     import('./dedup-redis.js'),
     import('./ratelimit-redis.js'),
     import('./sessions-redis.js'),
   ]);
-  return { RedisConnection, RedisDedupStore, redisRateLimitStore, RedisSessionStore };
+  const connection = new RedisConnection({ url, prefix, log });
+  if (!(await connection.whenReady(REDIS_START_WAIT_MS))) {
+    log.warn({ dependency: 'redis' }, `redis not reachable within ${REDIS_START_WAIT_MS} ms of start: serving without it until it is`);
+  }
+  return { connection, RedisDedupStore, redisRateLimitStore, RedisSessionStore };
 }
 
 export interface SharedState {
@@ -42,16 +49,13 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   const limits = { maxTurns: config.SESSION_MAX_TURNS, maxBytes: config.SESSION_MAX_BYTES };
   const ttlMs = config.SESSION_TTL_MINUTES * 60_000;
   const now = opts.now ? { now: opts.now } : {};
-  const R = config.REDIS_URL ? await redisModules() : undefined;
-  const redis = R && config.REDIS_URL ? new R.RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log }) : undefined;
-  if (redis && !(await redis.whenReady(REDIS_START_WAIT_MS))) {
-    log.warn({ dependency: 'redis' }, `redis not reachable within ${REDIS_START_WAIT_MS} ms of start: serving without it until it is`);
-  }
+  const R = config.REDIS_URL ? await openRedis(config.REDIS_URL, config.REDIS_PREFIX, log) : undefined;
+  const redis = R?.connection;
   const kind = sessionStoreKind(config);
   let sessions: SessionStore;
   const dependencies: HealthSource[] = [];
-  if (kind === 'redis' && R && redis) {
-    sessions = new R.RedisSessionStore(redis, { ...limits, ttlMs, log, ...now });
+  if (kind === 'redis' && R) {
+    sessions = new R.RedisSessionStore(R.connection, { ...limits, ttlMs, log, ...now });
   } else if (kind === 'sqlite') {
     const [{ SqliteSessionStore }, { importSessionFile }] = await Promise.all([import('./sessions-sqlite.js'), import('./migrate.js')]);
     const file = sessionDbPath(config);
@@ -68,8 +72,8 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   if (redis) dependencies.push(redis);
   return {
     sessions,
-    dedup: R && redis ? new R.RedisDedupStore(redis) : new MemoryDedupStore(),
-    ...(R && redis ? { rateLimitStore: () => R.redisRateLimitStore(redis) } : {}),
+    dedup: R ? new R.RedisDedupStore(R.connection) : new MemoryDedupStore(),
+    ...(R ? { rateLimitStore: () => R.redisRateLimitStore(R.connection) } : {}),
     dependencies,
     close: async () => {
       await sessions.close?.();
