@@ -111,6 +111,26 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
     }
   }
 
+  if (expand && lang === 'en' && opts.vocabulary) {
+    // A seed term the glossary explained has other words in the report that the vocabulary lists
+    // for the same English word (commercialization: the seed's 상업화, the vocabulary's 상용화 and
+    // 사업화): they join as vocabulary words. Names have no vocabulary entry. English only: an
+    // English word covers more Korean words than a Chinese one (商业化 is 상업화), and measured on
+    // `tune`, Chinese questions lost keywords with it (0.75 → 0.71) while English ones gained.
+    for (const e of entries) {
+      for (const f of e.en) {
+        if (!normalized.toLowerCase().includes(f.toLowerCase())) continue;
+        for (const group of opts.vocabulary(f, lang)) {
+          const others = group.filter((ko) => ko !== e.ko && !expansions.includes(ko));
+          for (const ko of others) {
+            add(analyze(normalize(ko)), w.vocabulary / group.length);
+            expansions.push(ko);
+          }
+        }
+      }
+    }
+  }
+
   if (expand && lang === 'zh' && opts.readings) {
     // Lexical side only (not in `expansions`, which the dense side embeds): readings include
     // common words (기업, 방안) that BM25 discounts by their frequency but that shift a hashed
