@@ -40,6 +40,7 @@ import {
   EN_QUERY_STOP,
   EN_STOP,
   KO_QUERY_STOP,
+  isKoreanQuestionWord,
   KO_STOP,
   KO_SUFFIX_WORDS,
   ZH_QUERY_STOP,
@@ -175,7 +176,7 @@ function bigrams(text: string, kind: TokenKind, out: Token[], skip?: Set<string>
 
 function koreanTokens(word: string, query: boolean, out: Token[]): void {
   // A bare ending (what is left of "2027년까지" once N2 took "2027년") or a stopword.
-  if (KO_STOP.has(word) || KO_SUFFIX_WORDS.has(word) || (query && KO_QUERY_STOP.has(word))) return;
+  if (KO_STOP.has(word) || KO_SUFFIX_WORDS.has(word) || (query && (KO_QUERY_STOP.has(word) || isKoreanQuestionWord(word)))) return;
   const stripped = stripKo(word);
   const stem = stripped?.stem ?? word;
   if (stripped && (KO_STOP.has(stem) || (query && KO_QUERY_STOP.has(stem)))) return;

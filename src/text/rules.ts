@@ -95,6 +95,26 @@ export const isHangul = (c: number): boolean => (c >= 0xac00 && c <= 0xd7af) || 
 export const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /**
+ * Interrogative stems: a question word is one of them with any ending (뭐로, 뭐임, 뭐뭐, 어디임,
+ * 얼마임, 몇명, 누구랑), which a list of whole words never finishes. Only stems that begin no
+ * noun of the report (not 왜: 왜곡).
+ */
+const KO_QUESTION_STEMS = ['뭐', '무엇', '무슨', '어디', '언제', '누구', '누가', '얼마', '몇', '어떻', '어떤', '어느'];
+/** Longest word taken for a question word: the stem and a few syllables of ending. */
+const KO_QUESTION_WORD_MAX = 5;
+
+/**
+ * A question's word that asks rather than names: an interrogative with its ending, or a manner
+ * adverb in -히 (정확히, 자세히, 간단히: how to answer, never what about).
+ */
+export function isKoreanQuestionWord(word: string): boolean {
+  const n = [...word].length;
+  if (n > KO_QUESTION_WORD_MAX) return false;
+  if (KO_QUESTION_STEMS.some((q) => word.startsWith(q))) return true;
+  return n >= 2 && n <= 3 && word.endsWith('히');
+}
+
+/**
  * One layer of particle/ending stripped, longest first, when at least `minStem` syllables remain
  * (유니트리는 → 유니트리; 회의, 국가 keep their last syllable only through `safe`: a one-syllable
  * ending that also ends nouns is "unsafe", and the caller decides what to do with it).

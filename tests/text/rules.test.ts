@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stripParticle } from '../../src/answer/terms.js';
 import { stripKorean } from '../../src/embed/features.js';
 import { analyze } from '../../src/retrieve/analyzer.js';
-import { KO_SUFFIXES, stripKoreanSuffix } from '../../src/text/rules.js';
+import { KO_SUFFIXES, isKoreanQuestionWord, stripKoreanSuffix } from '../../src/text/rules.js';
 
 describe('shared Korean rules', () => {
   it('strips one particle or ending, longest first, keeping two syllables', () => {
@@ -23,5 +23,15 @@ describe('shared Korean rules', () => {
       expect(stripKorean(word)).toBe(stem);
       expect(stripParticle(word)).toBe(stem);
     }
+  });
+  it('a question word with any ending asks rather than names, in a question only', () => {
+    for (const w of ['뭐로', '뭐임', '뭐뭐', '어디임', '얼마임', '몇명', '누구랑', '정확히', '자세히']) expect(isKoreanQuestionWord(w), w).toBe(true);
+    for (const w of ['유명함', '광벨리', '몇몇기업들에게서는', '특허', '어린이']) expect(isKoreanQuestionWord(w), w).toBe(false);
+    const terms = (q: string) => analyze(q, { query: true }).map((t) => t.term);
+    expect(terms('광벨리가 정확히 뭐로 유명함')).not.toEqual(expect.arrayContaining(['뭐로']));
+    expect(terms('광벨리가 정확히 뭐로 유명함')).not.toContain('정확히');
+    expect(terms('광벨리가 정확히 뭐로 유명함')).toContain('광벨리');
+    // Documents keep every word.
+    expect(analyze('정확히 뭐로').map((t) => t.term)).toContain('정확히');
   });
 });
