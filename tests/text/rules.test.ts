@@ -28,9 +28,9 @@ describe('shared Korean rules', () => {
     for (const w of ['뭐로', '뭐임', '뭐뭐', '어디임', '얼마임', '몇명', '누구랑', '정확히', '자세히']) expect(isKoreanQuestionWord(w), w).toBe(true);
     for (const w of ['유명함', '광벨리', '몇몇기업들에게서는', '특허', '어린이']) expect(isKoreanQuestionWord(w), w).toBe(false);
     const terms = (q: string) => analyze(q, { query: true }).map((t) => t.term);
-    expect(terms('광벨리가 정확히 뭐로 유명함')).not.toEqual(expect.arrayContaining(['뭐로']));
-    expect(terms('광벨리가 정확히 뭐로 유명함')).not.toContain('정확히');
-    expect(terms('광벨리가 정확히 뭐로 유명함')).toContain('광벨리');
+    expect(terms('둥후는 정확히 뭐로 알려졌어')).not.toContain('뭐로');
+    expect(terms('둥후는 정확히 뭐로 알려졌어')).not.toContain('정확히');
+    expect(terms('둥후는 정확히 뭐로 알려졌어')).toContain('둥후');
     // Documents keep every word.
     expect(analyze('정확히 뭐로').map((t) => t.term)).toContain('정확히');
   });
