@@ -4,7 +4,8 @@
  *    turns); its candidate sentences get their features, and a label: the sentence is in a gold
  *    article and holds one of the answer's keywords;
  * 2. a logistic model of "this sentence states the answer";
- * 3. a logistic model of "the report answers this question" over question-level features, fitted
+ * 3. a logistic model of "the report answers this question" over question-level features (each
+ *    `tune` question's computed with a ranking fitted without its fold: cross-fitting), fitted
  *    with each feature's sign fixed in advance (QUESTION_FEATURE_SIGNS), its L2 penalty chosen by
  *    5-fold cross-validation, and the threshold with the best weighted accuracy on tune (a wrong
  *    answer costs WRONG_ANSWER_COST wrong refusals); it is used only when it beats always
@@ -266,9 +267,17 @@ export async function fitWeights(
 
   // 3. the found model, on the fitted sentence probabilities
   const foundExs = opts.foundAlso ? [...exs, ...alsoExs] : exs;
+  // A `tune` question's own evidence sentences trained the ranking, so with that model its best
+  // probabilities are higher than an unseen question's will be, and the found model would learn
+  // a boundary that unseen answerable questions fall below. Its features are therefore computed
+  // with a ranking fitted without its fold (cross-fitting, as in stacking). Measured: the model
+  // barely moves (the ranking is pooled over ~300 questions), dev the same, written tuning set
+  // English first citation 0.93 → 0.96.
+  const foldModels = Array.from({ length: FOLDS }, (_, f) => fitRanking(SENTENCE_FEATURES, groups.filter((_, g) => g >= exs.length || g % FOLDS !== f), opts));
   const QX = foundExs.map((ex, i) => {
     const { scored, featureInput } = i < perExample.length ? perExample[i]! : probe.score(ex.input, ex.input.frame!);
-    return questionFeatures(featureInput, scored.map((s) => predict(sentence, s.x)));
+    const model = i < exs.length ? foldModels[i % FOLDS]! : sentence;
+    return questionFeatures(featureInput, scored.map((s) => predict(model, s.x)));
   });
   const QY = foundExs.map((ex) => (ex.q.article !== null ? 1 : 0));
   // 3a. (--synthetic) each answerable question's unanswerable twin: the same passages without its
