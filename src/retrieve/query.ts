@@ -119,7 +119,8 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
     // `tune`, Chinese questions lost keywords with it (0.75 → 0.71) while English ones gained.
     for (const e of entries) {
       for (const f of e.en) {
-        if (!normalized.toLowerCase().includes(f.toLowerCase())) continue;
+        // As a whole word or phrase of the question ("AI" is not in "said").
+        if (!new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(normalized)) continue;
         for (const group of opts.vocabulary(f, lang)) {
           const others = group.filter((ko) => ko !== e.ko && !expansions.includes(ko));
           for (const ko of others) {
