@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;
   console.error(
-    `fitted on ${report.questions} tune questions, ${report.sentences} sentences (${report.positives} evidence): found threshold ${report.weights.foundThreshold} (accuracy ${report.tuneAccuracy.toFixed(2)}; 5-fold CV ${report.cvAccuracy.toFixed(3)} with L2 ${report.questionL2} against ${report.baseRate.toFixed(3)} for always answering), add ratio ${report.weights.addRatio} (keywords ${report.tuneKeywords.toFixed(2)} on tune and the tuning files)`,
+    `fitted on ${report.questions} tune questions, ${report.sentences} sentences (${report.positives} evidence): found threshold ${report.weights.foundThreshold} (accuracy ${report.tuneAccuracy.toFixed(2)}; held-out ${report.cvAccuracy.toFixed(3)} (${report.foundBags > 1 ? `${report.foundBags} bagged models, out of bag` : `5-fold CV, L2 ${report.questionL2}`}) against ${report.baseRate.toFixed(3)} for always answering), add ratio ${report.weights.addRatio} (keywords ${report.tuneKeywords.toFixed(2)} on tune and the tuning files)`,
   );
   if (flags.check) {
     const same = fs.readFileSync(WEIGHTS_PATH, 'utf8') === text;
