@@ -33,7 +33,7 @@ import { splitSentences } from '../chunk/sentences.js';
 import type { Candidate } from './evidence.js';
 import { type AnswerWeights, type ExtractiveOptions, ExtractiveAnswerer } from './extractive.js';
 import { QUESTION_FEATURES, QUESTION_FEATURE_SIGNS, SENTENCE_FEATURES, questionFeatures } from './features.js';
-import { type FitOptions, fitLogistic, fitRanking, predict } from './model.js';
+import { type FitOptions, type LogisticModel, averageModels, fitLogistic, fitRanking, predict } from './model.js';
 
 export const WEIGHTS_VERSION = 1;
 
@@ -315,10 +315,8 @@ export async function fitWeights(
   // over the six leave-one-out refits it was used every time, written refusals 10–11/28 and
   // `check` 3/10 in all six.
   if (FOUND_BAGS > 1 && opts.synthetic !== true) {
-    const d = QUESTION_FEATURES.length;
-    const wSum = new Array<number>(d).fill(0);
-    let bSum = 0;
     const oobDecided: number[] = [];
+    const bags: LogisticModel[] = [];
     for (let b = 0; b < FOUND_BAGS; b++) {
       const inBag = QX.map((_, i) => i).filter((i) => i % FOUND_BAGS !== b);
       const Xb = inBag.map((i) => QX[i]!);
@@ -327,12 +325,9 @@ export async function fitWeights(
       const mb = fitLogistic(QUESTION_FEATURES, Xb, yb, { ...qOpts, l2: cvb.l2 });
       const tb = bestThreshold(Xb.map((x) => predict(mb, x)), yb).t;
       for (let i = b; i < QX.length; i += FOUND_BAGS) oobDecided[i] = predict(mb, QX[i]!) >= tb ? 1 : 0;
-      for (let j = 0; j < d; j++) wSum[j]! += mb.weights[j]! / mb.std[j]!;
-      bSum += mb.bias - mb.weights.reduce((t, w, j) => t + (w * mb.mean[j]!) / mb.std[j]!, 0);
+      bags.push(mb);
     }
-    // In raw feature units (mean 0, std 1): the average of standardized models with different means and scales.
-    const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
-    question = { features: [...QUESTION_FEATURES], mean: QUESTION_FEATURES.map(() => 0), std: QUESTION_FEATURES.map(() => 1), weights: wSum.map((w) => r6(w / FOUND_BAGS)), bias: r6(bSum / FOUND_BAGS) };
+    question = averageModels(bags);
     cvAcc = score(oobDecided, QY, 0.5);
   }
   const fitted = bestThreshold(QX.map((x) => predict(question, x)), QY);

@@ -128,3 +128,19 @@ export function fitRanking(features: readonly string[], groups: ReadonlyArray<{ 
   const b = platt.bias - a * platt.mean[0]!;
   return { features: [...features], mean: mean.map(round), std: std.map(round), weights: w.map((v) => round(v * a)), bias: round(b) };
 }
+
+/**
+ * One linear model whose logit is the average of the models' logits (bagging), in raw feature
+ * units (mean 0, std 1): the models were standardized on different data.
+ */
+export function averageModels(models: readonly LogisticModel[]): LogisticModel {
+  const first = models[0]!;
+  const d = first.features.length;
+  const weights = new Array<number>(d).fill(0);
+  let bias = 0;
+  for (const m of models) {
+    for (let j = 0; j < d; j++) weights[j]! += m.weights[j]! / m.std[j]! / models.length;
+    bias += (m.bias - m.weights.reduce((t, w, j) => t + (w * m.mean[j]!) / m.std[j]!, 0)) / models.length;
+  }
+  return { features: [...first.features], mean: weights.map(() => 0), std: weights.map(() => 1), weights: weights.map(round), bias: round(bias) };
+}

@@ -1,6 +1,6 @@
 /** The logistic scorer: deterministic fits, dropped features, sign constraints. */
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, fitRanking, predict } from '../../src/answer/model.js';
+import { averageModels, fitLogistic, fitRanking, predict } from '../../src/answer/model.js';
 
 // Feature a separates the classes; feature b is anti-correlated with the label in this sample.
 const X = [
@@ -61,5 +61,20 @@ describe('fitRanking', () => {
     expect(fitRanking(['a', 'b'], groups, { drop: ['a'] }).weights[0]).toBe(0);
     const withEmpty = fitRanking(['a', 'b'], [...groups, { X: [[0.5, 0.5]], y: [0] }]);
     expect(withEmpty.weights.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('averageModels (the bagged found model)', () => {
+  it("gives the average of the models' logits, whatever data each was standardized on", () => {
+    const a = { features: ['x', 'y'], mean: [0.2, 1], std: [0.5, 2], weights: [1.5, -0.4], bias: 0.3 };
+    const b = { features: ['x', 'y'], mean: [0.6, 0], std: [0.1, 1], weights: [0.2, 0.8], bias: -1 };
+    const avg = averageModels([a, b]);
+    const logit = (p: number) => Math.log(p / (1 - p));
+    for (const x of [[0, 0], [0.3, 2], [1, -1]]) {
+      expect(logit(predict(avg, x))).toBeCloseTo((logit(predict(a, x)) + logit(predict(b, x))) / 2, 5);
+    }
+    // Signs survive: every model's x pushes up, so the average's does.
+    expect(avg.weights[0]).toBeGreaterThan(0);
+    expect(avg.mean).toEqual([0, 0]);
   });
 });
