@@ -36,8 +36,6 @@ export const SENTENCE_FEATURES = [
   'boilerplate',
   /** The sentence was already quoted in the previous answer (a follow-up wants something new). */
   'repeat',
-  /** Weighted share of the asked attribute's concepts (frame.attributeTerms) in the sentence. */
-  'attributeStated',
 ] as const;
 
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
@@ -138,7 +136,6 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
   const localTotal = profile.groups.reduce((s, g, i) => s + (g.optional || spec[i]! <= 0 ? 0 : g.weight * spec[i]!), 0);
   const top = hits[0]?.score || 1;
   const prev = input.previousAnswer ? matchForm(input.previousAnswer) : '';
-  const attr = attributeGroups(frame, profile);
   const passageNorm = new Map<number, string>();
   return cands.map((c) => {
     const h = hits[c.hit]!;
@@ -162,7 +159,6 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
       passageScore: h.score / top,
       boilerplate: c.boilerplate ? 1 : 0,
       repeat: prev && c.norm.length > 10 && overlap(c.norm, prev) > 0.8 ? 1 : 0,
-      attributeStated: attributeShare(c.norm, attr),
     };
     return SENTENCE_FEATURES.map((k) => f[k]);
   });
@@ -185,7 +181,6 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
   const X = input.sentenceX;
   const iType = SENTENCE_FEATURES.indexOf('typeMiss');
   const iLocal = SENTENCE_FEATURES.indexOf('localCoverage');
-  const iAttr = SENTENCE_FEATURES.indexOf('attributeStated');
   let typedNamed = 0;
   let typedCoverage = 0;
   const attr = attributeGroups(frame, profile);
@@ -198,7 +193,7 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
       if (typed) typedCoverage = Math.max(typedCoverage, x[iLocal]!);
       const namedOk = !ents || namedPassage[input.cands[i]!.hit]!;
       if (typed && namedOk) typedNamed = Math.max(typedNamed, probs[i] ?? 0);
-      if (namedOk && attr.length) attributeNear = Math.max(attributeNear, x[iAttr]!);
+      if (namedOk && attr.length) attributeNear = Math.max(attributeNear, attributeShare(input.cands[i]!.norm, attr));
     });
   }
   const f: Record<QuestionFeature, number> = {
