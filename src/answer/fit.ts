@@ -103,6 +103,30 @@ function crossValidatedL2(X: number[][], y: number[], opts: FitOptions, syntheti
   return best;
 }
 
+/** The found model as one fit: L2 by cross-validation, held-out accuracy from it. */
+function singleFoundModel(X: number[][], y: number[], opts: FitOptions, synthetic: Array<number[] | undefined>, twins: number[][]): { question: LogisticModel; heldOutAcc: number; l2?: number } {
+  const cv = crossValidatedL2(X, y, opts, synthetic);
+  const question = fitLogistic(QUESTION_FEATURES, [...X, ...twins], [...y, ...twins.map(() => 0)], { ...opts, l2: cv.l2 });
+  return { question, heldOutAcc: cv.acc, l2: cv.l2 };
+}
+
+/** FOUND_BAGS fits, each without every FOUND_BAGS-th question, averaged; held-out accuracy out of bag. */
+function baggedFoundModel(X: number[][], y: number[], opts: FitOptions): { question: LogisticModel; heldOutAcc: number; l2?: number } {
+  const oobDecided: number[] = [];
+  const bags: LogisticModel[] = [];
+  for (let b = 0; b < FOUND_BAGS; b++) {
+    const inBag = X.map((_, i) => i).filter((i) => i % FOUND_BAGS !== b);
+    const Xb = inBag.map((i) => X[i]!);
+    const yb = inBag.map((i) => y[i]!);
+    const cvb = crossValidatedL2(Xb, yb, opts, Xb.map(() => undefined));
+    const mb = fitLogistic(QUESTION_FEATURES, Xb, yb, { ...opts, l2: cvb.l2 });
+    const tb = bestThreshold(Xb.map((x) => predict(mb, x)), yb).t;
+    for (let i = b; i < X.length; i += FOUND_BAGS) oobDecided[i] = predict(mb, X[i]!) >= tb ? 1 : 0;
+    bags.push(mb);
+  }
+  return { question: averageModels(bags), heldOutAcc: score(oobDecided, y, 0.5) };
+}
+
 /** The model that answers the earlier turns of follow-ups during a fit: coverage and rank only. */
 export const BOOTSTRAP_WEIGHTS: AnswerWeights = {
   version: WEIGHTS_VERSION,
@@ -219,7 +243,8 @@ export interface FitReport {
   positives: number;
   questions: number;
   tuneAccuracy: number;
-  questionL2: number;
+  /** The single found model's cross-validated penalty (absent when bagged: each bag has its own). */
+  questionL2?: number;
   /** Held-out accuracy of the found model (out-of-bag when bagged), and of always answering. */
   cvAccuracy: number;
   /** Found models averaged (1: a single model). */
@@ -302,10 +327,6 @@ export async function fitWeights(
     drop: (opts.drop ?? []).filter((d) => (QUESTION_FEATURES as readonly string[]).includes(d)),
     signs: QUESTION_FEATURE_SIGNS,
   };
-  const cv = crossValidatedL2(QX, QY, qOpts, synthetic);
-  const questionL2 = cv.l2;
-  let question = fitLogistic(QUESTION_FEATURES, [...QX, ...twins], [...QY, ...twins.map(() => 0)], { ...qOpts, l2: questionL2 });
-  let cvAcc = cv.acc;
   // Bagging (without --synthetic): ten unanswerable `tune` questions are too few for one fit.
   // Leave-one-out refits of a single model chose penalties from 0.01 to 1, and in two of six
   // the model was not used at all (written tuning set refusals 0–11/28). So FOUND_BAGS models,
@@ -314,22 +335,9 @@ export async function fitWeights(
   // out-of-bag decisions. Measured: the same answers as the single model on the full split;
   // over the six leave-one-out refits it was used every time, written refusals 10–11/28 and
   // `check` 3/10 in all six.
-  if (FOUND_BAGS > 1 && opts.synthetic !== true) {
-    const oobDecided: number[] = [];
-    const bags: LogisticModel[] = [];
-    for (let b = 0; b < FOUND_BAGS; b++) {
-      const inBag = QX.map((_, i) => i).filter((i) => i % FOUND_BAGS !== b);
-      const Xb = inBag.map((i) => QX[i]!);
-      const yb = inBag.map((i) => QY[i]!);
-      const cvb = crossValidatedL2(Xb, yb, qOpts, Xb.map(() => undefined));
-      const mb = fitLogistic(QUESTION_FEATURES, Xb, yb, { ...qOpts, l2: cvb.l2 });
-      const tb = bestThreshold(Xb.map((x) => predict(mb, x)), yb).t;
-      for (let i = b; i < QX.length; i += FOUND_BAGS) oobDecided[i] = predict(mb, QX[i]!) >= tb ? 1 : 0;
-      bags.push(mb);
-    }
-    question = averageModels(bags);
-    cvAcc = score(oobDecided, QY, 0.5);
-  }
+  const bagged = FOUND_BAGS > 1 && opts.synthetic !== true;
+  const found = bagged ? baggedFoundModel(QX, QY, qOpts) : singleFoundModel(QX, QY, qOpts, synthetic, twins);
+  const { question, heldOutAcc: cvAcc } = found;
   const fitted = bestThreshold(QX.map((x) => predict(question, x)), QY);
   // Refusing is kept only when it beats always answering on held-out folds; otherwise the
   // model has learnt the tune questions, not the method, and every question is answered.
@@ -364,9 +372,9 @@ export async function fitWeights(
     positives: y.filter((v) => v === 1).length,
     questions: exs.length,
     tuneAccuracy: bestAcc,
-    questionL2,
+    ...(found.l2 !== undefined ? { questionL2: found.l2 } : {}),
     cvAccuracy: cvAcc,
-    foundBags: FOUND_BAGS > 1 && opts.synthetic !== true ? FOUND_BAGS : 1,
+    foundBags: bagged ? FOUND_BAGS : 1,
     baseRate,
     tuneKeywords: best.kw,
   };

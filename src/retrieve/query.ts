@@ -60,6 +60,11 @@ const HANGUL = /[\uAC00-\uD7AF]/;
 export const MAX_QUERY_TERMS = 48;
 export const MAX_EXPANSIONS = 24;
 
+/** A word or phrase as a whole (`\b` on both sides), case-insensitive, every occurrence. */
+function wholeWord(x: string): RegExp {
+  return new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu');
+}
+
 export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQueryOptions = {}): AnalyzedQuery {
   const w = { ...DEFAULT_QUERY_WEIGHTS, ...opts.weights };
   const normalized = normalize(text);
@@ -93,9 +98,15 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
   // What the glossary did not explain (its names and seed terms are weighed above): 能科科技 is
   // 넝커테크 by the glossary, and its 科技 must not add a reading or a vocabulary word as well.
   let rest = normalized;
+  // The seed's English forms the question writes as whole words ("AI" is not in "said"), with their entry.
+  const seedEnglish: Array<{ ko: string; form: string }> = [];
   for (const e of entries) {
     for (const z of e.zh) rest = rest.split(z).join(' ');
-    for (const x of e.en) rest = rest.replace(new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu'), ' ');
+    for (const x of e.en) {
+      const re = wholeWord(x);
+      if (normalized.search(re) >= 0) seedEnglish.push({ ko: e.ko, form: x });
+      rest = rest.replace(re, ' ');
+    }
   }
 
   if (expand && lang !== 'ko' && opts.vocabulary) {
@@ -117,16 +128,11 @@ export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQuer
     // 사업화): they join as vocabulary words. Names have no vocabulary entry. English only: an
     // English word covers more Korean words than a Chinese one (商业化 is 상업화), and measured on
     // `tune`, Chinese questions lost keywords with it (0.75 → 0.71) while English ones gained.
-    for (const e of entries) {
-      for (const f of e.en) {
-        // As a whole word or phrase of the question ("AI" is not in "said").
-        if (!new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(normalized)) continue;
-        for (const group of opts.vocabulary(f, lang)) {
-          const others = group.filter((ko) => ko !== e.ko && !expansions.includes(ko));
-          for (const ko of others) {
-            add(analyze(normalize(ko)), w.vocabulary / group.length);
-            expansions.push(ko);
-          }
+    for (const { ko: seedKo, form } of seedEnglish) {
+      for (const group of opts.vocabulary(form, lang)) {
+        for (const ko of group.filter((k) => k !== seedKo && !expansions.includes(k))) {
+          add(analyze(normalize(ko)), w.vocabulary / group.length);
+          expansions.push(ko);
         }
       }
     }
