@@ -201,10 +201,20 @@ export function statesFigure(sentence: string, asked: AskedFigure): boolean {
  * List questions ("네 가지 분야는", "어디 어디야", "哪几个城市", "which cities"): the answer is an
  * enumeration, so sentences with several comma-separated items are preferred.
  */
-const LIST_RE = /가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누구|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
+const LIST_RE = /가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누구|뭐뭐|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
+/**
+ * Further list cues of each language's grammar: a Korean plural noun the question asks about
+ * ("인수합병한 회사들", "기업들은 어디"), a numbered set asked for ("5대 분야는 뭐야", "4대 핵심 분야 알려줘"); an English
+ * plural noun governed by which/what ("which networks is it…", "what data-collection tools did").
+ */
+const KO_PLURAL_ASKED_RE = /\p{Script=Hangul}{2,}들(?:은|는|이|가|을|를)?\s*(?:$|[?？.]|뭐|무엇|어디|누구|어떤|알려)/u;
+const KO_NUMBERED_SET_RE = /(?<![\d.,])[2-9]\s*대\s*(?:핵심\s*|주요\s*|중점\s*)?\p{Script=Hangul}{2}(?=.*(?:뭐|무엇|어떤|어디|알려))/u;
+const EN_PLURAL_ASKED_RE =
+  /\b(?:which|what)\s+(?:[a-z][\w-]*\s+){0,3}?(?!(?:does|is|was|has|its|this|his|hers|yours|ours|theirs|us|as)\b)[a-z][\w-]*[a-rt-z]s\s+(?:did|do|does|are|were|have|has|had|will|would|can|could|should|is|was|[a-z]+ed)\b/iu;
 
 export function isListQuestion(question: string): boolean {
-  return LIST_RE.test(question.normalize('NFKC'));
+  const q = question.normalize('NFKC');
+  return LIST_RE.test(q) || KO_PLURAL_ASKED_RE.test(q) || KO_NUMBERED_SET_RE.test(q) || EN_PLURAL_ASKED_RE.test(q);
 }
 
 /** An enumeration: three or more items separated by , 、 or ·. */

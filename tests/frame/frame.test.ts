@@ -50,6 +50,14 @@ describe('question kinds', () => {
     ['Summarize the article', 'en', 'summary'],
     ['Which page is the Huawei article on?', 'en', 'location'],
     ['How large is the zone in square kilometers?', 'en', 'area'],
+    // list cues of grammar: a plural noun asked about, a numbered set asked for
+    ['작년에 투자한 스타트업들', 'ko', 'list'],
+    ['협력한 대학들은 어디야?', 'ko', 'list'],
+    ['정책의 3대 중점 과제는 뭐야?', 'ko', 'list'],
+    ['3대 도시 선정은 언제 발표됐어?', 'ko', 'date'],
+    ['What robot models did the company launch?', 'en', 'list'],
+    ['Which research institutes signed the agreement?', 'en', 'list'],
+    ['What does the company make?', 'en', 'fact'],
   ] as const)('%s → %s', (q, lang, kind) => {
     expect(analyzeQuestion(q, lang).kind).toBe(kind);
   });
