@@ -49,6 +49,21 @@ export function convertFigures(text: string, lang: Exclude<Lang, 'ko'>): Array<[
   return out;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The text pairs the Korean name with a parenthesis of its own that names none of the entry's
+ * forms ("청위(成宇)" for the entry 청위 = 成渝): the quote's name is another one.
+ */
+function pairedOtherwise(text: string, entry: { ko: string; zh: readonly string[]; en: readonly string[] }): boolean {
+  const squash = (x: string) => x.replace(/\s+/g, '').toLowerCase();
+  const forms = [...entry.zh, ...entry.en].map(squash).filter(Boolean);
+  for (const m of text.matchAll(new RegExp(`${escapeRe(entry.ko)}\\s*[(（]([^)）]{1,60})[)）]`, 'gu'))) {
+    const inside = squash(m[1]!);
+    if (!forms.some((f) => inside.includes(f))) return true;
+  }
+  return false;
+}
+
 /** The report's own pairs for the Korean names in `text`, in the reader's script (`common`: words to leave out). */
 export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glossary, common?: (ko: string) => boolean): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -58,6 +73,10 @@ export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glo
     // A quote that already prints the form (유니트리(Unitree 宇树科技)) needs no note for it: the
     // report's parentheses are where most pairs come from, so most notes repeated the quote.
     if (!form || form === e.ko || text.includes(form)) continue;
+    // Nor a name the quote pairs with another: its own parentheses say which name it is, where
+    // the glossary may hold another with the same Korean reading (청위(成宇), a professor, against
+    // 청위 = 成渝, the Chengdu–Chongqing region).
+    if (pairedOtherwise(text, e)) continue;
     if (!out.some(([k]) => k === e.ko)) out.push([e.ko, form]);
   }
   return out;

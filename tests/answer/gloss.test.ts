@@ -1,0 +1,35 @@
+/** The reader's note beside a Korean quote: the report's own name pairs and figures in the reader's units. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { convertFigures, glossLine, nameForms } from '../../src/answer/gloss.js';
+import { Glossary } from '../../src/retrieve/glossary.js';
+import { readFileSync } from 'node:fs';
+
+let glossary: Glossary;
+beforeAll(() => {
+  glossary = Glossary.fromTexts([readFileSync(new URL('../../corpus/monthly-china-startup-2025-06.txt', import.meta.url), 'utf8')]);
+});
+
+describe('reader notes from the real report glossary', () => {
+  it('gives a name in the reader script when the quote does not print it', () => {
+    const forms = nameForms('유니트리는 데이터셋을 공개했다.', 'zh', glossary);
+    expect(forms).toContainEqual(['유니트리', '宇树科技']);
+  });
+  it('says nothing of a name the quote already prints with that form', () => {
+    expect(nameForms('유니트리(Unitree宇树科技)는 데이터셋을 공개했다.', 'zh', glossary).map(([ko]) => ko)).not.toContain('유니트리');
+  });
+  it('does not gloss a name the quote pairs with another one (same Korean reading, another person or place)', () => {
+    const other = glossary.entries.find((e) => glossary.isMined(e) && e.zh.length > 0 && [...e.ko].length >= 2)!;
+    const text = `${other.ko}(王某某) 교수는 이렇게 설명했다.`;
+    expect(nameForms(text, 'zh', glossary).map(([ko]) => ko)).not.toContain(other.ko);
+    // Paired with its own form, the English reader still gets the name (when it has one).
+    const withEn = glossary.entries.find((e) => glossary.isMined(e) && e.zh.length > 0 && e.en.length > 0 && !e.en.some((x) => e.ko.includes(x)))!;
+    const own = `${withEn.ko}(${withEn.zh[0]})는 성장했다.`;
+    expect(nameForms(own, 'en', glossary)).toContainEqual([withEn.ko, withEn.en[0]]);
+  });
+  it('converts figures to the reader units and builds one note line', () => {
+    expect(convertFigures('매출은 1.25 억 위안이다.', 'zh')).toEqual([['1.25 억 위안', '1.25亿元']]);
+    expect(convertFigures('매출은 4.7 억 달러이다.', 'en')).toEqual([['4.7 억 달러', '470 million US dollars']]);
+    expect(glossLine('ko', '1.25 억 위안', glossary)).toBe('');
+    expect(glossLine('en', '유니트리의 매출은 1.25 억 위안이다.', glossary)).toMatch(/^\(Note: Names: 유니트리 = Unitree; Figures: 1\.25 억 위안 = 125 million yuan\)$/);
+  });
+});
