@@ -69,7 +69,7 @@ const VOLUME_RE = /판매량|출하량|생산량|销量|销售量|出货量|sal
 
 /** Native numerals that count with a counter ("네 가지 분야", "두 회사"). */
 const KO_NUMERAL = '(?:몇|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)';
-const KO_COUNTER = '(?:가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건|점)';
+const KO_COUNTER = '(?:가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건|점|팀|회|편|척|호|채|장)';
 
 /**
  * The words of a question that only carry its counter: "곳이나" in "몇 곳이나", "가지" in "네 가지",

@@ -15,6 +15,7 @@ describe('question kinds', () => {
   it.each([
     ['유니트리의 시장 점유율은?', 'ko', 'percent'],
     ['창업 지원 기관은 몇 곳이야?', 'ko', 'count'],
+    ['결선에 오른 건 몇 팀이야?', 'ko', 'count'],
     ['행사는 언제 열려?', 'ko', 'date'],
     ['센터장이 누구야?', 'ko', 'person'],
     ['어떤 도시들이 선정됐어?', 'ko', 'list'],
