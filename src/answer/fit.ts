@@ -252,6 +252,40 @@ export interface FitReport {
   baseRate: number;
   /** Keyword coverage at the chosen ratio, over the answerable questions of tune and the tuning files. */
   tuneKeywords: number;
+  /** (heldOut) The ranking's keyword coverage on questions it was not fitted on: see heldOutKeywords. */
+  rankingHeldOut?: { keywords: number; n: number; byLang: Record<string, number> };
+}
+
+/**
+ * The sentence ranking's keywords on questions it did not learn from: FOLDS-fold over the pooled
+ * tuning questions (`tune` and the tuning files: the ranking is fitted on all of them, so their
+ * in-sample keywords flatter a ranking change), each fold answered by a ranking fitted on the
+ * others, always "found" (the refusals are the found model's business), summaries left out.
+ * A measure for accepting a ranking change on tuning data before `check` confirms it.
+ */
+async function heldOutKeywords(
+  pooled: Example[],
+  groups: ReadonlyArray<{ X: number[][]; y: number[] }>,
+  weights: AnswerWeights,
+  deps: FitDeps,
+  opts: FitOptions,
+): Promise<{ keywords: number; n: number; byLang: Record<string, number> }> {
+  const hits: Record<string, [number, number]> = {};
+  for (let f = 0; f < FOLDS; f++) {
+    const sentence = fitRanking(SENTENCE_FEATURES, groups.filter((_, i) => i % FOLDS !== f), opts);
+    const a = new ExtractiveAnswerer({ ...deps.answererOptions, weights: { ...weights, sentence, foundThreshold: 0 } });
+    for (const [i, ex] of pooled.entries()) {
+      if (i % FOLDS !== f || ex.q.article === null || ex.q.type === 'summary') continue;
+      const ok = containsAllGroups((await a.answer(ex.input)).answer, ex.q.answer_keywords) ? 1 : 0;
+      for (const key of ['all', ex.q.lang]) {
+        const h = (hits[key] ??= [0, 0]);
+        h[0] += ok;
+        h[1]++;
+      }
+    }
+  }
+  const [got, n] = hits['all'] ?? [0, 0];
+  return { keywords: n ? got / n : 0, n, byLang: Object.fromEntries(Object.entries(hits).filter(([k]) => k !== 'all').map(([k, [g, m]]) => [k, g / m])) };
 }
 
 export async function fitWeights(
@@ -263,7 +297,7 @@ export async function fitWeights(
    * for always answering, but `check` keywords 0.81 → 0.77 and first citation 0.91 → 0.86 (it
    * refuses answerable `check` questions) with refusals unchanged at 3/10. Off by default.
    */
-  opts: FitOptions & { fittedOn?: string; synthetic?: boolean; rankingAlso?: DevQuestion[]; foundAlso?: boolean } = {},
+  opts: FitOptions & { fittedOn?: string; synthetic?: boolean; rankingAlso?: DevQuestion[]; foundAlso?: boolean; heldOut?: boolean } = {},
 ): Promise<FitReport> {
   const tune = questions.filter((q) => q.split === 'tune');
   const exs = await examples(tune, deps);
@@ -366,8 +400,11 @@ export async function fitWeights(
     // Ties keep the higher ratio (the shorter answer), because r runs downwards.
     if (share > best.kw + 1e-9) best = { ratio: w.addRatio, kw: share };
   }
+  const weights = { ...base, addRatio: best.ratio };
+  const pooled = [...exs, ...alsoExs.filter((e) => e.q.article !== null)];
   return {
-    weights: { ...base, addRatio: best.ratio },
+    weights,
+    ...(opts.heldOut ? { rankingHeldOut: await heldOutKeywords(pooled, groups, weights, deps, opts) } : {}),
     sentences: X.length,
     positives: y.filter((v) => v === 1).length,
     questions: exs.length,
