@@ -13,9 +13,9 @@ const KO_BOUNDARY_RE = /(?:은|는|을|를|에|에서|으로|의|에게|와|과|
 
 /**
  * The last noun phrase of a Korean question, the thing it asks about ("테슬라 주가 전망" in
- * "테슬라 주가 전망은 어떻게 돼?", "4S 매장" in "2024년에 문을 닫은 4S 매장은 몇 곳이야?"): the content
+ * "테슬라 주가 전망은 어떻게 돼?", "4S 매장" in "작년에 새로 연 4S 매장은 몇 곳이야?"): the content
  * words before the trailing question words, verbs and counters, back to the previous phrase's
- * particle or verb. Only the last clause counts ("…이름은 뭐고, 어떤 모델에 맞먹는 성능이라고 했어?").
+ * particle or verb. Only the last clause counts ("…출시는 언제고, 어느 회사 제품과 경쟁한다고 했어?").
  */
 export function finalPhrase(question: string): string {
   const clause = question.normalize('NFKC').split(/[,，?？!.。]/u).map((c) => c.trim()).filter(Boolean).at(-1) ?? '';

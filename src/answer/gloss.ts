@@ -51,14 +51,16 @@ export function convertFigures(text: string, lang: Exclude<Lang, 'ko'>): Array<[
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * The text pairs the Korean name with a parenthesis of its own that names none of the entry's
- * forms ("청위(成宇)" for the entry 청위 = 成渝): the quote's name is another one.
+ * The text pairs the Korean name with a parenthesis of its own that holds another name, none of
+ * the entry's forms ("청위(成宇)" for the entry 청위 = 成渝): the quote's name is another one.
  */
 function pairedOtherwise(text: string, entry: { ko: string; zh: readonly string[]; en: readonly string[] }): boolean {
   const squash = (x: string) => x.replace(/\s+/g, '').toLowerCase();
   const forms = [...entry.zh, ...entry.en].map(squash).filter(Boolean);
   for (const m of text.matchAll(new RegExp(`${escapeRe(entry.ko)}\\s*[(（]([^)）]{1,60})[)）]`, 'gu'))) {
     const inside = squash(m[1]!);
+    // A name, not a figure: "청두(41.17)" and "선전(325 개)" print scores and counts beside a city.
+    if (!/[\p{Script=Han}a-z]/u.test(inside)) continue;
     if (!forms.some((f) => inside.includes(f))) return true;
   }
   return false;

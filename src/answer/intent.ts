@@ -204,8 +204,9 @@ export function statesFigure(sentence: string, asked: AskedFigure): boolean {
 const LIST_RE = /가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누구|뭐뭐|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
 /**
  * Further list cues of each language's grammar: a Korean plural noun the question asks about
- * ("인수합병한 회사들", "기업들은 어디"), a numbered set asked for ("5대 분야는 뭐야", "4대 핵심 분야 알려줘"); an English
- * plural noun governed by which/what ("which networks is it…", "what data-collection tools did").
+ * ("작년에 투자한 스타트업들", "협력한 대학들은 어디"), a numbered set asked for ("3대 중점 과제는
+ * 뭐야"); an English plural noun governed by which/what ("which research institutes signed…",
+ * "what robot models did…").
  */
 const KO_PLURAL_ASKED_RE = /\p{Script=Hangul}{2,}들(?:은|는|이|가|을|를)?\s*(?:$|[?？.]|뭐|무엇|어디|누구|어떤|알려)/u;
 const KO_NUMBERED_SET_RE = /(?<![\d.,])[2-9]\s*대\s*(?:핵심\s*|주요\s*|중점\s*)?\p{Script=Hangul}{2}(?=.*(?:뭐|무엇|어떤|어디|알려))/u;

@@ -1,6 +1,6 @@
 /**
- * Follow-up → standalone question ("그럼 최종 진단은 누가 내리는 거야?" after a question about
- * 야오잉의료 → "야오잉의료의 AI 가정 주치의 서비스에서 최종 진단은 누가 내리나요?"), with the
+ * Follow-up → standalone question ("그럼 환자 데이터는 누가 관리해?" after a question about
+ * 야오잉의료 → "야오잉의료의 AI 가정 주치의 서비스에서 환자 데이터는 누가 관리하나요?"), with the
  * rules of prompts/rewrite.md, so that retrieval searches for what the reader means.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';

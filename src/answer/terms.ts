@@ -134,7 +134,7 @@ const FILLER = new Set(
     // ko: degree adverbs and light words that any sentence may or may not use
     '가장', '제일', '많이', '많은', '주로', '모든', '각각', '함께', '같이', '어디어디', '무엇무엇', '누구누구', '이런', '그런',
     '저런', '어떠한', '무슨', '정말', '실제', '실제로', '이라고', '라고', '있다고', '했다고', '한다고', '기사', '이기', '어느정도',
-    // ko: frames of a request, not its topic ("모델 이름이 뭐야", "코어리스 모터 부분만 요약해줘", "덕분에")
+    // ko: frames of a request, not its topic ("모델 이름이 뭐야", "IMU 부분만 요약해줘", "덕분에")
     '이름', '명칭', '부분', '덕분', '때문', '페이지', '목차',
     // ko, zh: time relative to the reader; the report dates things absolutely ("2024 년", not "작년")
     '작년', '지난해', '올해', '금년', '내년', '요즘', '去年', '今年', '明年', '目前', '现在', '当前', '当年',

@@ -435,7 +435,7 @@ export const HELP: Record<Lang, string> = {
     'Hello! Ask me about the monthly report "월간 중국창업" (China startups).',
     'Answers cite the report as [1], [2].',
     '',
-    'e.g. What is Unitree’s share of the global quadruped robot market?',
+    'e.g. How big is Unitree’s global market share in quadruped robots?',
     '',
     'You can ask in Korean, Chinese or English, and ask follow-up questions.',
   ].join('\n'),

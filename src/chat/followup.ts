@@ -52,7 +52,7 @@ export interface Resolved {
   /** The standalone question as shown and stored: the question with the carried names. */
   standalone: string;
   /**
-   * The question is the previous one with a part replaced ("그럼 2023년은?", "那通用和福特呢？",
+   * The question is the previous one with a part replaced ("그러면 2023년은?", "那吉利和长城呢？",
    * "and in 2030?"): it asks the previous question's attribute, of the same kind of figure
    * (`isSubstitution`; false when no terms were given).
    */
@@ -68,7 +68,7 @@ export function namesOf(text: string, lang: Lang, glossary?: Glossary): string[]
   return [...out];
 }
 
-/** `terms`: the question's analysed terms, to tell a substitution ("그럼 2023년은?") from a question of its own. */
+/** `terms`: the question's analysed terms, to tell a substitution ("그러면 2023년은?") from a question of its own. */
 export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?: Glossary, terms?: ReadonlyArray<{ term: string; weight: number }>): Resolved | undefined {
   const lastUser = [...history].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;

@@ -241,7 +241,7 @@ export class DefaultChatService implements ChatService {
     };
     const names = resolved.names.length ? carry(resolved.names.join(' '), NAME_WEIGHT) : [];
     // An elliptical question keeps the previous one's wording nearly whole, less the numbers it
-    // replaces ("2022년 순이익" → "그럼 2023년은?": 순이익 stays, 2022 goes).
+    // replaces ("2022년 순이익" → "그러면 2023년은?": 순이익 stays, 2022 goes).
     const ownNumber = q.terms.some((t) => /^\d/.test(t.term));
     const topic = !resolved.topic
       ? []
@@ -304,7 +304,7 @@ const PRIOR_SHARE = 0.3;
 const NAME_WEIGHT = 1;
 const TOPIC_WEIGHT = 0.25;
 const TOPIC_WEIGHT_NO_NAMES = 0.5;
-/** Weight of the previous question's wording in an elliptical follow-up ("그럼 2023년은?"). */
+/** Weight of the previous question's wording in an elliptical follow-up ("그러면 2023년은?"). */
 const ELLIPTICAL_TOPIC_WEIGHT = 0.8;
 
 /**

@@ -50,7 +50,7 @@ const REPLIES: Record<Lang, Record<Kind, string>> = {
 export const EXAMPLE_QUESTIONS: Record<Lang, string[]> = {
   ko: ['유니트리의 글로벌 사족 로봇 시장 점유율은?', '중국 저고도 경제 상위 도시는 어디인가요?', '화웨이의 AI 인프라 전략을 요약해줘'],
   zh: ['宇树科技在四足机器人市场的份额是多少？', '中国低空经济排名前列的城市有哪些？', '总结一下华为的AI基础设施战略'],
-  en: ['What is Unitree’s share of the global quadruped robot market?', 'Which cities lead China’s low-altitude economy?', 'Summarize Huawei’s AI infrastructure strategy'],
+  en: ['How big is Unitree’s global market share in quadruped robots?', 'Which cities lead China’s low-altitude economy?', 'Summarize Huawei’s AI infrastructure strategy'],
 };
 
 /**

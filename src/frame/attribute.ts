@@ -1,7 +1,7 @@
 /**
  * The asked attribute: the words of a question that name what it wants to know about its subject
- * ("영업이익률" in "…업계 평균 영업이익률은 어느 정도야?", 功能 in "…能提供哪些功能？", "networks"
- * in "which networks is it supposed to link?"). A sentence that states the answer nearly always
+ * ("영업이익률" in "…작년 영업이익률은 얼마였어?", 功能 in "…支持哪些功能？", "networks"
+ * in "which networks does the plan connect?"). A sentence that states the answer nearly always
  * states this word too, while the subject's names are in every sentence about it; and a report
  * that names the subject but never the attribute near it does not answer the question.
  *

@@ -33,7 +33,7 @@ describe('follow-ups resolve "그 회사 / 它 / it" from the conversation', () 
   it.each([
     ['ko', ['유니트리는 어떤 회사야?', '그 회사의 사족 로봇 시장 점유율은?', '그 회사가 공개한 데이터셋은?']],
     ['zh', ['宇树科技是一家什么公司？', '它在四足机器人市场的份额是多少？', '它开源了什么数据集？']],
-    ['en', ['What does the report say about Unitree?', 'What is its share of the quadruped robot market?', 'What dataset did it open-source?']],
+    ['en', ['What does the report say about Unitree?', 'How big is its share in quadruped robots?', 'What dataset did it open-source?']],
   ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
     const [, share, data] = await conversation(lang, qs);
     expect(share!.found).toBe(true);
@@ -47,7 +47,7 @@ describe('follow-ups resolve "그 회사 / 它 / it" from the conversation', () 
 
 describe('an elliptical follow-up asks the previous question again with one part replaced', () => {
   it.each([
-    ['ko', ['쑤난 자주혁신구 2022년 순이익은 얼마였어?', '그럼 2023년은?']],
+    ['ko', ['쑤난 자주혁신구 2022년 순이익은 얼마였어?', '그러면 2023년은?']],
     ['zh', ['苏南示范区2022年的净利润是多少？', '那2023年呢？']],
     ['en', ["What was the Sunan zone's net profit in 2022?", 'And in 2023?']],
   ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
@@ -106,11 +106,11 @@ describe('summaries by reference', () => {
 });
 
 describe('an unanswerable question about a named company is refused, in each language', () => {
-  // The report profiles 카눠프 (卡诺普, CRP Robotics) but never gives its headcount.
+  // The report profiles 카눠프 (卡诺普, CRP Robotics) but never gives its site's area, its share price or its headcount.
   it.each([
-    ['ko', '카눠프의 직원 수는 몇 명이야?', '카눠프는 어떤 회사야?'],
-    ['zh', '卡诺普有多少名员工？', '卡诺普是一家什么公司？'],
-    ['en', 'How many employees does CRP have?', 'Tell me about the robot maker CRP in Chengdu'],
+    ['ko', '카눠프 공장 부지는 몇 제곱미터야?', '카눠프는 어떤 회사야?'],
+    ['zh', '卡诺普的股价现在多少钱一股？', '卡诺普是一家什么公司？'],
+    ['en', 'How many staff does CRP Robotics employ?', 'Tell me about the robot maker CRP in Chengdu'],
   ] as Array<[Lang, string, string]>)('%s', async (lang, missing, known) => {
     const [r] = await conversation(lang, [missing]);
     expect(r!.found).toBe(false);
@@ -171,13 +171,13 @@ describe('readers of Chinese and English', () => {
   });
   it("the note of names leaves out the report's everyday words (기업 was glossed as CR3)", async () => {
     // "상위 3개 기업(CR3)" mines the pair 기업 = CR3; 기업 is in 103 of 170 passages: vocabulary, not a name.
-    const [r] = await conversation('en', ['How many low-altitude economy companies are there in Shenzhen?']);
+    const [r] = await conversation('en', ['In Shenzhen, how many companies work in the low-altitude economy?']);
     expect(r!.answer).toMatch(/기업/);
     expect(r!.answer).toMatch(/Names: .*청두 = Chengdu/);
     expect(r!.answer).not.toMatch(/기업 = |CR3/);
   });
   it('an English answer gives the amount in English units', async () => {
-    const [r] = await conversation('en', ['How large will the Chinese coreless motor market be by 2028?']);
+    const [r] = await conversation('en', ["What size is China's coreless motor market expected to reach in 2028?"]);
     expect(r!.answer).toMatch(/\d+ million US dollars/);
   });
 });

@@ -145,7 +145,7 @@ export const NVIDIA_SHARE = () => passage('보도에 따르면, 중국 주요 �
 export const DEALERS_CLOSED = () => passage('부품사들의 대금 회수 기간이', '폐업했다.');
 /** trend-03: the robot 4S store's first partners (p. 22). */
 export const STORE_PARTNERS = () => passage('현장에서는 베이징 휴머노이드 로봇 혁신센터를 비롯', '첫 입주 파트너로 참여했다.');
-/** kic-05: the Belt and Road exchange conference in Chengdu (p. 70). */
+/** kic-05: 일대일로 science meeting no. 2, Chengdu (p. 70). */
 export const BELT_AND_ROAD = () => passage('제 2 회 ‘일대일로(一带一路)’ 과학기술 교류대회가', '성황리에 개최되었다.');
 /** policy-01: the plan and its 18 tasks in 5 fields, listed with ▲ (p. 30). */
 export const DIGITAL_PLAN = () => passage('최근, 중국 공업정보화부', '서비스 보장 강화 등이다.');

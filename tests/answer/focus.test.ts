@@ -5,11 +5,11 @@ import { askedFigure, isWhoQuestion, mentionsPerson, statesFigure } from '../../
 describe('finalPhrase: what a Korean question asks about', () => {
   it.each([
     ['테슬라 주가 전망은?', '테슬라 주가 전망은'],
-    ['2024년에 문을 닫은 4S 매장은 몇 곳이야?', '4S 매장은'],
-    ['중국에 국가급 자주혁신 시범지역이 지금 모두 몇 곳이나 있어?', '국가급 자주혁신 시범지역이'],
+    ['작년에 새로 연 4S 매장은 몇 곳이야?', '4S 매장은'],
+    ['전국에 국가급 하이테크 산업단지가 지금 전부 몇 곳이야?', '국가급 하이테크 산업단지가'],
     // The last clause only; its verbs (맞먹는, …이라고 했어) are no part of it.
-    ['화웨이가 자체 개발한 거대 AI 모델 이름은 뭐고, 어떤 모델에 맞먹는 성능이라고 했어?', '모델에'],
-    ['2023년 선전의 저고도 경제 총생산은 얼마였어?', '저고도 경제 총생산은'],
+    ['샤오미가 새로 내놓은 로봇 이름은 뭐고, 어떤 제품에 맞먹는 성능이라고 했어?', '제품에'],
+    ['2022년 베이징의 저고도 경제 총생산은 얼마나 됐어?', '저고도 경제 총생산은'],
   ])('%s → %s', (q, phrase) => {
     expect(finalPhrase(q)).toBe(phrase);
   });
@@ -20,10 +20,10 @@ describe('the figure a question asks for', () => {
   it('reads its kind from the noun asked about', () => {
     expect(askedFigure('유니트리의 사족 로봇 시장 점유율은?')).toEqual({ kind: 'percent', counters: [] });
     expect(askedFigure('작년 평균 영업이익률은 얼마야?')?.kind).toBe('percent');
-    expect(askedFigure('넝커테크의 2024년 영업이익은 얼마야?')?.kind).toBe('money');
-    expect(askedFigure('华为昇腾芯片卖多少钱？')?.kind).toBe('money');
+    expect(askedFigure('넝커테크의 2023년 영업이익은 얼마였지?')?.kind).toBe('money');
+    expect(askedFigure('华为的芯片售价多少？')?.kind).toBe('money');
     expect(askedFigure('선전 시범구의 총 면적은?')?.kind).toBe('area');
-    expect(askedFigure('비야디의 2024년 판매량은?')).toEqual({ kind: 'count', counters: ['대'] });
+    expect(askedFigure('창안자동차의 작년 판매량은?')).toEqual({ kind: 'count', counters: ['대'] });
     expect(askedFigure('카눠프는 몇 년에 설립됐어?')).toEqual({ kind: 'count', counters: ['년'] });
     expect(askedFigure('본사는 어디야?')).toBeNull();
   });
@@ -46,16 +46,16 @@ describe('the figure a question asks for', () => {
     // One word, one kind: 이익 inside 영업이익률, 규모 right after 제곱미터.
     expect(askedFigure('작년 평균 영업이익률은 얼마야?')).toEqual({ kind: 'percent', counters: [] });
     expect(askedFigure('利润率多少？')).toEqual({ kind: 'percent', counters: [] });
-    expect(askedFigure('매장 면적은 몇 제곱미터 규모야?')).toEqual({ kind: 'area', counters: [] });
+    expect(askedFigure('전시관은 몇 제곱미터 규모야?')).toEqual({ kind: 'area', counters: [] });
   });
 
 });
 
 describe('"who" questions', () => {
   it('want a person named by role', () => {
-    expect(isWhoQuestion('Who heads KIC China?')).toBe(true);
-    expect(isWhoQuestion('최종 진단은 누가 내려?')).toBe(true);
-    expect(isWhoQuestion('宇树科技的创始人是谁？')).toBe(true);
+    expect(isWhoQuestion('Who is in charge of KIC China?')).toBe(true);
+    expect(isWhoQuestion('처방은 누가 내려?')).toBe(true);
+    expect(isWhoQuestion('这家公司的董事长是谁？')).toBe(true);
     expect(mentionsPerson('KIC 중국의 김종문 센터장도 개막식에 초청받아 참석하였다.')).toBe(true);
     expect(mentionsPerson('KIC 중국은 2022 년 경상남도창조경제센터와 MOU 를 체결한 이후')).toBe(false);
   });

@@ -21,6 +21,8 @@ describe('reader notes from the real report glossary', () => {
     const other = glossary.entries.find((e) => glossary.isMined(e) && e.zh.length > 0 && [...e.ko].length >= 2)!;
     const text = `${other.ko}(王某某) 교수는 이렇게 설명했다.`;
     expect(nameForms(text, 'zh', glossary).map(([ko]) => ko)).not.toContain(other.ko);
+    // A figure in parentheses is no other name ("청두(41.17)": a city's score).
+    expect(nameForms(`${other.ko}(41.17)와 ${other.ko}(153 개)`, 'zh', glossary).map(([ko]) => ko)).toContain(other.ko);
     // Paired with its own form, the English reader still gets the name (when it has one).
     const withEn = glossary.entries.find((e) => glossary.isMined(e) && e.zh.length > 0 && e.en.length > 0 && !e.en.some((x) => e.ko.includes(x)))!;
     const own = `${withEn.ko}(${withEn.zh[0]})는 성장했다.`;

@@ -22,7 +22,7 @@ describe('question intents', () => {
     expect(quantityKind('유니트리의 점유율은?')).toBe('strong');
     expect(quantityKind('시장 규모는 어떻게 돼?')).toBe('weak');
     expect(quantityKind('본사는 어디야?')).toBeNull();
-    expect(quantityKind('How much has Nvidia’s share dropped?')).toBe('strong');
+    expect(quantityKind('By how much did Nvidia’s share fall?')).toBe('strong');
     expect(askedCounters('모두 몇 곳이나 있어?')).toEqual(['곳', '개']);
     expect(askedCounters('계약을 몇 건 맺었어?')).toEqual(['건', '개']);
     expect(askedCounters('몇 명이야?')).toEqual(['명']);
@@ -36,8 +36,8 @@ describe('question intents', () => {
 
   it('finds the words that only carry a counter', () => {
     expect(counterWords('모두 몇 곳이나 있어?')).toEqual(['곳이나']);
-    expect(counterWords('몇 년에 설립됐고 외래 진료소를 몇 곳 운영해?')).toEqual(['년에', '곳']);
-    expect(counterWords('집중 육성하는 네 가지 분야는 뭐야?')).toEqual(['가지']);
+    expect(counterWords('몇 년에 세워졌고 공장을 몇 곳 운영해?')).toEqual(['년에', '곳']);
+    expect(counterWords('정부가 밀어주는 네 가지 산업은 뭐야?')).toEqual(['가지']);
     expect(counterWords('有多少家？')).toEqual(['多少家']);
     // Numerals inside words are not counts: 차세대, 한중.
     expect(counterWords('차세대 서버와 한중 협력')).toEqual([]);

@@ -81,10 +81,10 @@ describe('substitution follow-ups', () => {
   ];
   const terms = (...t: string[]) => t.map((term) => ({ term, weight: 1 }));
   it('a question of numbers only replaces a part of the previous one; one with its own attribute does not', () => {
-    expect(isSubstitution(analyzeQuestion('그럼 2023년은?', 'ko'), terms('2023년', '2023'))).toBe(true);
+    expect(isSubstitution(analyzeQuestion('그러면 2023년은?', 'ko'), terms('2023년', '2023'))).toBe(true);
     expect(isSubstitution(analyzeQuestion('그 회사의 점유율은?', 'ko'), terms('점유율'))).toBe(false);
-    expect(resolveFollowUp(analyzeQuestion('그럼 2023년은?', 'ko'), history, undefined, terms('2023년'))?.elliptical).toBe(true);
+    expect(resolveFollowUp(analyzeQuestion('그러면 2023년은?', 'ko'), history, undefined, terms('2023년'))?.elliptical).toBe(true);
     // Without the analysed terms nothing is taken for a substitution.
-    expect(resolveFollowUp(analyzeQuestion('그럼 2023년은?', 'ko'), history)?.elliptical).toBe(false);
+    expect(resolveFollowUp(analyzeQuestion('그러면 2023년은?', 'ko'), history)?.elliptical).toBe(false);
   });
 });

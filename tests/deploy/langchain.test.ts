@@ -55,7 +55,7 @@ describe('ReportRetriever, the hybrid retriever as a LangChain BaseRetriever', (
     expect(out).toEqual({ cites69: true, lines: 3 });
 
     // And retriever.pipe(...), the other way to compose it.
-    const texts = await retriever.pipe(new RunnableLambda({ func: (docs: Document[]) => docs.map((d) => d.pageContent) })).invoke("What is Unitree's share of the global quadruped robot market?");
+    const texts = await retriever.pipe(new RunnableLambda({ func: (docs: Document[]) => docs.map((d) => d.pageContent) })).invoke("How big is Unitree's global market share in quadruped robots?");
     expect(texts.some((t) => t.includes('69.75'))).toBe(true);
   });
 

@@ -39,7 +39,7 @@ describe('analyzer: Korean', () => {
     expect(terms('및 등 통해')).toEqual([]);
     expect(terms('무엇 알려줘')).not.toEqual([]);
     expect(terms('무엇 알려줘', true)).toEqual([]);
-    expect(terms('카눠프는 언제 세워졌고 본사는 어디에 있어?', true)).not.toContain('어디에');
+    expect(terms('넝커테크 본사는 어디에 있고 언제 생겼어?', true)).not.toContain('어디에');
   });
 });
 

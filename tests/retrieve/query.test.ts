@@ -41,7 +41,7 @@ describe('analyzeQuery', () => {
     expect(q.lang).toBe('en');
     expect(q.expansions).toEqual(expect.arrayContaining(['점유율', '유니트리']));
     expect(weightOf(q, 'what')).toBeUndefined();
-    const p = analyzeQuery("How fast did Nengke Technology's AI business grow?", glossary);
+    const p = analyzeQuery("Nengke Technology: how much did its AI business grow?", glossary);
     expect(p.expansions).toContain('넝커');
     expect(weightOf(p, '넝커')).toBeGreaterThan(0);
   });

@@ -75,7 +75,7 @@ describe('POST /api/chat', () => {
   });
 
   it('answers a Chinese question in Chinese with a citation to the Korean passage', async () => {
-    const body = await (await post('/api/chat', { message: '优必选采集机器人训练数据时遵循什么比例法则？' })).json();
+    const body = await (await post('/api/chat', { message: '优必选训练机器人时，真实数据和合成数据按什么比例？' })).json();
     expect(body.language).toBe('zh');
     expect(body.found).toBe(true);
     expect(body.answer).toMatch(/[\u4e00-\u9fff]/);
@@ -85,7 +85,7 @@ describe('POST /api/chat', () => {
   });
 
   it('answers an English question', async () => {
-    const body = await (await post('/api/chat', { message: "How fast did Nengke Technology's AI computing power business grow in 2024?" })).json();
+    const body = await (await post('/api/chat', { message: "By what percentage did Nengke Technology's computing-power revenue rise in 2024?" })).json();
     expect(body.language).toBe('en');
     expect(body.answer).toMatch(/^From the report \(original Korean\):/);
     expect(body.answer).toContain('1256%');
@@ -102,9 +102,9 @@ describe('POST /api/chat', () => {
   });
 
   it('continues a conversation: a follow-up is resolved against the previous turn', async () => {
-    const first = await (await post('/api/chat', { message: '报告里说宇树科技在哪些领域持续取得成果？' })).json();
+    const first = await (await post('/api/chat', { message: '宇树科技的机器人用在哪些行业？' })).json();
     expect(first.sessionId).toBeTruthy();
-    const second = await (await post('/api/chat', { message: '那它在全球四足机器人市场的份额是多少？', sessionId: first.sessionId })).json();
+    const second = await (await post('/api/chat', { message: '那它的四足机器人全球市占率有多高？', sessionId: first.sessionId })).json();
     expect(second.sessionId).toBe(first.sessionId);
     expect(second.language).toBe('zh');
     expect(second.answer).toContain('69.75');
@@ -177,9 +177,9 @@ describe('OpenAI-compatible API', () => {
     const r = await post('/v1/chat/completions', {
       stream: true,
       messages: [
-        { role: 'user', content: '报告里说宇树科技在哪些领域持续取得成果？' },
+        { role: 'user', content: '宇树科技的机器人用在哪些行业？' },
         { role: 'assistant', content: '…' },
-        { role: 'user', content: '那它在全球四足机器人市场的份额是多少？' },
+        { role: 'user', content: '那它的四足机器人全球市占率有多高？' },
       ],
     });
     const lines = (await r.text()).split('\n').filter((l) => l.startsWith('data: '));

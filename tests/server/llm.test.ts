@@ -75,9 +75,9 @@ describe('answers through a configured LLM', () => {
   it('lets the model rewrite a follow-up into a standalone question', async () => {
     // prompts/rewrite.md asks for "a standalone question"; the answer prompts do not.
     const isRewrite = (req: { messages: Parameters<typeof messageText>[0][] }) => req.messages.some((m) => messageText(m).includes('standalone question'));
-    llm.behave({ reply: (req) => (isRewrite(req) ? '宇树科技在全球四足机器人市场的份额是多少？' : '69.75% [1]') });
-    const first = await ask({ message: '报告里说宇树科技在哪些领域持续取得成果？' });
+    llm.behave({ reply: (req) => (isRewrite(req) ? '宇树科技的四足机器人全球市占率有多高？' : '69.75% [1]') });
+    const first = await ask({ message: '宇树科技的机器人用在哪些行业？' });
     const second = await ask({ message: '那它的份额呢？', sessionId: first.sessionId });
-    expect(second.standaloneQuestion).toBe('宇树科技在全球四足机器人市场的份额是多少？');
+    expect(second.standaloneQuestion).toBe('宇树科技的四足机器人全球市占率有多高？');
   });
 });

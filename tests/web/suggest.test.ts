@@ -25,7 +25,7 @@ describe('subjectOf', () => {
     ['중국 저고도 경제 상위 도시는?', '중국'],
     ['宇树科技在四足机器人市场的份额是多少？', '宇树科技'],
     ['华为的AI战略是什么？', '华为'],
-    ['What is Unitree’s share of the global quadruped robot market?', 'Unitree'],
+    ['How big is Unitree’s global market share in quadruped robots?', 'Unitree'],
     ['Summarize Huawei’s AI infrastructure strategy', 'Huawei'],
     ['what about it?', ''],
     ['그', ''],

@@ -222,7 +222,7 @@ export const STRINGS = {
     welcomeTitle: 'Ask about the report',
     welcomeText: 'I answer from the monthly report “{report}” (Monthly China Startup) and cite the passages I used. Ask in English, Korean or Chinese.',
     examplesLabel: 'Try asking',
-    examples: ['What is Unitree’s share of the global quadruped robot market?', 'Which cities lead China’s low-altitude economy?', 'Summarize Huawei’s AI infrastructure strategy'],
+    examples: ['How big is Unitree’s global market share in quadruped robots?', 'Which cities lead China’s low-altitude economy?', 'Summarize Huawei’s AI infrastructure strategy'],
     you: 'You',
     assistant: 'Assistant',
     thinking: 'Searching the report…',
