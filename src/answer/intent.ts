@@ -208,7 +208,7 @@ const LIST_RE = /가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누�
  * 뭐야"); an English plural noun governed by which/what ("which research institutes signed…",
  * "what robot models did…").
  */
-const KO_PLURAL_ASKED_RE = /\p{Script=Hangul}{2,}들(?:은|는|이|가|을|를)?\s*(?:$|[?？.]|뭐|무엇|어디|누구|어떤|알려)/u;
+const KO_PLURAL_ASKED_RE = /(?<!\p{Script=Hangul})\p{Script=Hangul}{2,}들(?:은|는|이|가|을|를)?\s*(?:$|[?？.]|뭐|무엇|어디|누구|어떤|알려)/u;
 const KO_NUMBERED_SET_RE = /(?<![\d.,])[2-9]\s*대\s*(?:핵심\s*|주요\s*|중점\s*)?\p{Script=Hangul}{2}(?=.*(?:뭐|무엇|어떤|어디|알려))/u;
 const EN_PLURAL_ASKED_RE =
   /\b(?:which|what)\s+(?:[a-z][\w-]*\s+){0,3}?(?!(?:does|is|was|has|its|this|his|hers|yours|ours|theirs|us|as)\b)[a-z][\w-]*[a-rt-z]s\s+(?:did|do|does|are|were|have|has|had|will|would|can|could|should|is|was|[a-z]+ed)\b/iu;
