@@ -38,6 +38,8 @@ describe('question intents', () => {
     expect(counterWords('모두 몇 곳이나 있어?')).toEqual(['곳이나']);
     expect(counterWords('몇 년에 세워졌고 공장을 몇 곳 운영해?')).toEqual(['년에', '곳']);
     expect(counterWords('정부가 밀어주는 네 가지 산업은 뭐야?')).toEqual(['가지']);
+    // 팀, 회, 장… count only after 몇: after a numeral they begin nouns (세 회사, 한 장관).
+    expect(counterWords('결승에 몇 팀이 나갔고 세 회사 중 어디가 컸어?')).toEqual(['팀이']);
     expect(counterWords('有多少家？')).toEqual(['多少家']);
     // Numerals inside words are not counts: 차세대, 한중.
     expect(counterWords('차세대 서버와 한중 협력')).toEqual([]);
