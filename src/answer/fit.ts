@@ -401,10 +401,11 @@ export async function fitWeights(
     if (share > best.kw + 1e-9) best = { ratio: w.addRatio, kw: share };
   }
   const weights = { ...base, addRatio: best.ratio };
-  const pooled = [...exs, ...alsoExs.filter((e) => e.q.article !== null)];
+  // The examples in the order of `groups`: tune's, then the tuning files' answerable ones.
+  const rankingHeldOut = opts.heldOut ? await heldOutKeywords([...exs, ...alsoExs.filter((e) => e.q.article !== null)], groups, weights, deps, opts) : undefined;
   return {
     weights,
-    ...(opts.heldOut ? { rankingHeldOut: await heldOutKeywords(pooled, groups, weights, deps, opts) } : {}),
+    ...(rankingHeldOut ? { rankingHeldOut } : {}),
     sentences: X.length,
     positives: y.filter((v) => v === 1).length,
     questions: exs.length,

@@ -5,6 +5,7 @@
  * 1.25亿元 / 125 million yuan). Nothing is translated: no sentence is invented.
  */
 import type { Glossary } from '../retrieve/glossary.js';
+import { escapeRegExp } from '../text/normalize.js';
 import type { Lang } from '../types.js';
 
 /** Korean unit words → Chinese unit, English scale (a multiplier) and English unit. */
@@ -49,7 +50,6 @@ export function convertFigures(text: string, lang: Exclude<Lang, 'ko'>): Array<[
   return out;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * The text pairs the Korean name with a parenthesis of its own that holds another name, none of
  * the entry's forms ("청위(成宇)" for the entry 청위 = 成渝): the quote's name is another one.
@@ -57,7 +57,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function pairedOtherwise(text: string, entry: { ko: string; zh: readonly string[]; en: readonly string[] }): boolean {
   const squash = (x: string) => x.replace(/\s+/g, '').toLowerCase();
   const forms = [...entry.zh, ...entry.en].map(squash).filter(Boolean);
-  for (const m of text.matchAll(new RegExp(`${escapeRe(entry.ko)}\\s*[(（]([^)）]{1,60})[)）]`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`${escapeRegExp(entry.ko)}\\s*[(（]([^)）]{1,60})[)）]`, 'gu'))) {
     const inside = squash(m[1]!);
     // A name, not a figure: "청두(41.17)" and "선전(325 개)" print scores and counts beside a city.
     if (!/[\p{Script=Han}a-z]/u.test(inside)) continue;

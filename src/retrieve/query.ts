@@ -11,7 +11,7 @@ import type { AnalyzedQuery, Lang } from '../types.js';
 import { analyze, type Token } from './analyzer.js';
 import type { Glossary } from './glossary.js';
 import { detectLanguage } from './language.js';
-import { normalize } from '../text/normalize.js';
+import { escapeRegExp, normalize } from '../text/normalize.js';
 import { pinyinToHangul } from './pinyin.js';
 
 /** Term weights; every value in (0, 1]. */
@@ -62,7 +62,7 @@ export const MAX_EXPANSIONS = 24;
 
 /** A word or phrase as a whole (`\b` on both sides), case-insensitive, every occurrence. */
 function wholeWord(x: string): RegExp {
-  return new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu');
+  return new RegExp(`\\b${escapeRegExp(x)}\\b`, 'giu');
 }
 
 export function analyzeQuery(text: string, glossary: Glossary, opts: AnalyzeQueryOptions = {}): AnalyzedQuery {

@@ -63,8 +63,9 @@ const KO_PARTICLE_AFTER_UNIT = ['의', '를', '을', '에', '로', '는', '은',
 /** Latin units written after a number ("7,000 km", "30 %"). Case-sensitive on purpose: "m" alone is not included. */
 const LATIN_UNITS = ['%', '‰', 'km/h', 'km', 'kg', 'cm', 'mm', 'nm', 'm²', 'm2', 'GB', 'TB', 'MB', 'GW', 'MW', 'kW', 'kWh', 'GWh', 'mAh', 'pct', '%p', 'bp'];
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alt = (xs: string[]): string => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
+/** A string as a regular-expression literal (the one escape every module uses). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alt = (xs: string[]): string => [...xs].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 
 const RE_KO_SAFE = new RegExp(`(\\d) +(?=(?:${alt(KO_UNITS_SAFE)}))`, 'g');
 const RE_KO_RISKY = new RegExp(
