@@ -84,7 +84,7 @@ export class DefaultChatService implements ChatService {
     const { query, standalone, hits, summary, frame } = prepared;
 
     const input: AnswerInput = {
-      question: message,
+      question: prepared.question,
       lang,
       hits,
       query,
@@ -161,7 +161,13 @@ export class DefaultChatService implements ChatService {
    * Question → frame → analyzed query (resolved against the conversation) → passages. Public so
    * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
-  async prepare(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
+  async prepare(typed: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
+    // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야").
+    const question = this.deps.retriever.respace(typed);
+    return { ...(await this.prepareSpaced(question, lang, turns, k, signal)), question };
+  }
+
+  private async prepareSpaced(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question'>> {
     // The frame's context: the index's glossary and the retriever's analysis (for the attribute's terms).
     const context = { glossary: this.deps.retriever.glossary, analyze: (t: string, l: Lang) => this.deps.retriever.analyze(t, l) };
     let frame = analyzeQuestion(message, lang, { ...context, toc: this.toc });
@@ -329,6 +335,8 @@ function withPrior(hits: SearchHit[], prior: string[], k: number): SearchHit[] {
 }
 
 export interface Prepared {
+  /** The question as every stage reads it: as typed, with Korean spacing restored. */
+  question: string;
   frame: QuestionFrame;
   query: AnalyzedQuery;
   standalone: string;

@@ -45,6 +45,7 @@ const CLI = {
     // Reading `check` misses invites fixing them, which makes `check` tuning data.
     misses: { type: 'string', arg: 'SPLIT', help: "which split's misses to list: tune (default), check or all (list check's only to report, never to choose a change)" },
     json: { type: 'boolean', help: 'print the JSON instead of tables' },
+    unspaced: { type: 'boolean', help: 'Korean questions (and their earlier turns) with every space removed, as typed on a phone: a robustness measure' },
   },
 } satisfies CliSpec;
 
@@ -125,7 +126,11 @@ async function main(): Promise<void> {
   if (answerWeights && flags['found-threshold'] !== undefined) answerWeights.foundThreshold = flags['found-threshold'];
   const ctx = await createContext(config, { logger, tuning: tuningFromFlags(flags), ...(answerWeights ? { answerWeights } : {}) });
   const root = process.cwd();
-  const questions = loadDevSet(path.resolve(root, flags.set ?? path.join('eval', 'dev.jsonl')));
+  const loaded = loadDevSet(path.resolve(root, flags.set ?? path.join('eval', 'dev.jsonl')));
+  const squeeze = (t: string): string => t.replace(/\s+/g, '');
+  const questions = flags.unspaced
+    ? loaded.filter((q) => q.lang === 'ko').map((q) => ({ ...q, question: squeeze(q.question), turns: q.turns.map(squeeze) }))
+    : loaded;
   const gold = goldKeys(JSON.parse(fs.readFileSync(path.join(root, 'eval', 'articles.json'), 'utf8')) as GoldArticle[]);
 
   // Warm-up: the first query pays for lazy initialisation (ICU segmenters, OpenCC tables).

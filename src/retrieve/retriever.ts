@@ -5,6 +5,7 @@
 import type { Glossary } from './glossary.js';
 import { analyzeQuery } from './query.js';
 import { ReadingVocabulary } from '../text/sinoKorean.js';
+import { KoreanSpacer } from '../text/spacing.js';
 import { Lexicon } from './lexicon.js';
 import { VOCABULARY } from './vocabulary.js';
 import { expectedFigure } from './answerType.js';
@@ -77,6 +78,7 @@ export class HybridRetriever implements Retriever {
 
   private byArticle: Map<string, Chunk[]> | undefined;
   private readingWords: ReadingVocabulary | undefined;
+  private spacer: KoreanSpacer | undefined;
 
   constructor(private readonly deps: RetrieverDeps) {
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
@@ -108,6 +110,15 @@ export class HybridRetriever implements Retriever {
       ...(this.tuning.readings ? { readings: (t: string) => this.readingVocabulary().readingsIn(t) } : {}),
       ...(this.tuning.vocabulary ? { vocabulary: (t: string, l: 'zh' | 'en') => defaultLexicon().koreanFor(t, l) } : {}),
     });
+  }
+
+  /**
+   * The question with Korean spacing put back where it was typed without (text/spacing.ts), cut
+   * by the report's own words; the spacer is built from the passages on first use (~10 ms).
+   */
+  respace(text: string): string {
+    this.spacer ??= KoreanSpacer.fromTexts(this.deps.chunks.map((c) => `${c.header} ${c.text}`));
+    return this.spacer.respace(text);
   }
 
   /** The report's Hangul words, for Sino-Korean readings of Chinese questions (built once, ~10 ms). */

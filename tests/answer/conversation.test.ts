@@ -181,3 +181,21 @@ describe('readers of Chinese and English', () => {
     expect(r!.answer).toMatch(/\d+ million US dollars/);
   });
 });
+
+describe('a Korean question typed without spaces', () => {
+  it.each([
+    ['화웨이 신형 서버에 들어간 성텅 칩 수량은 엔비디아 서버의 몇 배야?', '5 배'],
+    ['유니트리 사족 로봇 시장 점유율은 몇 퍼센트야?', '69.75%'],
+  ])('is answered as its spaced form: %s', async (spaced, figure) => {
+    const glued = spaced.replace(/\s+/g, '');
+    const [a] = await conversation('ko', [spaced]);
+    const [b] = await conversation('ko', [glued]);
+    expect(a!.found).toBe(true);
+    expect(a!.answer).toContain(figure);
+    expect(b!.found).toBe(true);
+    expect(b!.answer).toContain(figure);
+    expect(articles(b!)[0]).toBe(articles(a!)[0]);
+    // What the conversation remembers is the question with its spacing restored.
+    expect(b!.standaloneQuestion!.split(' ').length).toBeGreaterThanOrEqual(3);
+  });
+});
