@@ -19,6 +19,7 @@
  * - FEISHU_API_BASE is the SDK's `domain`: https://open.feishu.cn (飞书) or
  *   https://open.larksuite.com (Lark), or a test double.
  */
+import { withNote } from '../chat/format.js';
 import type * as Lark from '@larksuiteoapi/node-sdk';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
@@ -112,7 +113,7 @@ export class FeishuAdapter implements BotAdapter<FeishuReceive, FeishuTarget, Fe
   render(res: ChatResponse): FeishuCard[] {
     const lang = res.language;
     const lines = sourcesMarkdown(res.citations, lang, this.opts.publicUrl);
-    const parts = splitText(res.answer.trim(), FEISHU_PART_CHARS);
+    const parts = splitText(withNote(res.answer.trim(), res.note), FEISHU_PART_CHARS);
     const cards: FeishuCard[] = parts.map((p) => ({ config: { wide_screen_mode: true }, elements: [{ tag: 'markdown', content: p }] }));
     if (lines.length) {
       const sources = { tag: 'markdown' as const, content: [`**${SOURCES_TITLE[lang]}**`, ...lines].join('\n') };

@@ -18,6 +18,7 @@
  *   subdomains), whatever the secret: the skill must never make this server POST to arbitrary,
  *   loopback or private addresses.
  */
+import { withNote } from '../chat/format.js';
 import express, { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -213,7 +214,7 @@ export class KakaoAdapter implements BotAdapter<unknown, KakaoTarget, KakaoSkill
     const lang = res.language;
     const inCard = res.citations.slice(0, KAKAO_LIST_ITEMS);
     const rest = res.citations.slice(KAKAO_LIST_ITEMS);
-    let text = res.answer.trim();
+    let text = withNote(res.answer.trim(), res.note);
     if (rest.length) text += `\n\n${sourcesPlain(rest, lang).join('\n')}`;
     const textSlots = KAKAO_MAX_OUTPUTS - (inCard.length ? 1 : 0);
     let parts = splitText(text, KAKAO_TEXT_LIMIT);

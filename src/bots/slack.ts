@@ -21,6 +21,7 @@
  * closed-by-default gate; its request verification is what we take from it.
  */
 // Bolt's verification module alone: the package index loads all of Bolt (about 0.7 s at start).
+import { withNote } from '../chat/format.js';
 import { verifySlackRequest } from '@slack/bolt/dist/receivers/verify-request.js';
 import type { LogLevel, WebClient } from '@slack/web-api';
 import express, { Router } from 'express';
@@ -140,7 +141,7 @@ export class SlackAdapter implements BotAdapter<SlackEnvelope, SlackTarget, stri
     const sources = sourcesSlack(res.citations, lang);
     const web = webUrl(this.opts.publicUrl);
     if (web) sources.push(`<${web}|${WEB_LABEL[lang]}>`);
-    return composeParts(escapeSlack(res.answer.trim()), sources, `*${SOURCES_TITLE[lang]}*`, SLACK_TEXT_LIMIT, (s, limit) =>
+    return composeParts(escapeSlack(withNote(res.answer.trim(), res.note)), sources, `*${SOURCES_TITLE[lang]}*`, SLACK_TEXT_LIMIT, (s, limit) =>
       splitText(s, limit, { protect: [/<[^>\s]+>/g, /&(?:amp|lt|gt);/g] }),
     );
   }

@@ -16,6 +16,7 @@
  *   by {@link deliver}; HTML refused by Telegram is sent again as plain text.
  * - A redelivered `update_id` is answered once (ctx.dedup).
  */
+import { withNote } from '../chat/format.js';
 import type * as AutoRetry from '@grammyjs/auto-retry';
 import express, { Router } from 'express';
 import type * as Grammy from 'grammy';
@@ -118,7 +119,7 @@ export class TelegramAdapter implements BotAdapter<TelegramUpdateMessage, Telegr
     const sources = sourcesHtml(res.citations, lang);
     const web = webUrl(this.opts.publicUrl);
     if (web) sources.push(`<a href="${escapeHtml(web)}">${escapeHtml(WEB_LABEL[lang])}</a>`);
-    const parts = composeParts(escapeHtml(res.answer.trim()), sources, `<b>${SOURCES_TITLE[lang]}</b>`, TELEGRAM_TEXT_LIMIT, splitHtml);
+    const parts = composeParts(escapeHtml(withNote(res.answer.trim(), res.note)), sources, `<b>${SOURCES_TITLE[lang]}</b>`, TELEGRAM_TEXT_LIMIT, splitHtml);
     return parts.map((text) => ({ text, parse_mode: 'HTML' }));
   }
 

@@ -14,6 +14,7 @@
  * - Markdown (links for the sources), each message under WeCom's 2048-byte limit.
  * - The conversation is the user: `bot:wecom:<corp>:<user>` (app messages are one-to-one).
  */
+import { withNote } from '../chat/format.js';
 import express, { Router } from 'express';
 import { XMLParser } from 'fast-xml-parser';
 import { decrypt, getSignature } from '@wecom/crypto';
@@ -97,7 +98,7 @@ export class WecomAdapter implements BotAdapter<Record<string, string>, WecomTar
   render(res: ChatResponse): WecomText[] {
     const lang = res.language;
     const lines = sourcesMarkdown(res.citations, lang, this.opts.publicUrl);
-    const body = splitText(res.answer.trim(), WECOM_PART_CHARS);
+    const body = splitText(withNote(res.answer.trim(), res.note), WECOM_PART_CHARS);
     const sources = lines.length ? packLines([`**${SOURCES_TITLE[lang]}**`, ...lines], WECOM_PART_CHARS) : [];
     const last = body[body.length - 1];
     if (last !== undefined && sources[0] !== undefined && last.length + 2 + sources[0].length <= WECOM_PART_CHARS) {

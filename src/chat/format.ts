@@ -19,3 +19,11 @@ export function sourcesBlock(citations: Citation[], lang: Lang): string {
   if (!citations.length) return '';
   return `${SOURCES_LABEL[lang]}:\n${citations.map((c) => citationLine(c, lang)).join('\n')}`;
 }
+
+/**
+ * The answer with its note below it (a misspelt name read as the report's, a long message
+ * clipped): for surfaces that show one text, the bots and the OpenAI-compatible endpoint.
+ */
+export function withNote(answer: string, note: string | undefined): string {
+  return note ? `${answer}\n\n${note}` : answer;
+}

@@ -6,6 +6,7 @@
 import { AppError } from '../errors.js';
 import { detectLanguage } from '../retrieve/language.js';
 import { type HybridRetriever, articleKey } from '../retrieve/retriever.js';
+import type { Correction } from '../text/spelling.js';
 import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
@@ -131,7 +132,8 @@ export class DefaultChatService implements ChatService {
       standaloneQuestion: standalone,
     };
     const clipped = analysed.length < message.length ? CLIPPED_NOTE[lang](analysed.length) : undefined;
-    const note = [answer.note, clipped].filter(Boolean).join(' ');
+    const read = prepared.corrections?.length ? READ_AS_NOTE[lang](prepared.corrections) : undefined;
+    const note = [read, answer.note, clipped].filter(Boolean).join(' ');
     if (note) res.note = note;
     return res;
   }
@@ -162,12 +164,13 @@ export class DefaultChatService implements ChatService {
    * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
   async prepare(typed: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
-    // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야").
-    const question = this.deps.retriever.respace(typed);
-    return { ...(await this.prepareSpaced(question, lang, turns, k, signal)), question };
+    // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야")
+    // and a misspelt name read as the report's (능커테크 → 넝커테크).
+    const { text: question, corrections } = this.deps.retriever.readable(typed);
+    return { ...(await this.prepareSpaced(question, lang, turns, k, signal)), question, ...(corrections.length ? { corrections } : {}) };
   }
 
-  private async prepareSpaced(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question'>> {
+  private async prepareSpaced(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question' | 'corrections'>> {
     // The frame's context: the index's glossary and the retriever's analysis (for the attribute's terms).
     const context = { glossary: this.deps.retriever.glossary, analyze: (t: string, l: Lang) => this.deps.retriever.analyze(t, l) };
     let frame = analyzeQuestion(message, lang, { ...context, toc: this.toc });
@@ -283,6 +286,12 @@ export class DefaultChatService implements ChatService {
 }
 
 const DEFAULT_ANALYZED_CHARS = 400;
+/** Says which of the report's names a misspelt word was read as. */
+const READ_AS_NOTE: Record<Lang, (c: Correction[]) => string> = {
+  ko: (c) => `${c.map((x) => `‘${x.typed}’ → 보고서 표기 ‘${x.name}’`).join(', ')}(으)로 찾았습니다.`,
+  zh: (c) => `已按报告中的写法查找：${c.map((x) => `“${x.typed}” → “${x.name}”`).join('，')}。`,
+  en: (c) => `Searched for the report's spelling: ${c.map((x) => `“${x.typed}” → “${x.name}”`).join(', ')}.`,
+};
 /** A sentence longer than a heading line ("청두 K-Demo Day- 과학기술교류대회 (P65)" is 33 characters). */
 const MIN_BODY_SENTENCE = 60;
 const CLIPPED_NOTE: Record<Lang, (n: number) => string> = {
@@ -335,8 +344,10 @@ function withPrior(hits: SearchHit[], prior: string[], k: number): SearchHit[] {
 }
 
 export interface Prepared {
-  /** The question as every stage reads it: as typed, with Korean spacing restored. */
+  /** The question as every stage reads it: as typed, with Korean spacing restored and misspelt names read as the report's. */
   question: string;
+  /** The names read so (the answer's note tells the asker). */
+  corrections?: Correction[];
   frame: QuestionFrame;
   query: AnalyzedQuery;
   standalone: string;

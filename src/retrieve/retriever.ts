@@ -6,6 +6,7 @@ import type { Glossary } from './glossary.js';
 import { analyzeQuery } from './query.js';
 import { ReadingVocabulary } from '../text/sinoKorean.js';
 import { KoreanSpacer } from '../text/spacing.js';
+import { type Correction, NameSpeller } from '../text/spelling.js';
 import { Lexicon } from './lexicon.js';
 import { VOCABULARY } from './vocabulary.js';
 import { expectedFigure } from './answerType.js';
@@ -79,6 +80,7 @@ export class HybridRetriever implements Retriever {
   private byArticle: Map<string, Chunk[]> | undefined;
   private readingWords: ReadingVocabulary | undefined;
   private spacer: KoreanSpacer | undefined;
+  private speller: NameSpeller | undefined;
 
   constructor(private readonly deps: RetrieverDeps) {
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
@@ -116,9 +118,21 @@ export class HybridRetriever implements Retriever {
    * The question with Korean spacing put back where it was typed without (text/spacing.ts), cut
    * by the report's own words; the spacer is built from the passages on first use (~10 ms).
    */
-  respace(text: string): string {
+  /**
+   * The question as the stages read it: Korean spacing restored where it was typed without
+   * (text/spacing.ts: "유니트리점유율은몇퍼센트야"), then a misspelt name read as the report's
+   * (text/spelling.ts: 능커테크 → 넝커테크), with the names read so. Both work from the report's
+   * own words and names, built from the passages on first use (~10 ms).
+   */
+  readable(text: string): { text: string; corrections: Correction[] } {
     this.spacer ??= KoreanSpacer.fromTexts(this.deps.chunks.map((c) => `${c.header} ${c.text}`));
-    return this.spacer.respace(text);
+    const spacer = this.spacer;
+    this.speller ??= new NameSpeller(
+      this.deps.glossary.extracted.map((e) => e.ko),
+      (w) => spacer.knows(w),
+    );
+    const speller = this.speller;
+    return speller.correct(spacer.respace(text, (piece) => !spacer.knows(piece) && speller.nearName(piece) !== undefined));
   }
 
   /** The report's Hangul words, for Sino-Korean readings of Chinese questions (built once, ~10 ms). */

@@ -72,16 +72,23 @@ export class KoreanSpacer {
     return new KoreanSpacer(words);
   }
 
+  /** The report uses this word, as written or without its particle or ending. */
+  knows(word: string): boolean {
+    if (this.words.has(word)) return true;
+    const stem = stripKoreanSuffix(word)?.stem;
+    return stem !== undefined && this.words.has(stem);
+  }
+
   /**
    * The text with spaces put back inside long Hangul runs that are not one of the report's words.
    * Everything else (spaces, punctuation, Latin, Han, numbers) is kept as typed.
    */
-  respace(text: string): string {
-    return text.replace(/[\uAC00-\uD7AF]+/g, (run) => ([...run].length < MIN_RUN ? run : this.respaceRun(run)));
+  respace(text: string, nameLike?: (piece: string) => boolean): string {
+    return text.replace(/[\uAC00-\uD7AF]+/g, (run) => ([...run].length < MIN_RUN ? run : this.respaceRun(run, nameLike)));
   }
 
-  private respaceRun(run: string): string {
-    const pieces = this.segment([...run]);
+  private respaceRun(run: string, nameLike?: (piece: string) => boolean): string {
+    const pieces = this.segment([...run], nameLike);
     const out: string[] = [];
     pieces.forEach((p, i) => {
       // An ending joins the word before it, and so does an unknown syllable after an unknown one
@@ -96,9 +103,11 @@ export class KoreanSpacer {
     return out.join(' ');
   }
 
-  private kindOf(piece: string, first: boolean): { kind: Kind; score: number } | undefined {
+  private kindOf(piece: string, first: boolean, nameLike?: (piece: string) => boolean): { kind: Kind; score: number } | undefined {
     const n = [...piece].length;
     if (this.words.has(piece) && n >= 2) return { kind: 'word', score: n * n };
+    // A misspelt name (능커테크 for 넝커테크) is a word too: cut as one, it can be read as the name.
+    if (n >= 3 && nameLike?.(piece)) return { kind: 'word', score: n * n };
     // Manner adverbs say how to answer (정확히, 간단히), like question words.
     if (this.questions.has(piece) || (n >= 2 && n <= 3 && piece.endsWith('히'))) return { kind: 'question', score: n === 1 ? 1 : n * n };
     if (!first && this.endings.has(piece)) return { kind: 'ending', score: ENDING * n };
@@ -106,7 +115,7 @@ export class KoreanSpacer {
   }
 
   /** Best cut of the syllables into pieces (dynamic programming over the run). */
-  private segment(chars: string[]): Piece[] {
+  private segment(chars: string[], nameLike?: (piece: string) => boolean): Piece[] {
     const n = chars.length;
     const best: number[] = new Array<number>(n + 1).fill(-Infinity);
     const back: Array<{ from: number; kind: Kind } | undefined> = new Array(n + 1);
@@ -119,7 +128,7 @@ export class KoreanSpacer {
         back[i + 1] = { from: i, kind: 'unknown' };
       }
       for (let j = i + 1; j <= Math.min(n, i + MAX_PIECE); j++) {
-        const k = this.kindOf(chars.slice(i, j).join(''), i === 0);
+        const k = this.kindOf(chars.slice(i, j).join(''), i === 0, nameLike);
         if (!k) continue;
         if (best[i]! + k.score > best[j]!) {
           best[j] = best[i]! + k.score;

@@ -199,3 +199,18 @@ describe('a Korean question typed without spaces', () => {
     expect(b!.standaloneQuestion!.split(' ').length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a company name misspelt by one letter', () => {
+  it.each([
+    ['ko', '카노프 로봇 제어기는 누적으로 몇 대 팔렸어?', '카눠프 로봇 제어기는 누적으로 몇 대 팔렸어?', /카노프.*카눠프/],
+    ['ko', '능커테크 매출 증가율은?', '넝커테크 매출 증가율은?', /능커테크.*넝커테크/],
+  ] as Array<[Lang, string, string, RegExp]>)('is answered as the report spells it, and the note says so: %s', async (lang, typo, right, note) => {
+    const [a] = await conversation(lang, [right]);
+    const [b] = await conversation(lang, [typo]);
+    expect(b!.found).toBe(a!.found);
+    expect(b!.answer).toBe(a!.answer);
+    expect(b!.citations.map((c) => c.chunkId)).toEqual(a!.citations.map((c) => c.chunkId));
+    expect(b!.note).toMatch(note);
+    expect(a!.note ?? '').not.toMatch(/→/);
+  });
+});

@@ -54,6 +54,18 @@ describe('Kakao', () => {
     expect(app.chat.calls[0]!.req).toMatchObject({ message: '유니트리의 글로벌 사족 로봇 시장 점유율은?', sessionId: 'bot:kakao:a1b2c3d4e5' });
   });
 
+  it("shows the answer's note below it (the chat service's note: a misspelt name read as the report's)", async () => {
+    const respond = app.chat.respond;
+    const note = '‘카노프’ → 보고서 표기 ‘카눠프’(으)로 찾았습니다.';
+    app.chat.respond = async (req) => ({ ...(await respond(req)), note });
+    try {
+      const body = await (await post(url(), kakaoPayload('카노프 제어기 판매량'), auth)).json();
+      expect(body.template.outputs[0].simpleText.text).toMatch(/1위입니다 \[1\]\.\n\n‘카노프’ → 보고서 표기 ‘카눠프’/);
+    } finally {
+      app.chat.respond = respond;
+    }
+  });
+
   it('continues one conversation per user over three messages; "새 대화" starts over', async () => {
     for (const q of ['유니트리의 점유율은?', '그 회사의 매출은?', '요약해줘']) await post(url(), kakaoPayload(q, {}, 'user-3'), auth);
     expect(app.chat.calls.map((c) => c.req.sessionId)).toEqual(Array(3).fill('bot:kakao:user-3'));

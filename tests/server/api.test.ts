@@ -173,6 +173,11 @@ describe('OpenAI-compatible API', () => {
     expect(body.choices[0].finish_reason).toBe('stop');
   });
 
+  it("puts the answer's note (a misspelt name read as the report's) between the answer and its sources", async () => {
+    const content: string = (await (await post('/v1/chat/completions', { messages: [{ role: 'user', content: '카노프 로봇 제어기는 누적으로 몇 대 팔렸어?' }] })).json()).choices[0].message.content;
+    expect(content).toMatch(/\n\n‘카노프’ → 보고서 표기 ‘카눠프’\(으\)로 찾았습니다\.\n\n출처:\n\[1\]/);
+  });
+
   it('streams a chat completion in the OpenAI chunk format', async () => {
     const r = await post('/v1/chat/completions', {
       stream: true,

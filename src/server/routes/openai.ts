@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { sourcesBlock } from '../../chat/format.js';
+import { sourcesBlock, withNote } from '../../chat/format.js';
 import { toAppError } from '../errors.js';
 import { contentText, openAiChatSchema } from '../schemas.js';
 import { startSse } from '../sse.js';
@@ -44,7 +44,7 @@ export function openAiRoutes(ctx: AppContext): Router {
           object: 'chat.completion',
           created: created(),
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: sources ? `${out.answer}\n\n${sources}` : out.answer }, finish_reason: 'stop' }],
+          choices: [{ index: 0, message: { role: 'assistant', content: sources ? `${withNote(out.answer, out.note)}\n\n${sources}` : withNote(out.answer, out.note) }, finish_reason: 'stop' }],
           usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
           citations: out.citations,
           found: out.found,
@@ -58,6 +58,7 @@ export function openAiRoutes(ctx: AppContext): Router {
       chunk({ role: 'assistant', content: '' }, null);
       try {
         const out = await ctx.chat.ask({ message }, { signal, history, onDelta: (text) => chunk({ content: text }, null) });
+        if (out.note) chunk({ content: `\n\n${out.note}` }, null);
         const sources = sourcesBlock(out.citations, out.language);
         if (sources) chunk({ content: `\n\n${sources}` }, null);
         chunk({}, 'stop', { citations: out.citations, found: out.found });

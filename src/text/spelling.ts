@@ -1,0 +1,126 @@
+/**
+ * A misspelt name read as the report's name: "능커테크" is 넝커테크, "에지봇" 애지봇, "카노프" 카눠프.
+ *
+ * The report writes Chinese companies and places in Korean transcriptions that have no standard
+ * spelling, so readers type them by ear, one vowel or consonant off. Such a word matches nothing,
+ * and retrieval and the answer stage fall back on its other words: a question about one
+ * company's profit was answered with another company's table. A Hangul word that the report
+ * never uses is read as one of the report's names (its mined glossary) when exactly one has as
+ * many syllables, all the same but one, and that one a letter off (jamo: initial, vowel, final;
+ * two letters in names of five syllables or more). Looked up by masking each syllable in turn,
+ * so a question costs a few map lookups per word. The asker is told which name was read (the
+ * answer's note).
+ *
+ * Only names, and only words the report does not use: a correct word is never touched, and a
+ * company the report does not mention stays itself unless it is one letter from one it does
+ * (then the note says so).
+ */
+import { isHangul, stripKoreanSuffix } from './rules.js';
+
+/** Names shorter than this (in syllables) are too close to too many words to correct. */
+const MIN_SYLLABLES = 3;
+/** From this many syllables a name may be two letters off. */
+const LONG_NAME = 5;
+
+/** The letters of a Hangul text: each syllable's initial, vowel and final (if any) as numbers. */
+export function jamo(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)! - 0xac00;
+    if (c < 0 || c >= 11172) {
+      out.push(-ch.codePointAt(0)!);
+      continue;
+    }
+    out.push(Math.floor(c / 588), 100 + Math.floor((c % 588) / 28));
+    if (c % 28) out.push(200 + (c % 28));
+  }
+  return out;
+}
+
+/** Letters two syllables differ by (edit distance of their jamo). */
+function syllableDistance(a: string, b: string): number {
+  const x = jamo(a);
+  const y = jamo(b);
+  // Syllables have 2–3 letters: a small table is enough.
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+  }
+  return d[x.length]![y.length]!;
+}
+
+export interface Correction {
+  /** The word as typed (without its particle). */
+  typed: string;
+  /** The report's name read instead. */
+  name: string;
+}
+
+export class NameSpeller {
+  /** Each name under each of its syllables masked ("넝커테크" under "*커테크", "넝*테크", …). */
+  private readonly masked = new Map<string, string[]>();
+
+  /**
+   * `names`: the report's names in Korean (spaces are ignored); `known`: whether the report uses a
+   * word (such words are never corrected).
+   */
+  constructor(
+    names: Iterable<string>,
+    private readonly known: (word: string) => boolean,
+  ) {
+    for (const raw of names) {
+      const syl = [...raw.replace(/\s+/g, '')];
+      if (syl.length < MIN_SYLLABLES || !syl.every((c) => isHangul(c.codePointAt(0)!))) continue;
+      for (let i = 0; i < syl.length; i++) {
+        const key = maskAt(syl, i);
+        const list = this.masked.get(key) ?? [];
+        if (!list.includes(syl.join(''))) list.push(syl.join(''));
+        this.masked.set(key, list);
+      }
+    }
+  }
+
+  /** The text with misspelt names replaced by the report's, and what was replaced. */
+  correct(text: string): { text: string; corrections: Correction[] } {
+    const corrections: Correction[] = [];
+    const out = text.replace(/[\uAC00-\uD7AF]+/g, (word) => {
+      if ([...word].length < MIN_SYLLABLES || this.known(word)) return word;
+      // The word, or the word without its particle (능커테크의 → 능커테크).
+      const stripped = stripKoreanSuffix(word, MIN_SYLLABLES);
+      for (const stem of stripped ? [word, stripped.stem] : [word]) {
+        if (this.known(stem)) return word;
+        const name = this.nearName(stem);
+        if (name) {
+          corrections.push({ typed: stem, name });
+          return name + word.slice(stem.length);
+        }
+      }
+      return word;
+    });
+    return { text: out, corrections };
+  }
+
+  /**
+   * The one report name `word` is a misspelling of: as many syllables, all the same but one, and
+   * that one a letter off (two letters in a name of five syllables or more). Undefined when none,
+   * when several are that close, or when the word is a name itself.
+   */
+  nearName(word: string): string | undefined {
+    const syl = [...word];
+    if (syl.length < MIN_SYLLABLES) return undefined;
+    const max = syl.length >= LONG_NAME ? 2 : 1;
+    const found = new Set<string>();
+    for (let i = 0; i < syl.length; i++) {
+      for (const name of this.masked.get(maskAt(syl, i)) ?? []) {
+        const other = [...name][i]!;
+        if (other === syl[i]) return undefined; // the name itself
+        if (syllableDistance(other, syl[i]!) <= max) found.add(name);
+      }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+}
+
+function maskAt(syllables: readonly string[], i: number): string {
+  return [...syllables.slice(0, i), '*', ...syllables.slice(i + 1)].join('');
+}
