@@ -80,6 +80,8 @@ export class Lexicon {
   private readonly zh = new Map<string, string[]>();
   /** First English word (lowercased base form) → the forms starting with it, as word lists. */
   private readonly en = new Map<string, Array<{ words: string[]; ko: string }>>();
+  /** Every word of the English forms (built on first use, for `knowsEnglish`). */
+  private enWords: Set<string> | undefined;
 
   constructor(readonly entries: readonly LexiconEntry[]) {
     const add = (m: Map<string, string[]>, k: string, ko: string) => {
@@ -97,6 +99,13 @@ export class Lexicon {
         this.en.set(words[0]!, l);
       }
     }
+  }
+
+  /** Some English form of the lexicon has this word (in any of its base forms). */
+  knowsEnglish(word: string): boolean {
+    this.enWords ??= new Set([...this.en.values()].flatMap((l) => l.flatMap((f) => f.words)));
+    const words = this.enWords;
+    return englishBases(word.toLowerCase()).some((b) => words.has(b));
   }
 
   static parse(text: string): Lexicon {

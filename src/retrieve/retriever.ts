@@ -6,7 +6,8 @@ import type { Glossary } from './glossary.js';
 import { analyzeQuery } from './query.js';
 import { ReadingVocabulary } from '../text/sinoKorean.js';
 import { KoreanSpacer } from '../text/spacing.js';
-import { type Correction, NameSpeller } from '../text/spelling.js';
+import { type Correction, LatinNameSpeller, NameSpeller } from '../text/spelling.js';
+import { EN_QUERY_STOP, EN_STOP } from '../text/rules.js';
 import { Lexicon } from './lexicon.js';
 import { VOCABULARY } from './vocabulary.js';
 import { expectedFigure } from './answerType.js';
@@ -81,6 +82,7 @@ export class HybridRetriever implements Retriever {
   private readingWords: ReadingVocabulary | undefined;
   private spacer: KoreanSpacer | undefined;
   private speller: NameSpeller | undefined;
+  private latinSpeller: LatinNameSpeller | undefined;
 
   constructor(private readonly deps: RetrieverDeps) {
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
@@ -132,7 +134,14 @@ export class HybridRetriever implements Retriever {
       (w) => spacer.knows(w),
     );
     const speller = this.speller;
-    return speller.correct(spacer.respace(text, (piece) => !spacer.knows(piece) && speller.nearName(piece) !== undefined));
+    const korean = speller.correct(spacer.respace(text, (piece) => !spacer.knows(piece) && speller.nearName(piece) !== undefined));
+    const glossary = this.deps.glossary;
+    this.latinSpeller ??= new LatinNameSpeller(
+      glossary.entries.flatMap((e) => e.en),
+      (w) => EN_STOP.has(w) || EN_QUERY_STOP.has(w) || defaultLexicon().knowsEnglish(w) || glossary.knowsEnglishWord(w),
+    );
+    const latin = this.latinSpeller.correct(korean.text);
+    return { text: latin.text, corrections: [...korean.corrections, ...latin.corrections] };
   }
 
   /** The report's Hangul words, for Sino-Korean readings of Chinese questions (built once, ~10 ms). */

@@ -124,3 +124,77 @@ export class NameSpeller {
 function maskAt(syllables: readonly string[], i: number): string {
   return [...syllables.slice(0, i), '*', ...syllables.slice(i + 1)].join('');
 }
+
+/** Latin names shorter than this are too close to too many words ("BYD", "Geely" stay as typed). */
+const MIN_LATIN = 6;
+/** From this many letters a Latin name may be two edits off. */
+const LONG_LATIN = 9;
+
+/**
+ * Edit distance of two short strings, a swap of two neighbouring letters counting as one edit
+ * (optimal string alignment: typists swap letters), or `max + 1` once it must exceed `max`.
+ */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The same for the Latin spellings of the report's names in English questions ("Hikvison" is
+ * Hikvision): a word of six letters or more that is no English word the project knows (the
+ * glossary's and the lexicon's) becomes the one name one edit away (two from nine letters).
+ */
+export class LatinNameSpeller {
+  private readonly names: string[];
+
+  /**
+   * `names`: the report's names in Latin letters (their capitalized words of six letters or more);
+   * `known`: a word the project knows (a glossary or lexicon word, a stop word), never corrected.
+   * The lexicon knows names too (Unitree), so it cannot tell names from words: a name's word
+   * that is also an English word ("Robotics") is only ever reached from a word no list knows.
+   */
+  constructor(
+    names: Iterable<string>,
+    private readonly known: (word: string) => boolean,
+  ) {
+    const set = new Set<string>();
+    // Capitalized words only: the glossary's English side also holds ordinary words (commercialization).
+    for (const n of names) for (const w of n.match(/[A-Z][A-Za-z0-9]+/g) ?? []) if (w.length >= MIN_LATIN) set.add(w);
+    this.names = [...set];
+  }
+
+  correct(text: string): { text: string; corrections: Correction[] } {
+    const corrections: Correction[] = [];
+    const out = text.replace(/[A-Za-z][A-Za-z0-9]*/g, (word) => {
+      const lower = word.toLowerCase();
+      // A typed word may be a letter shorter than the names it can be read as ("Huwei").
+      if (word.length < MIN_LATIN - 1 || this.known(lower)) return word;
+      const max = word.length >= LONG_LATIN ? 2 : 1;
+      let best: string[] = [];
+      let bestD = max + 1;
+      for (const n of this.names) {
+        const d = editDistance(lower, n.toLowerCase(), Math.min(max, bestD));
+        if (d === 0) return word; // the name itself, in other letter case
+        if (d < bestD) {
+          bestD = d;
+          best = [n];
+        } else if (d === bestD && !best.includes(n)) best.push(n);
+      }
+      if (bestD > max || best.length !== 1) return word;
+      corrections.push({ typed: word, name: best[0]! });
+      return best[0]!;
+    });
+    return { text: out, corrections };
+  }
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Glossary } from '../../src/retrieve/glossary.js';
 import { KoreanSpacer } from '../../src/text/spacing.js';
-import { NameSpeller, jamo } from '../../src/text/spelling.js';
+import { LatinNameSpeller, NameSpeller, jamo } from '../../src/text/spelling.js';
 
 let speller: NameSpeller;
 let spacer: KoreanSpacer;
@@ -39,5 +39,18 @@ describe('NameSpeller', () => {
   it('lets the spacer keep a misspelt name whole in a run typed without spaces', () => {
     const nameLike = (p: string) => !spacer.knows(p) && speller.nearName(p) !== undefined;
     expect(spacer.respace('능커테크영업이익은얼마야', nameLike)).toBe('능커테크 영업이익은 얼마야');
+  });
+});
+
+describe('LatinNameSpeller', () => {
+  const known = new Set(['revenue', 'robotics', 'chips', 'share', 'market']);
+  const speller = new LatinNameSpeller(['Hikvision', 'Huawei', 'Unitree', 'Booster Robotics', 'commercialization', 'BYD'], (w) => known.has(w));
+  it('reads an English spelling one edit off as the name (a letter short, swapped or changed)', () => {
+    expect(speller.correct('Hikvison revenue')).toEqual({ text: 'Hikvision revenue', corrections: [{ typed: 'Hikvison', name: 'Hikvision' }] });
+    expect(speller.correct('Huwei chips').text).toBe('Huawei chips');
+    expect(speller.correct("Untiree's share").text).toBe("Unitree's share");
+  });
+  it('leaves known words, names in another letter case, short words and ordinary glossary words alone', () => {
+    for (const q of ['robotics market', 'HUAWEI chips', 'hikvision', 'BYX sales', 'comercialization']) expect(speller.correct(q).corrections).toEqual([]);
   });
 });
