@@ -32,8 +32,6 @@ export const SENTENCE_FEATURES = [
   'hasFigure',
   /** Fused retrieval score of the passage relative to the best one. */
   'passageScore',
-  /** The sentence repeats across articles (the report's boilerplate intros). */
-  'boilerplate',
   /** The sentence was already quoted in the previous answer (a follow-up wants something new). */
   'repeat',
 ] as const;
@@ -157,7 +155,6 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
       typeMiss: holds === false ? 1 : 0,
       hasFigure: hasFigure(c.text) ? 1 : 0,
       passageScore: h.score / top,
-      boilerplate: c.boilerplate ? 1 : 0,
       repeat: prev && c.norm.length > 10 && overlap(c.norm, prev) > 0.8 ? 1 : 0,
     };
     return SENTENCE_FEATURES.map((k) => f[k]);
