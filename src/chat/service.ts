@@ -166,7 +166,7 @@ export class DefaultChatService implements ChatService {
   async prepare(typed: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
     // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야")
     // and a misspelt name read as the report's (능커테크 → 넝커테크).
-    const { text: question, corrections } = this.deps.retriever.readable(typed);
+    const { text: question, corrections } = this.deps.retriever.readable(typed, lang);
     return { ...(await this.prepareSpaced(question, lang, turns, k, signal)), question, ...(corrections.length ? { corrections } : {}) };
   }
 

@@ -117,16 +117,14 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
-   * The question with Korean spacing put back where it was typed without (text/spacing.ts), cut
-   * by the report's own words; the spacer is built from the passages on first use (~10 ms).
-   */
-  /**
    * The question as the stages read it: Korean spacing restored where it was typed without
    * (text/spacing.ts: "유니트리점유율은몇퍼센트야"), then a misspelt name read as the report's
    * (text/spelling.ts: 능커테크 → 넝커테크), with the names read so. Both work from the report's
-   * own words and names, built from the passages on first use (~10 ms).
+   * own words and names, built from the passages on first use (~10 ms). English questions also
+   * get their Latin name spellings read so (Hikvison → Hikvision); only they, so that a Korean or
+   * Chinese question never loads the English lexicon for it.
    */
-  readable(text: string): { text: string; corrections: Correction[] } {
+  readable(text: string, lang: Lang): { text: string; corrections: Correction[] } {
     this.spacer ??= KoreanSpacer.fromTexts(this.deps.chunks.map((c) => `${c.header} ${c.text}`));
     const spacer = this.spacer;
     this.speller ??= new NameSpeller(
@@ -135,6 +133,7 @@ export class HybridRetriever implements Retriever {
     );
     const speller = this.speller;
     const korean = speller.correct(spacer.respace(text, (piece) => !spacer.knows(piece) && speller.nearName(piece) !== undefined));
+    if (lang !== 'en') return korean;
     const glossary = this.deps.glossary;
     this.latinSpeller ??= new LatinNameSpeller(
       glossary.entries.flatMap((e) => e.en),

@@ -27,14 +27,16 @@ const UNKNOWN = -1;
 /** A particle or ending: worth a little more than an unknown syllable, glued to the word before it. */
 const ENDING = 0.5;
 
-/** Interrogatives, requests and verb endings of questions that the report never writes. */
+/**
+ * Interrogatives, requests and verb endings of questions that the report never writes: the
+ * analyzer's question words (KO_QUERY_STOP) and the forms a question glues them into.
+ */
 const QUESTION_PIECES = [
   ...KO_QUERY_STOP,
-  '뭐', '뭐뭐', '누구누구', '뭐임', '뭐였어', '뭐였지', '무엇', '어디', '어디임', '언제', '언제야', '누구', '얼마', '얼마임', '얼마나', '몇', '몇개', '몇명', '몇곳',
-  '왜', '좀', '돼', '됐어', '됐나', '되나', '해', '했어', '했대', '한대', '있어', '있음', '있나', '있지', '있는지', '없어', '나와', '나와있어',
-  '알려줘', '알려주세요', '알려줄래', '말해줘', '요약해줘', '정리해줘', '설명해줘', '궁금해', '궁금함', '보여줘', '찾아줘',
+  '뭐뭐', '누구누구', '뭐임', '뭐였어', '뭐였지', '어디임', '언제야', '얼마임', '몇명', '몇곳',
+  '됐어', '됐나', '해', '있음', '있지', '있는지', '없어', '알려줄래', '궁금함', '보여줘', '찾아줘',
   // time relative to the asker (the report dates things absolutely: 2024 년, not 작년)
-  '작년', '지난해', '올해', '금년', '내년', '요즘', '최근', '지금',
+  '작년', '지난해', '올해', '금년', '내년', '최근',
 ];
 
 /** Particles and endings that attach to the piece before them. */

@@ -204,6 +204,7 @@ describe('a company name misspelt by one letter', () => {
   it.each([
     ['ko', '카노프 로봇 제어기는 누적으로 몇 대 팔렸어?', '카눠프 로봇 제어기는 누적으로 몇 대 팔렸어?', /카노프.*카눠프/],
     ['ko', '능커테크 매출 증가율은?', '넝커테크 매출 증가율은?', /능커테크.*넝커테크/],
+    ['en', "What was Hikvison's revenue growth in 2024?", "What was Hikvision's revenue growth in 2024?", /Hikvison.*Hikvision/],
   ] as Array<[Lang, string, string, RegExp]>)('is answered as the report spells it, and the note says so: %s', async (lang, typo, right, note) => {
     const [a] = await conversation(lang, [right]);
     const [b] = await conversation(lang, [typo]);
