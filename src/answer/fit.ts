@@ -9,8 +9,8 @@
  *    with each feature's sign fixed in advance (QUESTION_FEATURE_SIGNS), its L2 penalty chosen by
  *    5-fold cross-validation, and the threshold in the middle of the run with the best weighted
  *    accuracy on tune (a wrong answer costs WRONG_ANSWER_COST wrong refusals); it is used only
- *    when it beats always answering on the held-out folds (balanced accuracy, tried earlier, chose 0.85 and refused a
- *    third of the answerable `check` questions);
+ *    when it beats always answering on the held-out folds (balanced accuracy, tried earlier,
+ *    chose 0.85 and refused a third of the answerable `check` questions);
  * 4. the selection ratio with the best keyword coverage on the answerable questions of tune and
  *    the tuning files (shorter answers on ties). On tune alone (64 answerable questions) the
  *    coverage has long plateaus: a change to redundancy moved the chosen ratio 0.15 → 0.5 with

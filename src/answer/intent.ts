@@ -69,12 +69,17 @@ const VOLUME_RE = /판매량|출하량|생산량|销量|销售量|出货量|sal
 
 /** Native numerals that count with a counter ("네 가지 분야", "두 곳"). */
 const KO_NUMERAL = '(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)';
-const KO_COUNTER = '(?:가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건|점)';
+const KO_COUNTERS = ['가지', '차례', '곳', '개', '명', '배', '년', '월', '일', '위', '대', '번', '층', '종', '건', '점'];
+const KO_COUNTER = `(?:${KO_COUNTERS.join('|')})`;
 /**
  * Counters only after 몇, where nothing else can follow: after a numeral they begin nouns too
  * ("세 회사", "한 장관": 회사 and 장관 are no counters).
  */
-const KO_COUNTER_ASKED = '(?:가지|차례|곳|개|명|배|년|월|일|위|대|번|층|종|건|점|팀|회|편|척|호|채|장)';
+const KO_COUNTER_ASKED = `(?:${[...KO_COUNTERS, '팀', '회', '편', '척', '호', '채', '장'].join('|')})`;
+/** A counter word after 몇, and after a native numeral (built once: they run on every question). */
+const ASKED_COUNTER_WORD_RE = new RegExp(`(?<!\\p{Script=Hangul})몇\\s*(${KO_COUNTER_ASKED}\\p{Script=Hangul}*)`, 'gu');
+const NUMERAL_COUNTER_WORD_RE = new RegExp(`(?<!\\p{Script=Hangul})${KO_NUMERAL}\\s*(${KO_COUNTER}\\p{Script=Hangul}*)`, 'gu');
+const ASKED_COUNTER_RE = new RegExp(`몇\\s*(${KO_COUNTER_ASKED})`, 'gu');
 
 /**
  * The words of a question that only carry its counter: "곳이나" in "몇 곳이나", "가지" in "네 가지",
@@ -84,8 +89,8 @@ const KO_COUNTER_ASKED = '(?:가지|차례|곳|개|명|배|년|월|일|위|대|�
 export function counterWords(question: string): string[] {
   const q = question.normalize('NFKC');
   const ko = [
-    ...q.matchAll(new RegExp(`(?<!\\p{Script=Hangul})몇\\s*(${KO_COUNTER_ASKED}\\p{Script=Hangul}*)`, 'gu')),
-    ...q.matchAll(new RegExp(`(?<!\\p{Script=Hangul})${KO_NUMERAL}\\s*(${KO_COUNTER}\\p{Script=Hangul}*)`, 'gu')),
+    ...q.matchAll(ASKED_COUNTER_WORD_RE),
+    ...q.matchAll(NUMERAL_COUNTER_WORD_RE),
   ]
     .sort((a, b) => a.index! - b.index!)
     .map((m) => m[1]!);
@@ -103,7 +108,7 @@ const THING_COUNTERS = new Set(['곳', '건', '종', '가지']);
 export function askedCounters(question: string): string[] {
   const q = question.normalize('NFKC');
   const out = new Set<string>();
-  for (const m of q.matchAll(new RegExp(`몇\\s*(${KO_COUNTER_ASKED})`, 'gu'))) out.add(m[1]!);
+  for (const m of q.matchAll(ASKED_COUNTER_RE)) out.add(m[1]!);
   for (const m of q.matchAll(/(?:几|多少)\s*([家个倍名位人项种次年亿万])/gu)) for (const c of COUNTER_ZH[m[1]!] ?? []) out.add(c);
   const en = /\bhow many (?:[\w-]+ ){0,2}?(times|companies|firms|cities|zones|people|guests|participants|visitors|employees|countries|years|items|tasks|ministries|departments)\b/i.exec(q);
   if (en) for (const c of COUNTER_EN[en[1]!.toLowerCase()] ?? []) out.add(c);

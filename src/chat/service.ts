@@ -167,10 +167,10 @@ export class DefaultChatService implements ChatService {
     // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야")
     // and a misspelt name read as the report's (능커테크 → 넝커테크).
     const { text: question, corrections } = this.deps.retriever.readable(typed, lang);
-    return { ...(await this.prepareSpaced(question, lang, turns, k, signal)), question, ...(corrections.length ? { corrections } : {}) };
+    return { ...(await this.prepareRead(question, lang, turns, k, signal)), question, ...(corrections.length ? { corrections } : {}) };
   }
 
-  private async prepareSpaced(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question' | 'corrections'>> {
+  private async prepareRead(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question' | 'corrections'>> {
     // The frame's context: the index's glossary and the retriever's analysis (for the attribute's terms).
     const context = { glossary: this.deps.retriever.glossary, analyze: (t: string, l: Lang) => this.deps.retriever.analyze(t, l) };
     let frame = analyzeQuestion(message, lang, { ...context, toc: this.toc });

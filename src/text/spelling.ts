@@ -39,14 +39,7 @@ export function jamo(text: string): number[] {
 
 /** Letters two syllables differ by (edit distance of their jamo). */
 function syllableDistance(a: string, b: string): number {
-  const x = jamo(a);
-  const y = jamo(b);
-  // Syllables have 2–3 letters: a small table is enough.
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-  }
-  return d[x.length]![y.length]!;
+  return editDistance(jamo(a), jamo(b), Infinity);
 }
 
 export interface Correction {
@@ -131,10 +124,11 @@ const MIN_LATIN = 6;
 const LONG_LATIN = 9;
 
 /**
- * Edit distance of two short strings, a swap of two neighbouring letters counting as one edit
- * (optimal string alignment: typists swap letters), or `max + 1` once it must exceed `max`.
+ * Edit distance of two short sequences (letters, or jamo), a swap of two neighbouring items
+ * counting as one edit (optimal string alignment: typists swap letters; jamo never swap, an
+ * initial, a vowel and a final being different kinds), or `max + 1` once it must exceed `max`.
  */
-function editDistance(a: string, b: string, max: number): number {
+function editDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
