@@ -12,7 +12,7 @@
  */
 import type { AnalyzedQuery, Lang } from '../types.js';
 import { memoizeString } from '../util/memo.js';
-import { KO_SUFFIXES } from '../text/rules.js';
+import { EN_QUERY_STOP, EN_STOP, KO_QUERY_STOP, KO_SUFFIXES, ZH_QUERY_STOP } from '../text/rules.js';
 
 export type Tokenizer = (text: string) => string[];
 
@@ -124,32 +124,30 @@ export const defaultTokenize: Tokenizer = localTokenize;
  */
 const FILLER = new Set(
   [
-    // ko: interrogatives, requests, generic nouns of asking
-    '얼마', '얼마나', '마나', '무엇', '무엇인', '엇인', '뭐야', '뭐고', '뭔가', '뭔지', '어디', '어디야', '언제', '누가', '누구',
-    '어떤', '어떻', '어떻게', '떻게', '어느', '정도', '알려', '알려줘', '려줘', '해줘', '설명', '설명해', '명해', '요약', '요약해',
-    '약해', '정리', '정리해', '리해', '대해', '대해서', '해서', '대한', '관련', '내용', '보고서', '보고', '고서', '말해', '있어', '있나',
-    '있는', '했어', '하는', '거야', '건가', '인가', '인지', '래요', '나요', '는지', '지금', '모두', '전부', '그럼', '그러면', '혹시',
-    '무슨', '어떠', '했나', '됐어', '되나', '되어', '하나', '나와', '나와있', '와있', '있었', '였어', '이었', '알고', '싶어', '궁금',
-    '비교해', '교해', '몇몇', '가요', '나요', '까요', '니까', '이번', '해당', '다음', '위해', '통해',
+    // The analyzer's question and stop words (text/rules.ts), and below what the answer stage
+    // adds: the bigrams its tokenizer cuts from them, and words that frame a request.
+    ...KO_QUERY_STOP,
+    ...ZH_QUERY_STOP,
+    ...EN_STOP,
+    ...EN_QUERY_STOP,
+    // ko: the bigrams of question words, requests and generic nouns of asking
+    '마나', '무엇인', '엇인', '어떻', '떻게', '려줘', '설명해', '명해', '약해', '정리해', '리해', '대해', '대해서', '해서',
+    '대한', '관련', '내용', '보고서', '보고', '고서', '말해', '있는', '하는', '인가', '래요', '나요', '는지', '모두', '전부',
+    '어떠', '됐어', '되어', '하나', '나와있', '와있', '있었', '였어', '이었', '알고', '싶어', '비교해', '교해', '몇몇', '가요',
+    '까요', '니까', '이번', '해당', '다음', '위해', '통해',
     // ko: degree adverbs and light words that any sentence may or may not use
-    '가장', '제일', '많이', '많은', '주로', '모든', '각각', '함께', '같이', '어디어디', '무엇무엇', '누구누구', '이런', '그런',
-    '저런', '어떠한', '무슨', '정말', '실제', '실제로', '이라고', '라고', '있다고', '했다고', '한다고', '기사', '이기', '어느정도',
+    '가장', '제일', '많이', '많은', '주로', '모든', '각각', '함께', '같이', '무엇무엇', '누구누구', '이런', '그런',
+    '저런', '어떠한', '정말', '실제', '실제로', '이라고', '있다고', '했다고', '한다고', '기사', '이기', '어느정도',
     // ko: frames of a request, not its topic ("모델 이름이 뭐야", "IMU 부분만 요약해줘", "덕분에")
     '이름', '명칭', '부분', '덕분', '때문', '페이지', '목차',
-    // ko, zh: time relative to the reader; the report dates things absolutely ("2024 년", not "작년")
-    '작년', '지난해', '올해', '금년', '내년', '요즘', '去年', '今年', '明年', '目前', '现在', '当前', '当年',
-    // zh: interrogatives, requests
-    '多少', '是多', '什么', '是什', '么样', '什么样', '哪些', '哪个', '哪里', '哪几', '几个', '怎么', '怎样', '如何', '是否', '报告',
-    '告里', '报告里', '里说', '请问', '一下', '总结', '结一', '概括', '介绍', '为什', '为什么', '有多', '多大', '到什', '在哪',
-    '的是', '是哪', '哪家', '什', '么', '吗', '呢', '的', '了', '是', '在', '和', '有', '都', '要', '能', '说',
-    '这篇', '篇文', '文章', '这个', '那个', '下这', '这些', '那些', '它的', '他们', '我们',
-    // en: stop words and request words
-    'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'being',
-    'did', 'does', 'do', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'much', 'many', 'it', 'its',
-    'this', 'that', 'these', 'those', 'by', 'with', 'from', 'as', 'about', 'report', 'according', 'tell', 'me', 'please',
-    'summarize', 'summarise', 'summary', 'overview', 'give', 'their', 'they', 'has', 'have', 'had', 'will', 'can', 'could',
-    'would', 'should', 'there', 'any', 'than', 'then', 'so', 'such', 'into', 'say', 'says', 'said', 'does', 'kind', 'list',
-    'describe', 'explain', 'key', 'main', 'points', 'i', 'you', 'we', 'us', 'our', 'your', 'be', 's', 'article',
+    // ko, zh: time relative to the reader; the report dates things absolutely ("2024 년", not
+    // "작년"), and the chat reads such a word as the year it means beside it (frame/time.ts)
+    '작년', '지난해', '올해', '금년', '내년', '去年', '今年', '明年', '目前', '现在', '当前', '当年',
+    // zh: the bigrams of question words, requests, function words
+    '是多', '是什', '么样', '报告', '告里', '里说', '结一', '为什', '有多', '到什', '在哪', '的是', '是哪', '什', '的', '了',
+    '是', '在', '和', '都', '这篇', '篇文', '文章', '这个', '那个', '下这', '这些', '那些', '它的', '他们',
+    // en: request words
+    'being', 'overview', 'key', 'main', 'points', 'us', 's', 'article',
   ].map((w) => matchForm(w)),
 );
 

@@ -10,6 +10,7 @@ import type { Correction } from '../text/spelling.js';
 import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
+import { type ResolvedYear, issueYear, resolveRelativeYears } from '../frame/time.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
 import { clarifyAnswer, overviewAnswer, sectionAnswer, sourcesAnswer } from '../answer/overview.js';
@@ -31,6 +32,8 @@ export interface ChatServiceDeps {
   toc?: TocEntry[];
   /** Title of the report the overview is of. */
   reportTitle?: string;
+  /** The report's issue month ("2025-06"): the year "작년", "去年", "last year" are read against. */
+  issue?: string;
   /** Characters of a question analysed; the rest is ignored with a note (MAX_ANALYZED_CHARS). */
   maxAnalyzedChars?: number;
   newId?: () => string;
@@ -133,7 +136,8 @@ export class DefaultChatService implements ChatService {
     };
     const clipped = analysed.length < message.length ? CLIPPED_NOTE[lang](analysed.length) : undefined;
     const read = prepared.corrections?.length ? READ_AS_NOTE[lang](prepared.corrections) : undefined;
-    const note = [read, answer.note, clipped].filter(Boolean).join(' ');
+    const dated = prepared.years?.length ? YEAR_NOTE[lang](prepared.years, this.deps.issue ?? '') : undefined;
+    const note = [read, dated, answer.note, clipped].filter(Boolean).join(' ');
     if (note) res.note = note;
     return res;
   }
@@ -164,10 +168,17 @@ export class DefaultChatService implements ChatService {
    * that the eval and the fit measure retrieval exactly as the chat performs it.
    */
   async prepare(typed: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Prepared> {
-    // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야")
-    // and a misspelt name read as the report's (능커테크 → 넝커테크).
-    const { text: question, corrections } = this.deps.retriever.readable(typed, lang);
-    return { ...(await this.prepareRead(question, lang, turns, k, signal)), question, ...(corrections.length ? { corrections } : {}) };
+    // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야"),
+    // a misspelt name read as the report's (능커테크 → 넝커테크) and "작년" as the year it means.
+    const read = this.deps.retriever.readable(typed, lang);
+    const { text: question, years } = resolveRelativeYears(read.text, lang, issueYear(this.deps.issue));
+    const { corrections } = read;
+    return {
+      ...(await this.prepareRead(question, lang, turns, k, signal)),
+      question,
+      ...(corrections.length ? { corrections } : {}),
+      ...(years.length ? { years } : {}),
+    };
   }
 
   private async prepareRead(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question' | 'corrections'>> {
@@ -292,6 +303,12 @@ const READ_AS_NOTE: Record<Lang, (c: Correction[]) => string> = {
   zh: (c) => `已按报告中的写法查找：${c.map((x) => `“${x.typed}” → “${x.name}”`).join('，')}。`,
   en: (c) => `Searched for the report's spelling: ${c.map((x) => `“${x.typed}” → “${x.name}”`).join(', ')}.`,
 };
+/** Says which year a relative one was read as, and against which issue ("2025-06"). */
+const YEAR_NOTE: Record<Lang, (y: ResolvedYear[], issue: string) => string> = {
+  ko: (y, issue) => `${y.map((x) => `‘${x.typed}’ = ${x.year}년`).join(', ')}(이번 호 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1년 $2월')} 기준)으로 읽었습니다.`,
+  zh: (y, issue) => `${y.map((x) => `“${x.typed}” = ${x.year}年`).join('，')}（以本期 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')} 为准）。`,
+  en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.year}`).join(', ')} (the issue is dated ${issue}).`,
+};
 /** A sentence longer than a heading line ("청두 K-Demo Day- 과학기술교류대회 (P65)" is 33 characters). */
 const MIN_BODY_SENTENCE = 60;
 const CLIPPED_NOTE: Record<Lang, (n: number) => string> = {
@@ -348,6 +365,8 @@ export interface Prepared {
   question: string;
   /** The names read so (the answer's note tells the asker). */
   corrections?: Correction[];
+  /** Relative years read as the year they mean (the note tells the asker). */
+  years?: ResolvedYear[];
   frame: QuestionFrame;
   query: AnalyzedQuery;
   standalone: string;

@@ -173,6 +173,8 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     defaultTopK: config.TOP_K,
     toc: tocEntries(index.articles),
     reportTitle: index.articles[0]?.reportTitle ?? '',
+    // The newest issue, should the index hold several: the one a reader is reading.
+    issue: index.articles.map((a) => a.issue).sort().at(-1) ?? '',
     maxAnalyzedChars: config.MAX_ANALYZED_CHARS,
     ...(rewriter ? { rewriter } : {}),
     ...(opts.now ? { now: opts.now } : {}),

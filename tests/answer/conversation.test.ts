@@ -215,3 +215,16 @@ describe('a company name misspelt by one letter', () => {
     expect(a!.note ?? '').not.toMatch(/→/);
   });
 });
+
+describe('a year relative to the asker', () => {
+  it.each([
+    ['ko', '하이캉웨이스 작년 매출은?', /‘작년’ = 2024년\(이번 호 2025년 6월 기준\)/],
+    ['zh', '海康威视去年的营收是多少？', /“去年” = 2024年（以本期 2025年6月 为准）/],
+    ['en', "What was Hikvision's revenue last year?", /“last year” as 2024 \(the issue is dated 2025-06\)/],
+  ] as Array<[Lang, string, RegExp]>)('is read against the June 2025 issue, and the note says so: %s', async (lang, q, note) => {
+    const [r] = await conversation(lang, [q]);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('924.96');
+    expect(r!.note).toMatch(note);
+  });
+});
