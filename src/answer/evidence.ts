@@ -196,6 +196,11 @@ export interface Candidate {
   norm: string;
   /** The same sentence occurs in passages of two or more articles (the report's repeated intros). */
   boilerplate: boolean;
+  /**
+   * A caption or column header over rows or items: scored like any line (it tells what the
+   * table is about), never quoted alone.
+   */
+  caption?: boolean;
 }
 
 /** Shorter "sentences" are labels, photo captions or table debris, not statements. */
@@ -221,6 +226,16 @@ function isLabelledRow(t: string): boolean {
   return [...t].length <= LABELLED_ROW_MAX_CHARS && (t.match(/\d[\d,.]*/g) ?? []).length >= 2 && !/[다요음함됨][.\s]*$/u.test(t);
 }
 const LABELLED_ROW_MAX_CHARS = 80;
+
+/**
+ * A short line that does not end as a sentence does and holds no item: a caption, a label, a
+ * column header ("하이캉웨이스 경영 현황"). A flattened table cell with its items ("농촌 전자상거래
+ * 품질 제고 ⚫ 첫 번째 1km 문제 해소") is content, however short.
+ */
+function isCaption(t: string): boolean {
+  return [...t].length <= CAPTION_MAX_CHARS && !/[⚫•▪◦]/u.test(t) && !/[다요음함됨.。!?？！][\s\]]*$/u.test(t);
+}
+const CAPTION_MAX_CHARS = 40;
 
 /** A column header of years ("구분 2022 년 2023 년"): every figure in it is a year. */
 function isYearHeader(t: string): boolean {
@@ -261,15 +276,23 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
     // rows after it are quoted with it, so that "순이익 266.99 억 위안 275.77 억 위안" says which
     // figure is which year (and a question's "2023년" finds the row that holds it).
     let header: { text: string; index: number } | undefined;
-    splitSentences(h.chunk.text).forEach((sentence, index) => {
+    const sentences = splitSentences(h.chunk.text);
+    const kinds = sentences.map((sentence) => {
       const t = sentence.trim();
       const row = [...t].length >= MIN_SENTENCE_CHARS && /\d/.test(t) && (isFigureRow(t) || isLabelledRow(t));
-      const item = ITEM_RE.test(t);
+      return { t, row, item: ITEM_RE.test(t) };
+    });
+    sentences.forEach((sentence, index) => {
+      const { t, row, item } = kinds[index]!;
       if (!row && !item) {
         label = [...t].length <= TABLE_LABEL_MAX_CHARS && !JUNK_RE.test(t) ? { text: t, index } : undefined;
         header = undefined;
       } else if (row && label && label.index === index - 1 && isYearHeader(t)) header = { text: t, index };
       if (row ? !label : !item && isJunkSentence(t)) return;
+      // A caption or a column header over the rows or items that follow ("하이캉웨이스 경영 현황",
+      // "분야 주요 조치 세부 내용"): it states nothing alone, and the rows are quoted with it.
+      const next = kinds[index + 1];
+      const caption = !row && !item && isCaption(t) && !!next && (next.row || next.item || isCaption(next.t));
       const head = row && label && header && header.index < index ? `${label.text} ${header.text}` : label?.text;
       const last = row && header && header.index < index ? header.index : label?.index;
       const text = (row || item) && label ? `${head}${last === index - 1 ? ' ' : ' … '}${sentence}` : sentence;
@@ -280,7 +303,7 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
         if (prior.articles.size > 1) prior.cand.boilerplate = true;
         return;
       }
-      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false };
+      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false, ...(caption ? { caption } : {}) };
       seen.set(norm, { cand, articles: new Set([h.chunk.articleId]) });
       out.push(cand);
     });

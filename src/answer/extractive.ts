@@ -77,6 +77,12 @@ const figuresOf = (text: string): string[] => (text.match(FIGURE_RE) ?? []).map(
  * the other: rows of two tables under the same header ("주요 지표 구분 2022 년 2023 년 … 순이익
  * 266.99 억 위안 …" and "… 순이익 2,043.53 억 위안 …") share most of their bigrams but not their figures.
  */
+/** The lines an answer may quote: all but captions (the whole list when it has nothing else). */
+function quotable<T extends Candidate>(scored: T[]): T[] {
+  const lines = scored.filter((c) => !c.caption);
+  return lines.length ? lines : scored;
+}
+
 function sameStatement(a: Candidate, b: Candidate): boolean {
   if (overlap(a.norm, b.norm) < REDUNDANT) return false;
   const fa = figuresOf(a.text);
@@ -200,7 +206,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     trace.mode = 'answer';
     const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-    const chosen = this.select(scored, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
+    const chosen = this.select(quotable(scored), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -251,8 +257,8 @@ export class ExtractiveAnswerer implements Answerer {
   private summarize(input: AnswerInput, scored: Scored[], trace: ExtractiveTrace): Answer {
     const { hits, lang } = input;
     const top = hits[0]!.chunk;
-    const pool = scored.filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
-    const chosen = this.summaryBullets(pool.length ? pool : scored, hits);
+    const pool = quotable(scored).filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
+    const chosen = this.summaryBullets(pool.length ? pool : quotable(scored), hits);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     const m = MESSAGES[lang];
     const inArticle = hits.filter((h) => h.chunk.articleId === top.articleId);

@@ -48,6 +48,15 @@ describe('sentence candidates of flattened tables', () => {
     ]);
   });
 
+  it('marks a caption or a column header over rows or items: scored, never quoted alone', () => {
+    const cands = candidatesFromHits([makeHit(1, TREND_01, NENGKE_TABLE()), makeHit(2, COMPANY_01, HUAWEI_TABLE())]);
+    expect(cands.filter((c) => c.caption).map((c) => c.text)).toEqual(['구분 영업이익 성장률 순이익 성장률', '개발 프레임워크 성쓰(MindSpore)', 'AI 모형 판구(盘古)']);
+    // A row, an item with its label, a flattened cell with its items, prose: content.
+    const cell = candidatesFromHits([makeHit(1, TREND_01, '농촌 전자상거래 품질 제고 ⚫ 첫 번째 1km 문제 해소\n스마트공장 및 공급망 구축 ⚫ 스마트 제조공장 확대\n이러한 조치는 공급망 전반의 효율을 높일 것으로 예상된다.')]);
+    expect(cell.filter((c) => c.caption)).toEqual([]);
+    expect(cands.filter((c) => /\d{4} 년|⚫/.test(c.text)).every((c) => !c.caption)).toBe(true);
+  });
+
   it('keeps an item with its label', () => {
     const texts = candidatesFromHits([makeHit(1, COMPANY_01, HUAWEI_TABLE())]).map((c) => c.text);
     expect(texts).toContain('AI 모형 판구(盘古) … ⚫ 딥시크 R1 과 동등한 성능을 확보했다고 밝힘');
