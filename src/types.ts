@@ -226,6 +226,11 @@ export interface Citation {
 
 export interface AnswerInput {
   question: string;
+  /**
+   * The asker's situation, said before the question ("저희는 … 수입하는데,"): not searched for nor
+   * weighed as evidence; an LLM answer may address it.
+   */
+  context?: string;
   lang: Lang;
   hits: SearchHit[];
   /** The analyzed question (terms, normalized text) from retrieval, for answer selection. */

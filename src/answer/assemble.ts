@@ -39,6 +39,6 @@ export function buildAnswerMessages(input: AnswerInput, promptsDir?: string): Ch
   const system = renderPrompt(template, { report: reportTitle(input.hits), sources: formatSources(input.hits) });
   return [
     { role: 'system', content: system },
-    { role: 'user', content: input.question },
+    { role: 'user', content: input.context ? `${input.context} ${input.question}` : input.question },
   ];
 }

@@ -11,6 +11,7 @@ import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatReq
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import { type ResolvedYear, issueYear, resolveRelativeYears } from '../frame/time.js';
+import { splitAskerContext } from '../frame/context.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
 import { clarifyAnswer, overviewAnswer, sectionAnswer, sourcesAnswer } from '../answer/overview.js';
@@ -89,6 +90,7 @@ export class DefaultChatService implements ChatService {
 
     const input: AnswerInput = {
       question: prepared.question,
+      ...(prepared.context ? { context: prepared.context } : {}),
       lang,
       hits,
       query,
@@ -171,17 +173,28 @@ export class DefaultChatService implements ChatService {
     // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야"),
     // a misspelt name read as the report's (능커테크 → 넝커테크) and "작년" as the year it means.
     const read = this.deps.retriever.readable(typed, lang);
-    const { text: question, years } = resolveRelativeYears(read.text, lang, issueYear(this.deps.issue));
+    const { text: dated, years } = resolveRelativeYears(read.text, lang, issueYear(this.deps.issue));
     const { corrections } = read;
+    // What the asker says of themselves first ("저희는 … 수입하는데,") is not what to search for.
+    const asker = splitAskerContext(dated, lang);
+    const question = asker?.rest ?? dated;
     return {
-      ...(await this.prepareRead(question, lang, turns, k, signal)),
+      ...(await this.prepareRead(question, lang, turns, k, signal, asker?.context)),
       question,
+      ...(asker ? { context: asker.context } : {}),
       ...(corrections.length ? { corrections } : {}),
       ...(years.length ? { years } : {}),
     };
   }
 
-  private async prepareRead(message: string, lang: Lang, turns: Turn[], k: number, signal?: AbortSignal): Promise<Omit<Prepared, 'question' | 'corrections'>> {
+  private async prepareRead(
+    message: string,
+    lang: Lang,
+    turns: Turn[],
+    k: number,
+    signal?: AbortSignal,
+    asker?: string,
+  ): Promise<Omit<Prepared, 'question' | 'corrections'>> {
     // The frame's context: the index's glossary and the retriever's analysis (for the attribute's terms).
     const context = { glossary: this.deps.retriever.glossary, analyze: (t: string, l: Lang) => this.deps.retriever.analyze(t, l) };
     let frame = analyzeQuestion(message, lang, { ...context, toc: this.toc });
@@ -196,7 +209,7 @@ export class DefaultChatService implements ChatService {
     if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
       return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
     }
-    const { query, standalone, restrictTo, prior, previous } = await this.understand(message, frame, turns, signal);
+    const { query, standalone, restrictTo, prior, previous } = await this.understand(message, frame, turns, signal, asker);
     // An elliptical follow-up asks what the previous question asked (its attribute, its kind of
     // figure) about the part it replaces: the frame the answer stage weighs is inherited.
     if (previous) frame = inheritFrame(frame, analyzeQuestion(previous, frame.lang, context));
@@ -233,10 +246,17 @@ export class DefaultChatService implements ChatService {
     frame: QuestionFrame,
     turns: Turn[],
     signal?: AbortSignal,
+    asker?: string,
   ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string }> {
     const { retriever, rewriter } = this.deps;
     const lang = frame.lang;
     const q = retriever.analyze(message, lang);
+    if (asker) {
+      // The asker's words count a little: they may share a word with the answer ("진료" of a
+      // clinic's situation), but they are not what is asked.
+      const own = new Set(q.terms.map((t) => t.term));
+      q.terms.push(...retriever.analyze(asker, lang).terms.filter((t) => !own.has(t.term)).map((t) => ({ term: t.term, weight: t.weight * CONTEXT_WEIGHT })));
+    }
     const resolved = resolveFollowUp(frame, turns, retriever.glossary, q.terms);
     if (!resolved) return { query: q, standalone: message, prior: [] };
     const bare = isBareRequest(message) && resolved.articles[0] ? { restrictTo: resolved.articles[0] } : {};
@@ -334,6 +354,8 @@ const PRIOR_EXTRA = 3;
 const PRIOR_SHARE = 0.3;
 /** Weight of the previous turn's names, and of the rest of its wording, in a follow-up's query. */
 const NAME_WEIGHT = 1;
+/** Weight of the words of the asker's situation (frame/context.ts) against the question's own. */
+const CONTEXT_WEIGHT = 0.3;
 const TOPIC_WEIGHT = 0.25;
 const TOPIC_WEIGHT_NO_NAMES = 0.5;
 /** Weight of the previous question's wording in an elliptical follow-up ("그러면 2023년은?"). */
@@ -367,6 +389,8 @@ export interface Prepared {
   corrections?: Correction[];
   /** Relative years read as the year they mean (the note tells the asker). */
   years?: ResolvedYear[];
+  /** The asker's situation, said before the question (frame/context.ts): not searched for. */
+  context?: string;
   frame: QuestionFrame;
   query: AnalyzedQuery;
   standalone: string;

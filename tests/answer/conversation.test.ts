@@ -228,3 +228,17 @@ describe('a year relative to the asker', () => {
     expect(r!.note).toMatch(note);
   });
 });
+
+describe("the asker's situation said before the question", () => {
+  it.each([
+    ['ko', '저희는 병원 의료 데이터 회사인데, ', '유니트리 사족 로봇 시장 점유율은?'],
+    ['zh', '我们是做医疗数据的公司，', '宇树科技四足机器人的市场份额是多少？'],
+    ['en', 'We run a hospital data company. ', "What is Unitree's share of the quadruped robot market?"],
+  ] as Array<[Lang, string, string]>)('is not what is searched for: %s', async (lang, situation, question) => {
+    const [plain] = await conversation(lang, [question]);
+    const [r] = await conversation(lang, [situation + question]);
+    expect(r!.found).toBe(true);
+    expect(r!.citations[0]!.quote).toContain('69.75%');
+    expect(r!.citations[0]!.chunkId).toBe(plain!.citations[0]!.chunkId);
+  });
+});

@@ -42,4 +42,11 @@ describe('prompt assembly', () => {
     expect(msgs[0]!.content).toContain('简体中文');
     expect(msgs[0]!.content).toContain(s);
   });
+
+  it("gives the model the asker's situation before the question it searched with", () => {
+    const hits = [makeHit(1, TREND_01, UNITREE())];
+    const msgs = buildAnswerMessages({ question: '유니트리 점유율은?', context: '저희는 배터리 소재를 수입하는데,', lang: 'ko', hits });
+    expect(msgs[1]!.content).toBe('저희는 배터리 소재를 수입하는데, 유니트리 점유율은?');
+    expect(buildAnswerMessages({ question: '유니트리 점유율은?', lang: 'ko', hits })[1]!.content).toBe('유니트리 점유율은?');
+  });
 });
