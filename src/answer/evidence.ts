@@ -236,6 +236,12 @@ function isCaption(t: string): boolean {
   return [...t].length <= CAPTION_MAX_CHARS && !/[⚫•▪◦]/u.test(t) && !/[다요음함됨.。!?？！][\s\]]*$/u.test(t);
 }
 const CAPTION_MAX_CHARS = 40;
+/**
+ * A line that ends in the next chart's number: the report's captions of image charts run
+ * together ("도표 17. 글로벌 … 시장규모(억 달러) 도표 18. 중국 …"), and the segmenter ends a
+ * "sentence" at the number's full stop, leaving one caption's title with the next one's number.
+ */
+const CHART_NUMBER_END = /(?:^|\s)(?:도표|그림|표)\s*\d+\.\s*$/u;
 
 /** A column header of years ("구분 2022 년 2023 년"): every figure in it is a year. */
 function isYearHeader(t: string): boolean {
@@ -292,7 +298,7 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
       // A caption or a column header over the rows or items that follow ("하이캉웨이스 경영 현황",
       // "분야 주요 조치 세부 내용"): it states nothing alone, and the rows are quoted with it.
       const next = kinds[index + 1];
-      const caption = !row && !item && isCaption(t) && !!next && (next.row || next.item || isCaption(next.t));
+      const caption = (!row && !item && isCaption(t) && !!next && (next.row || next.item || isCaption(next.t))) || CHART_NUMBER_END.test(t);
       const head = row && label && header && header.index < index ? `${label.text} ${header.text}` : label?.text;
       const last = row && header && header.index < index ? header.index : label?.index;
       const text = (row || item) && label ? `${head}${last === index - 1 ? ' ' : ' … '}${sentence}` : sentence;

@@ -57,6 +57,15 @@ describe('sentence candidates of flattened tables', () => {
     expect(cands.filter((c) => /\d{4} 년|⚫/.test(c.text)).every((c) => !c.caption)).toBe(true);
   });
 
+  it("marks the title of an image chart that the next chart's number ends", () => {
+    // trend-01 p. 12: two captions of image charts run together after the sentence they illustrate.
+    const text = '2023 년 약 2.9 억 달러에서 2028 년 4.7 억 달러로 성장하여, 연 평균 성장율(CAGR)은 12.4%에 이를 것으로 보인다. 도표 17. 글로벌 코어리스 모터 시장규모(억 달러) 도표 18. 중국 코어리스 모터 시장규모(억 달러)';
+    const cands = candidatesFromHits([makeHit(1, TREND_01, text)]);
+    expect(cands.filter((c) => c.caption).map((c) => c.text)).toEqual(['글로벌 코어리스 모터 시장규모(억 달러) 도표 18.']);
+    expect(cands[0]!.text).toMatch(/^2023 년 .*보인다\.$/);
+    expect(cands[0]!.caption).toBeUndefined();
+  });
+
   it('keeps an item with its label', () => {
     const texts = candidatesFromHits([makeHit(1, COMPANY_01, HUAWEI_TABLE())]).map((c) => c.text);
     expect(texts).toContain('AI 모형 판구(盘古) … ⚫ 딥시크 R1 과 동등한 성능을 확보했다고 밝힘');
