@@ -4,6 +4,7 @@
  * glossary) and figures with Korean units rewritten in the reader's units (1.25 억 위안 →
  * 1.25亿元 / 125 million yuan). Nothing is translated: no sentence is invented.
  */
+import { pinyin } from 'pinyin-pro';
 import type { Glossary } from '../retrieve/glossary.js';
 import { escapeRegExp } from '../text/normalize.js';
 import type { Lang } from '../types.js';
@@ -75,13 +76,32 @@ export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glo
     // A quote that already prints the form (유니트리(Unitree 宇树科技)) needs no note for it: the
     // report's parentheses are where most pairs come from, so most notes repeated the quote.
     if (!form || form === e.ko || text.includes(form)) continue;
+    // A name the report pairs only with Chinese is given to an English reader in pinyin
+    // (이좡 = Yizhuang, not 亦庄): Han characters say nothing to most of them.
+    const reader = lang === 'en' && !e.en[0] ? withPinyin(form) : form;
     // Nor a name the quote pairs with another: its own parentheses say which name it is, where
     // the glossary may hold another with the same Korean reading (청위(成宇), a professor, against
     // 청위 = 成渝, the Chengdu–Chongqing region).
     if (pairedOtherwise(text, e)) continue;
-    if (!out.some(([k]) => k === e.ko)) out.push([e.ko, form]);
+    if (!out.some(([k]) => k === e.ko)) out.push([e.ko, reader]);
   }
   return out;
+}
+
+/** Longest name romanized: a longer one (a zone's full title) is words, not a name, and pinyin has no spaces to give. */
+const PINYIN_MAX_CHARS = 4;
+
+/**
+ * "亦庄" → "Yizhuang", "西安" → "Xi'an": toneless pinyin, a name's syllables written as one word
+ * (the apostrophe where a syllable starts with a vowel), by pinyin-pro, whose dictionary of
+ * words reads polyphones in context (重庆 Chongqing, 银行 yinhang). Longer or mixed text as it is.
+ */
+export function withPinyin(zh: string): string {
+  const han = [...zh];
+  if (han.length > PINYIN_MAX_CHARS || !han.every((c) => /\p{Script=Han}/u.test(c))) return zh;
+  const syllables = pinyin(zh, { toneType: 'none', type: 'array' });
+  const word = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 }
 
 const LABEL: Record<Exclude<Lang, 'ko'>, { names: string; figures: string; open: string; close: string; sep: string }> = {

@@ -1,6 +1,6 @@
 /** The reader's note beside a Korean quote: the report's own name pairs and figures in the reader's units. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convertFigures, glossLine, nameForms } from '../../src/answer/gloss.js';
+import { convertFigures, glossLine, nameForms, withPinyin } from '../../src/answer/gloss.js';
 import { Glossary } from '../../src/retrieve/glossary.js';
 import { readFileSync } from 'node:fs';
 
@@ -13,6 +13,17 @@ describe('reader notes from the real report glossary', () => {
   it('gives a name in the reader script when the quote does not print it', () => {
     const forms = nameForms('유니트리는 데이터셋을 공개했다.', 'zh', glossary);
     expect(forms).toContainEqual(['유니트리', '宇树科技']);
+  });
+  it('gives an English reader the pinyin of a name the report pairs only with Chinese', () => {
+    const zhOnly = glossary.entries.find((e) => e.ko === '이좡');
+    expect(zhOnly?.zh).toContain('亦庄');
+    expect(zhOnly?.en).toEqual([]);
+    expect(nameForms('이좡에 로봇 4S 매장이 문을 열었다.', 'en', glossary)).toContainEqual(['이좡', 'Yizhuang']);
+    expect(nameForms('이좡에 로봇 4S 매장이 문을 열었다.', 'zh', glossary)).toContainEqual(['이좡', '亦庄']);
+    expect(withPinyin('西安')).toBe("Xi'an");
+    expect(withPinyin('重庆')).toBe('Chongqing');
+    // A long title is words, not a name: left in Han characters.
+    expect(withPinyin('苏南国家自主创新示范区')).toBe('苏南国家自主创新示范区');
   });
   it('says nothing of a name the quote already prints with that form', () => {
     expect(nameForms('유니트리(Unitree宇树科技)는 데이터셋을 공개했다.', 'zh', glossary).map(([ko]) => ko)).not.toContain('유니트리');
