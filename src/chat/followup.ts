@@ -12,6 +12,7 @@ import type { Glossary } from '../retrieve/glossary.js';
 import { detectLanguage } from '../retrieve/language.js';
 import type { Lang, Turn } from '../types.js';
 import { matchForm } from '../answer/terms.js';
+import { stripKoreanSuffix } from '../text/rules.js';
 
 /** Summary requests that name no topic ("요약해줘", "总结一下") are about the previous answer's article. */
 export function isBareRequest(question: string): boolean {
@@ -39,7 +40,9 @@ export function isElliptical(frame: QuestionFrame): boolean {
 export function isSubstitution(frame: QuestionFrame, terms: ReadonlyArray<{ term: string; weight: number }>): boolean {
   const names = matchForm([...frame.names, ...frame.entries.flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
   const own = terms.filter((t) => t.weight >= 1);
-  return own.length > 0 && own.every((t) => /^\d/.test(t.term) || (names.length > 0 && names.includes(matchForm(t.term))));
+  // A Korean name keeps its particle in the analyzer's whole-word term ("지리는" beside "지리").
+  const isName = (term: string) => names.length > 0 && [term, stripKoreanSuffix(term, 1)?.stem].some((x) => x !== undefined && names.includes(matchForm(x)));
+  return own.length > 0 && own.every((t) => /^\d/.test(t.term) || isName(t.term));
 }
 
 export interface Resolved {
@@ -57,6 +60,8 @@ export interface Resolved {
    * (`isSubstitution`; false when no terms were given).
    */
   elliptical: boolean;
+  /** The previous turn's names an elliptical question replaces with its own: dropped from the topic. */
+  replaced?: string[];
 }
 
 /** Names of a question: the ones it writes, and the glossary's Korean forms of those it mentions. */
@@ -77,11 +82,17 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?
   const previous = lastUser.standalone ?? lastUser.content;
   const own = new Set(namesOf(frame.text, frame.lang, glossary));
   // The previous turn's names in any language the glossary pairs, so the Korean report is matched.
-  const names = namesOf(previous, detectLanguage(previous), glossary).filter((n) => !own.has(n));
+  const before = namesOf(previous, detectLanguage(previous), glossary).filter((n) => !own.has(n));
+  const elliptical = terms ? isSubstitution(frame, terms) : false;
+  // "지리는?", "那通用呢？", "And UBTECH?": a name of its own in place of the previous one, which
+  // is then what is replaced, not what the question is about.
+  const replaced = elliptical && own.size > 0 ? before : [];
+  const names = replaced.length ? [] : before;
   return {
     names,
     topic: previous,
-    elliptical: terms ? isSubstitution(frame, terms) : false,
+    elliptical,
+    ...(replaced.length ? { replaced } : {}),
     articles: lastAssistant?.articleIds ?? [],
     standalone: names.length ? `${frame.text} (${names.join(', ')})` : `${frame.text} (${previous})`,
   };

@@ -83,9 +83,11 @@ export interface QuestionFrame {
   attributeTerms: string[];
 }
 
-// Reference words, per language: about pointing back, never about a topic.
+// Reference words, per language: about pointing back, never about a topic. A Korean question
+// that is one word with a topic particle ("지리는?", "2023년은요?") asks the previous question
+// again of it (two words are a question of their own: "화웨이의 매출은?").
 const BACK_KO =
-  /(^|\s)(그|이|저|해당|위)\s*(회사|기업|업체|곳|제품|로봇|도시|정책|기관|모델|브랜드|기사|사람|분야|산업|프로젝트|행사|지역|단지|센터|대회|보고서|방안|계획)|그것|그곳|거기|걔|그럼|그러면|그렇다면|그건|그게|이건|이게|그중|그 중|^(또|그리고|그 밖에|그밖에|추가로|더)\s|^(그|이)\s*(의|가|는|를)\s/u;
+  /(^|\s)(그|이|저|해당|위)\s*(회사|기업|업체|곳|제품|로봇|도시|정책|기관|모델|브랜드|기사|사람|분야|산업|프로젝트|행사|지역|단지|센터|대회|보고서|방안|계획)|그것|그곳|거기|걔|그럼|그러면|그렇다면|그건|그게|이건|이게|그중|그 중|^(또|그리고|그 밖에|그밖에|추가로|더)\s|^(그|이)\s*(의|가|는|를)\s|^\S+(?:은|는|도)요?\s*[?？]?$/u;
 const BACK_ZH = /^(那|那么|那它|这|它|其|该|他们|它们|还有|另外|此外|再)|它的|它们|他|她|这家|那家|该公司|该企业|这个|那个|其中|上述|他们的|呢[？?]?$/u;
 const BACK_EN =
   /\b(it|its|it's|they|their|them|this|that|these|those|the company|the firm|the city|the article|he|she|his|her|him|there)\b|^(and|also|what about|how about|then)\b/iu;

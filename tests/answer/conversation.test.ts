@@ -59,6 +59,21 @@ describe('an elliptical follow-up asks the previous question again with one part
   });
 });
 
+describe('a follow-up that names another subject asks the previous question of it', () => {
+  it.each([
+    ['ko', ['하이캉웨이스 2024년 영업이익은?', '넝커테크는?']],
+    ['zh', ['海康威视2024年的营业收入是多少？', '那能科科技呢？']],
+    ['en', ['What was Hikvision revenue in 2024?', 'What about Nengke Technology?']],
+  ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
+    const [first, next] = await conversation(lang, qs);
+    expect(first!.answer).toContain('924.96');
+    // Nengke's row of the same table kind (15.10 억 위안), and nothing of Hikvision's any more.
+    expect(next!.found).toBe(true);
+    expect(next!.answer).toContain('15.10 억 위안');
+    expect(next!.answer).not.toContain('924.96');
+  });
+});
+
 describe('summaries by reference', () => {
   it('section and number select that article', async () => {
     const [r] = await conversation('ko', ['산업 트렌드 2번 기사 요약해줘']);

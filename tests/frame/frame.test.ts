@@ -75,6 +75,10 @@ describe('question kinds', () => {
     expect(analyzeQuestion('它的份额呢？', 'zh').refersBack).toBe(true);
     expect(analyzeQuestion('What is its revenue?', 'en').refersBack).toBe(true);
     expect(analyzeQuestion('화웨이의 매출은?', 'ko').refersBack).toBe(false);
+    // A word or two with a topic particle asks the previous question again of it.
+    expect(analyzeQuestion('지리는?', 'ko').refersBack).toBe(true);
+    expect(analyzeQuestion('광저우도요?', 'ko').refersBack).toBe(true);
+    expect(analyzeQuestion('화웨이 매출 성장률은?', 'ko').refersBack).toBe(false);
   });
 });
 
