@@ -72,17 +72,17 @@ const REDUNDANT = 0.6;
 const FIGURE_RE = /\d[\d,]*(?:\.\d+)?/gu;
 const figuresOf = (text: string): string[] => (text.match(FIGURE_RE) ?? []).map((f) => f.replace(/,/g, ''));
 
-/**
- * Do two sentences say the same thing? Mostly the same wording, and no figure of one missing from
- * the other: rows of two tables under the same header ("주요 지표 구분 2022 년 2023 년 … 순이익
- * 266.99 억 위안 …" and "… 순이익 2,043.53 억 위안 …") share most of their bigrams but not their figures.
- */
 /** The lines an answer may quote: all but captions (the whole list when it has nothing else). */
 function quotable<T extends Candidate>(scored: T[]): T[] {
   const lines = scored.filter((c) => !c.caption);
   return lines.length ? lines : scored;
 }
 
+/**
+ * Do two sentences say the same thing? Mostly the same wording, and no figure of one missing from
+ * the other: rows of two tables under the same header ("주요 지표 구분 2022 년 2023 년 … 순이익
+ * 266.99 억 위안 …" and "… 순이익 2,043.53 억 위안 …") share most of their bigrams but not their figures.
+ */
 function sameStatement(a: Candidate, b: Candidate): boolean {
   if (overlap(a.norm, b.norm) < REDUNDANT) return false;
   const fa = figuresOf(a.text);

@@ -41,7 +41,7 @@ export function isSubstitution(frame: QuestionFrame, terms: ReadonlyArray<{ term
   const names = matchForm([...frame.names, ...frame.entries.flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
   const own = terms.filter((t) => t.weight >= 1);
   // A Korean name keeps its particle in the analyzer's whole-word term ("지리는" beside "지리").
-  const isName = (term: string) => names.length > 0 && [term, stripKoreanSuffix(term, 1)?.stem].some((x) => x !== undefined && names.includes(matchForm(x)));
+  const isName = (term: string) => names.length > 0 && [term, stripKoreanSuffix(term)?.stem].some((x) => x !== undefined && names.includes(matchForm(x)));
   return own.length > 0 && own.every((t) => /^\d/.test(t.term) || isName(t.term));
 }
 

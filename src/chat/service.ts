@@ -286,11 +286,10 @@ export class DefaultChatService implements ChatService {
     // …and less the names it replaces ("비야디 판매량" → "지리는?": 비야디 goes), in any form the
     // analyzer gives them (a name's bigrams too).
     const replaced = new Set((resolved.replaced ?? []).flatMap((n) => retriever.analyze(n).terms.map((t) => t.term)));
-    const replacedTerm = (term: string) => replaced.has(term);
     const topic = !resolved.topic
       ? []
       : resolved.elliptical
-        ? carry(resolved.topic, ELLIPTICAL_TOPIC_WEIGHT).filter((t) => !(ownNumber && /^\d/.test(t.term)) && !replacedTerm(t.term))
+        ? carry(resolved.topic, ELLIPTICAL_TOPIC_WEIGHT).filter((t) => !(ownNumber && /^\d/.test(t.term)) && !replaced.has(t.term))
         : carry(resolved.topic, resolved.names.length ? TOPIC_WEIGHT : TOPIC_WEIGHT_NO_NAMES);
     const query: AnalyzedQuery = {
       ...q,

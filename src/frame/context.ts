@@ -17,8 +17,11 @@ export interface AskerContext {
   rest: string;
 }
 
-/** A first-person subject: 우리/저희 (with a particle or a noun after), 제가, 내가, 저는, 나는. */
-const KO_FIRST_PERSON = /^(?:우리|저희)(?:[가는도]|\s|$)|^(?:제가|내가|저는|나는|전|난)\s/u;
+/**
+ * A first-person subject: 우리/저희 (with a particle or a noun after; not 우리나라), 제가, 내가,
+ * 저는, 나는. Not the short 전/난: "전 세계 시장이 커지는데, …" is about the world.
+ */
+const KO_FIRST_PERSON = /^(?:우리|저희)(?:[가는도]|\s|$)|^(?:제가|내가|저는|나는)\s/u;
 /** A clause that states, ending in a connective ("만드는데", "중소기업인데요", "하고 있어서", "하니까"). */
 const KO_CLAUSE = /^([^,.?!。？！]*?(?:는데|은데|인데|ㄴ데|던데|라서|해서|어서|아서|니까)요?)\s*[,，]?\s+(?=\S)|^([^,.?!。？！]+[.!。！])\s+(?=\S)/u;
 
