@@ -19,7 +19,7 @@ RUN npm run build && npm prune --omit=dev
 
 # ── runtime: node, the built tree, production dependencies; no compiler, no sources ──
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 INDEX_DIR=/data/index MODEL_CACHE_DIR=/data/cache
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 INDEX_DIR=/data/index MODEL_CACHE_DIR=/data/cache SESSION_DB=/data/sessions.db
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

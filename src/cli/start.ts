@@ -10,7 +10,7 @@
 import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { type Config, ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig, sessionDbPath, sessionStoreKind } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createEmbedder } from '../embed/load.js';
 import { HashedEmbedder } from '../embed/hashed.js';
@@ -78,12 +78,16 @@ async function serveHere(config: Config, logger: Logger, t0: number): Promise<vo
 
 /** WORKERS > 1: build the index once here, then fork the workers. */
 async function runCluster(config: Config, logger: Logger, t0: number): Promise<void> {
-  // REDIS_URL comes with the shared-state work (issue 11, item 4); until it is set, each
-  // worker has its own conversations and rate-limit counters: say so once, at start.
-  if (!(config as Partial<Record<'REDIS_URL', string>>).REDIS_URL) {
+  // Without REDIS_URL each worker has its own rate-limit counters and bot de-duplication, and
+  // conversations are shared only through a SQLite file (inferred) or not at all (memory, when
+  // asked for): say so once, at start.
+  if (!config.REDIS_URL) {
+    const sessions = sessionStoreKind(config, true);
     logger.warn(
-      { workers: config.WORKERS },
-      `WORKERS=${config.WORKERS} without REDIS_URL: conversations, rate limits and bot de-duplication are per worker (a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`,
+      { workers: config.WORKERS, sessions },
+      sessions === 'memory'
+        ? `WORKERS=${config.WORKERS} without REDIS_URL: conversations (SESSION_STORE=memory), rate limits and bot de-duplication are per worker (a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`
+        : `WORKERS=${config.WORKERS} without REDIS_URL: conversations are shared through ${sessionDbPath(config)}; rate limits and bot de-duplication are per worker; set REDIS_URL to share them too`,
     );
   }
   if (config.SESSION_FILE) {

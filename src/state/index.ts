@@ -8,6 +8,7 @@
  * a server without them starts without loading either (about 50 ms of every process's start).
  */
 import type { Store } from 'express-rate-limit';
+import cluster from 'node:cluster';
 import { type Config, sessionDbPath, sessionStoreKind } from '../config.js';
 import type { DedupStore, HealthSource, SessionStore } from '../types.js';
 import { MemoryDedupStore } from './dedup.js';
@@ -51,7 +52,7 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   const now = opts.now ? { now: opts.now } : {};
   const R = config.REDIS_URL ? await openRedis(config.REDIS_URL, config.REDIS_PREFIX, log) : undefined;
   const redis = R?.connection;
-  const kind = sessionStoreKind(config);
+  const kind = sessionStoreKind(config, cluster.isWorker);
   let sessions: SessionStore;
   const dependencies: HealthSource[] = [];
   if (kind === 'redis' && R) {

@@ -59,7 +59,16 @@ beforeAll(async () => {
   server = runScript(
     'src/cli/start.ts',
     [],
-    childEnv(copy.dir, { REDIS_URL: '', WORKERS: '2', SHUTDOWN_DRAIN_MS: String(DRAIN_MS), MODEL: 'Xenova/multilingual-e5-small', MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'false' }),
+    childEnv(copy.dir, {
+      REDIS_URL: '',
+      WORKERS: '2',
+      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+      MODEL: 'Xenova/multilingual-e5-small',
+      MODELS_DIR: models,
+      ALLOW_REMOTE_MODELS: 'false',
+      // Conversations go to a SQLite file with WORKERS > 1: this run's own.
+      SESSION_DB: path.join(models, 'sessions.db'),
+    }),
   );
   const ready = await server.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
   url = String(ready['url']).replace(/\/$/, '');
@@ -91,6 +100,25 @@ describe('WORKERS=2', () => {
       expect(r.status).toBe(200);
       expect(JSON.parse(r.text).answer).toContain('69.75');
     }
+  });
+
+  it('keeps a conversation whichever worker each request reaches (SQLite shared by the workers)', async () => {
+    const post = (body: object) =>
+      rawRequest(url, { method: 'POST', path: '/api/chat', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), timeoutMs: 60_000 });
+    const first = JSON.parse((await post({ message: QUESTION })).text) as { sessionId: string };
+    const pids = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const r = JSON.parse((await post({ message: '그 회사의 2025년 출하량 전망은?', sessionId: first.sessionId })).text) as { sessionId: string; standaloneQuestion: string };
+      // A session this server issued and still holds continues: the same id, the name carried.
+      expect(r.sessionId).toBe(first.sessionId);
+      expect(r.standaloneQuestion).toContain('유니트리');
+      // Round-robin over the two workers: with two health requests after each chat, successive
+      // chats land on alternate workers (the first health request shows the other one each time).
+      pids.add((await health()).process.pid);
+      await health();
+    }
+    expect(pids.size).toBe(2);
+    expect(server.stdout.some((l) => l.includes('conversations are shared through'))).toBe(true);
   });
 
   it('replaces a killed worker and keeps serving', async () => {

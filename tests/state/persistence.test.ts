@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { sessionOf } from './sessions.contract.js';
+import { loadConfig, sessionStoreKind } from '../../src/config.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kic-persist-'));
 let s: TestServer | undefined;
@@ -23,6 +24,18 @@ const ask = (srv: TestServer, body: unknown) =>
   fetch(`${srv.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const health = async (srv: TestServer) => (await fetch(`${srv.url}/healthz`)).json();
 const metric = async (srv: TestServer, line: RegExp) => (await (await fetch(`${srv.url}/metrics`)).text()).split('\n').find((l) => line.test(l));
+
+describe('where conversations live, unless SESSION_STORE says', () => {
+  it('in a SQLite file the workers of a cluster share, in memory in a single process; Redis or a named file first', () => {
+    const kind = (env: Record<string, string>, clustered: boolean) => sessionStoreKind(loadConfig({ ...env }), clustered);
+    expect(kind({}, false)).toBe('memory');
+    // Round-robin sends a conversation's requests to every worker: per-process memory lost them.
+    expect(kind({}, true)).toBe('sqlite');
+    expect(kind({ REDIS_URL: 'redis://127.0.0.1:1' }, true)).toBe('redis');
+    expect(kind({ SESSION_DB: 'x.db' }, false)).toBe('sqlite');
+    expect(kind({ SESSION_STORE: 'memory' }, true)).toBe('memory');
+  });
+});
 
 describe('SQLite sessions in the server', () => {
   it('a conversation survives a restart; /healthz lists the database as ok', async () => {
