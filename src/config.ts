@@ -156,19 +156,18 @@ export const configSchema = z.object({
 
 export type SessionStoreKind = 'memory' | 'sqlite' | 'redis';
 
-/** The session store in use: SESSION_STORE, else inferred from REDIS_URL / SESSION_DB / SESSION_FILE. */
 /**
- * `clustered`: the process is one of several workers (node:cluster). They take turns at a
- * conversation's requests (round-robin, no sticky routing): in per-process memory a follow-up
- * landing on another worker lost its history, on the default `npm start` (one worker per core).
- * The SQLite file is shared by the workers. A single process (WORKERS=1, the CLI tools, tests)
- * keeps memory.
+ * The session store in use: SESSION_STORE, else inferred from REDIS_URL, SESSION_DB /
+ * SESSION_FILE, and `clustered` (the process is one of several node:cluster workers). Workers
+ * take turns at a conversation's requests (round-robin, no sticky routing): in per-process memory
+ * a follow-up landing on another worker lost its history, on the default `npm start` (one worker
+ * per core); the SQLite file is shared by them. A single process (WORKERS=1, the CLI tools,
+ * tests) keeps memory.
  */
 export function sessionStoreKind(c: Pick<Config, 'SESSION_STORE' | 'REDIS_URL' | 'SESSION_DB' | 'SESSION_FILE'>, clustered = false): SessionStoreKind {
   if (c.SESSION_STORE) return c.SESSION_STORE;
   if (c.REDIS_URL) return 'redis';
-  if (c.SESSION_DB || c.SESSION_FILE) return 'sqlite';
-  if (clustered) return 'sqlite';
+  if (c.SESSION_DB || c.SESSION_FILE || clustered) return 'sqlite';
   return 'memory';
 }
 

@@ -90,9 +90,6 @@ async function runCluster(config: Config, logger: Logger, t0: number): Promise<v
         : `WORKERS=${config.WORKERS} without REDIS_URL: conversations are shared through ${sessionDbPath(config)}; rate limits and bot de-duplication are per worker; set REDIS_URL to share them too`,
     );
   }
-  if (config.SESSION_FILE) {
-    logger.warn({ workers: config.WORKERS }, 'SESSION_FILE with WORKERS > 1: every worker keeps its own sessions and writes the same file on exit (the last one wins); use WORKERS=1 to persist them');
-  }
   const embedder = await embedderFor(config, logger, false);
   // Built (when needed) and verified, not loaded: the primary serves nothing.
   await ensureIndex(config, embedder, logger, progressHooks(logger));

@@ -21,27 +21,27 @@ interface Rule {
 }
 
 /**
- * Longer forms first (재작년 before 작년). Only words that always mean the asker's year: not
+ * Global, for String.replace. Longer forms first (재작년 before 작년). Only words that always mean the asker's year: not
  * "다음 해" or 上年 (the year after or before another year the question names, or 以上年龄).
  */
 const RULES: Record<Lang, Rule[]> = {
   ko: [
-    { re: /재작년|지지난\s?해/u, offset: -2 },
-    { re: /작년|지난\s?해/u, offset: -1 },
-    { re: /올해|금년/u, offset: 0 },
-    { re: /내년/u, offset: 1 },
+    { re: /재작년|지지난\s?해/gu, offset: -2 },
+    { re: /작년|지난\s?해/gu, offset: -1 },
+    { re: /올해|금년/gu, offset: 0 },
+    { re: /내년/gu, offset: 1 },
   ],
   zh: [
-    { re: /前年/u, offset: -2 },
-    { re: /去年/u, offset: -1 },
-    { re: /今年/u, offset: 0 },
-    { re: /明年/u, offset: 1 },
+    { re: /前年/gu, offset: -2 },
+    { re: /去年/gu, offset: -1 },
+    { re: /今年/gu, offset: 0 },
+    { re: /明年/gu, offset: 1 },
   ],
   en: [
-    { re: /\bthe year before last\b/iu, offset: -2 },
-    { re: /\blast year\b/iu, offset: -1 },
-    { re: /\bthis year\b/iu, offset: 0 },
-    { re: /\bnext year\b/iu, offset: 1 },
+    { re: /\bthe year before last\b/giu, offset: -2 },
+    { re: /\blast year\b/giu, offset: -1 },
+    { re: /\bthis year\b/giu, offset: 0 },
+    { re: /\bnext year\b/giu, offset: 1 },
   ],
 };
 
@@ -68,8 +68,7 @@ export function resolveRelativeYears(text: string, lang: Lang, year: number | un
   let out = text;
   for (const { re, offset } of RULES[lang]) {
     const y = year + offset;
-    const global = new RegExp(re.source, `${re.flags}g`);
-    out = out.replace(global, (typed: string, at: number, whole: string) => {
+    out = out.replace(re, (typed: string, at: number, whole: string) => {
       // Already dated by the asker, or the end of a longer form an earlier rule read (재작년, 지지난해).
       if (whole.slice(at, at + typed.length + 12).includes(String(y)) || (offset === -1 && /[재지]$/u.test(whole.slice(0, at)))) return typed;
       if (!years.some((r) => r.typed === typed)) years.push({ typed, year: y });

@@ -36,7 +36,7 @@ async function measure(ctx: BenchContext, workers: number, state: 'memory' | 're
   if (profiling) fs.rmSync(profDir, { recursive: true, force: true });
   const server = await startServer({
     root: ctx.root,
-    // "In memory" is per-process memory with any number of workers (unset, WORKERS > 1 infers SQLite).
+    // "In memory" is per-process memory with any number of workers (unset, a cluster's workers share SQLite).
     env: serverEnv(ctx.indexDir, { WORKERS: String(workers), ...(redisUrl ? { REDIS_URL: redisUrl } : { SESSION_STORE: 'memory' }) }),
     logFile: path.join(ctx.work, `server-${tag}.log`),
     ...(profiling ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
