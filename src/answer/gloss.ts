@@ -109,12 +109,27 @@ const PINYIN_MAX_CHARS = 4;
  * words reads polyphones in context (重庆 Chongqing, 银行 yinhang). Longer or mixed text as it is.
  */
 export function withPinyin(zh: string): string {
-  const han = [...zh];
+  // An administrative unit's suffix is a word in English, not a syllable of the name: 四川省 is
+  // "Sichuan Province", not "Sichuansheng" (the report's 쓰촨성, 청두시, 톈푸신구 pair so).
+  const unit = ADMIN_SUFFIXES.find(([suffix]) => zh.endsWith(suffix) && [...zh].length - [...suffix].length >= 2);
+  const stem = unit ? zh.slice(0, zh.length - unit[0].length) : zh;
+  const han = [...stem];
   if (han.length > PINYIN_MAX_CHARS || !han.every((c) => /\p{Script=Han}/u.test(c))) return zh;
-  const syllables = pinyinPro().pinyin(zh, { toneType: 'none', type: 'array' });
+  const syllables = pinyinPro().pinyin(stem, { toneType: 'none', type: 'array' });
   const word = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  const name = `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  return unit ? `${name} ${unit[1]}` : name;
 }
+
+/** Administrative suffixes and their English words, longest first (新区 before 区). */
+const ADMIN_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['自治区', 'Autonomous Region'],
+  ['新区', 'New Area'],
+  ['省', 'Province'],
+  ['市', 'City'],
+  ['区', 'District'],
+  ['县', 'County'],
+];
 
 const LABEL: Record<Exclude<Lang, 'ko'>, { names: string; figures: string; open: string; close: string; sep: string }> = {
   zh: { names: '名称', figures: '数字', open: '（注：', close: '）', sep: '；' },

@@ -64,25 +64,38 @@ export interface Resolved {
   replaced?: string[];
 }
 
-/** Names of a question: the ones it writes, and the glossary's Korean forms of those it mentions. */
-export function namesOf(text: string, lang: Lang, glossary?: Glossary): string[] {
+export interface FollowUpOptions {
+  glossary?: Glossary;
+  /** The question's analysed terms, to tell a substitution ("그러면 2023년은?") from a question of its own. */
+  terms?: ReadonlyArray<{ term: string; weight: number }>;
+  /**
+   * Words too common in the report to be a subject (in over a third of its passages). The seed
+   * glossary pairs everyday words too (기업 = 企业), so "… 기업 밀집도 1위 도시는?" would otherwise
+   * carry 기업 as the subject at full weight, and its real topic at the weight left for a subject's
+   * attribute.
+   */
+  common?: (ko: string) => boolean;
+}
+
+/** Names of a question: the ones it writes, and the glossary's Korean forms of those it mentions (`common` words left out). */
+export function namesOf(text: string, lang: Lang, glossary?: Glossary, common?: (ko: string) => boolean): string[] {
   const f = analyzeQuestion(text, lang, glossary ? { glossary } : {});
   const out = new Set<string>();
   for (const n of f.names) if (!/^\d+$/.test(n)) out.add(n);
-  for (const e of f.entries) out.add(e.ko);
+  for (const e of f.entries) if (!common?.(e.ko)) out.add(e.ko);
   return [...out];
 }
 
-/** `terms`: the question's analysed terms, to tell a substitution ("그러면 2023년은?") from a question of its own. */
-export function resolveFollowUp(frame: QuestionFrame, history: Turn[], glossary?: Glossary, terms?: ReadonlyArray<{ term: string; weight: number }>): Resolved | undefined {
+export function resolveFollowUp(frame: QuestionFrame, history: Turn[], opts: FollowUpOptions = {}): Resolved | undefined {
+  const { glossary, terms, common } = opts;
   const lastUser = [...history].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;
   const lastAssistant = [...history].reverse().find((t) => t.role === 'assistant');
   if (!(frame.refersBack || isBareRequest(frame.text) || isElliptical(frame))) return undefined;
   const previous = lastUser.standalone ?? lastUser.content;
-  const own = new Set(namesOf(frame.text, frame.lang, glossary));
+  const own = new Set(namesOf(frame.text, frame.lang, glossary, common));
   // The previous turn's names in any language the glossary pairs, so the Korean report is matched.
-  const before = namesOf(previous, detectLanguage(previous), glossary).filter((n) => !own.has(n));
+  const before = namesOf(previous, detectLanguage(previous), glossary, common).filter((n) => !own.has(n));
   const elliptical = terms ? isSubstitution(frame, terms) : false;
   // "지리는?", "那通用呢？", "And UBTECH?": a name of its own in place of the previous one, which
   // is then what is replaced, not what the question is about.

@@ -35,6 +35,8 @@ export interface ChatServiceDeps {
   reportTitle?: string;
   /** The report's issue month ("2025-06"): the year "작년", "去年", "last year" are read against. */
   issue?: string;
+  /** Words in over a third of the report's passages: never a follow-up's subject (chat/followup.ts). */
+  commonWord?: (ko: string) => boolean;
   /** Characters of a question analysed; the rest is ignored with a note (MAX_ANALYZED_CHARS). */
   maxAnalyzedChars?: number;
   newId?: () => string;
@@ -257,7 +259,7 @@ export class DefaultChatService implements ChatService {
       const own = new Set(q.terms.map((t) => t.term));
       q.terms.push(...retriever.analyze(asker, lang).terms.filter((t) => !own.has(t.term)).map((t) => ({ term: t.term, weight: t.weight * CONTEXT_WEIGHT })));
     }
-    const resolved = resolveFollowUp(frame, turns, retriever.glossary, q.terms);
+    const resolved = resolveFollowUp(frame, turns, { glossary: retriever.glossary, terms: q.terms, ...(this.deps.commonWord ? { common: this.deps.commonWord } : {}) });
     if (!resolved) return { query: q, standalone: message, prior: [] };
     const bare = isBareRequest(message) && resolved.articles[0] ? { restrictTo: resolved.articles[0] } : {};
     if (rewriter) {

@@ -4,7 +4,7 @@
  * implementation of each seam.
  */
 import type { Logger } from 'pino';
-import { termStatsFromTexts } from '../answer/corpus.js';
+import { type TermStats, isCommonWord, termStatsFromTexts } from '../answer/corpus.js';
 import { type AnswerWeights, ExtractiveAnswerer } from '../answer/extractive.js';
 import { createState } from '../state/index.js';
 import { tocEntries } from '../frame/references.js';
@@ -125,17 +125,23 @@ function corruption(indexDir: string, now: Embedder['info']): string | undefined
  * stack (LangChain + the OpenAI client: about 0.5 s and 60 MB to load) is imported only when
  * LLM_BASE_URL is set, so a server without an LLM starts faster and smaller.
  */
+/**
+ * Corpus-wide term statistics: they let the answerer tell "a word the report never mentions"
+ * (주가 in "테슬라 주가 전망은?") from one the retrieved passages happen to lack, and the chat
+ * service tell an everyday word (기업) from a follow-up's subject.
+ */
+function reportTermStats(index: LoadedIndex): TermStats {
+  return termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`));
+}
+
 export async function createAnswerer(
   config: Config,
   log: Logger,
   index?: LoadedIndex,
   weights?: AnswerWeights,
+  termStats: TermStats | undefined = index ? reportTermStats(index) : undefined,
 ): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
-  // Corpus-wide term statistics let the answerer tell "a word the report never mentions" (주가
-  // in "테슬라 주가 전망은?") from one the retrieved passages happen to lack.
-  const extractive = new ExtractiveAnswerer(
-    index ? { termStats: termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`)), glossary: index.glossary, ...(weights ? { weights } : {}) } : {},
-  );
+  const extractive = new ExtractiveAnswerer(index ? { ...(termStats ? { termStats } : {}), glossary: index.glossary, ...(weights ? { weights } : {}) } : {});
   if (!config.LLM_BASE_URL) return { answerer: extractive };
   const { createLlmAnswerer } = await import('../answer/index.js');
   // Logged with its cause (status, host, error code) but without the endpoint's error text,
@@ -163,7 +169,8 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
   const embedder = opts.embedder ?? (await createEmbedder(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }));
   const index = await prepareIndex(config, embedder, log, opts);
   const retriever = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
-  const { answerer, rewriter } = await createAnswerer(config, log, index, opts.answerWeights);
+  const termStats = reportTermStats(index);
+  const { answerer, rewriter } = await createAnswerer(config, log, index, opts.answerWeights, termStats);
   const state = await createState(config, log, opts.now ? { now: opts.now } : {});
   const { sessions } = state;
   const chat = new DefaultChatService({
@@ -176,6 +183,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     // The newest issue, should the index hold several: the one a reader is reading.
     issue: index.articles.map((a) => a.issue).sort().at(-1) ?? '',
     maxAnalyzedChars: config.MAX_ANALYZED_CHARS,
+    commonWord: (ko) => isCommonWord(termStats, ko),
     ...(rewriter ? { rewriter } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });

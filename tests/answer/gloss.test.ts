@@ -22,6 +22,13 @@ describe('reader notes from the real report glossary', () => {
     expect(nameForms('이좡에 로봇 4S 매장이 문을 열었다.', 'zh', glossary)).toContainEqual(['이좡', '亦庄']);
     expect(withPinyin('西安')).toBe("Xi'an");
     expect(withPinyin('重庆')).toBe('Chongqing');
+    // An administrative suffix is an English word, not a syllable of the name.
+    expect(withPinyin('四川省')).toBe('Sichuan Province');
+    expect(withPinyin('天府新区')).toBe('Tianfu New Area');
+    expect(withPinyin('绵阳市')).toBe('Mianyang City');
+    expect(withPinyin('成华区')).toBe('Chenghua District');
+    // A one-character stem stays a name of its own (沙市 is a city named Shashi).
+    expect(withPinyin('沙市')).toBe('Shashi');
     // A long title is words, not a name: left in Han characters.
     expect(withPinyin('苏南国家自主创新示范区')).toBe('苏南国家自主创新示范区');
   });

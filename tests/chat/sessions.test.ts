@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isBareRequest, isSubstitution, resolveFollowUp } from '../../src/chat/followup.js';
 import { analyzeQuestion, refersBack } from '../../src/frame/frame.js';
 import { MemorySessionStore } from '../../src/chat/sessions.js';
+import { readFileSync } from 'node:fs';
+import { isCommonWord, termStatsFromTexts } from '../../src/answer/corpus.js';
+import { Glossary } from '../../src/retrieve/glossary.js';
 import type { Session } from '../../src/types.js';
 
 const session = (id: string, n = 1): Session => ({
@@ -83,8 +86,28 @@ describe('substitution follow-ups', () => {
   it('a question of numbers only replaces a part of the previous one; one with its own attribute does not', () => {
     expect(isSubstitution(analyzeQuestion('그러면 2023년은?', 'ko'), terms('2023년', '2023'))).toBe(true);
     expect(isSubstitution(analyzeQuestion('그 회사의 점유율은?', 'ko'), terms('점유율'))).toBe(false);
-    expect(resolveFollowUp(analyzeQuestion('그러면 2023년은?', 'ko'), history, undefined, terms('2023년'))?.elliptical).toBe(true);
+    expect(resolveFollowUp(analyzeQuestion('그러면 2023년은?', 'ko'), history, { terms: terms('2023년') })?.elliptical).toBe(true);
     // Without the analysed terms nothing is taken for a substitution.
     expect(resolveFollowUp(analyzeQuestion('그러면 2023년은?', 'ko'), history)?.elliptical).toBe(false);
+  });
+});
+
+describe('a follow-up carries subjects, not everyday words', () => {
+  // The report pairs everyday words too (기업(企业)): without its term statistics they would be
+  // carried as the subject at full weight.
+  const report = readFileSync(new URL('../../corpus/monthly-china-startup-2025-06.txt', import.meta.url), 'utf8');
+  const glossary = Glossary.fromTexts([report]);
+  // Passages of about the index's size (500 characters).
+  const stats = termStatsFromTexts(report.match(/[^]{1,500}/gu) ?? []);
+  const history = [
+    { role: 'user' as const, content: '저고도 경제 기업 밀집도 상위 도시는?', at: 0 },
+    { role: 'assistant' as const, content: '…', articleIds: ['r:trend-04'], at: 0 },
+  ];
+  const question = analyzeQuestion('그럼 2위는?', 'ko', { glossary });
+  it('takes a glossary word for a name unless the report finds it common', () => {
+    expect(resolveFollowUp(question, history, { glossary })?.names).toContain('기업');
+    const r = resolveFollowUp(question, history, { glossary, common: (ko) => isCommonWord(stats, ko) });
+    expect(r?.names).not.toContain('기업');
+    expect(r?.standalone).toBe('그럼 2위는? (저고도 경제 기업 밀집도 상위 도시는?)');
   });
 });
