@@ -6,6 +6,7 @@
  * The questions are the team's own, not evaluation questions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/answer/messages.js';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
 import { createLogger } from '../../src/logger.js';
 import { createContext } from '../../src/server/compose.js';
@@ -129,7 +130,10 @@ describe('an unanswerable question about a named company is refused, in each lan
   ] as Array<[Lang, string, string]>)('%s', async (lang, missing, known) => {
     const [r] = await conversation(lang, [missing]);
     expect(r!.found).toBe(false);
-    expect(r!.citations).toHaveLength(0);
+    // It says so first, then shows the closest passages as possibly not the answer, citing only them.
+    expect(r!.answer.startsWith(MESSAGES[lang].hedge)).toBe(true);
+    const markers = [...new Set([...r!.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+    expect(r!.citations.map((c) => c.id)).toEqual(markers);
     // The same company's profile is still answered, with its article cited.
     const [k] = await conversation(lang, [known]);
     expect(k!.found).toBe(true);
