@@ -377,6 +377,8 @@ export interface DedupStore {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Gives a claim back (the handler failed before answering, so a retry should be answered). */
   release(key: string): Promise<void>;
+  /** Releases what the store holds open (a database connection). */
+  close?(): Promise<void>;
 }
 
 /**

@@ -78,18 +78,20 @@ async function serveHere(config: Config, logger: Logger, t0: number): Promise<vo
 
 /** WORKERS > 1: build the index once here, then fork the workers. */
 async function runCluster(config: Config, logger: Logger, t0: number): Promise<void> {
-  // Without REDIS_URL each worker has its own rate-limit counters and bot de-duplication, and
-  // conversations are shared only through a SQLite file (inferred) or not at all (memory, when
-  // asked for): say so once, at start.
+  // Without REDIS_URL the workers share conversations and bot claims through a SQLite file
+  // (inferred), or keep them per worker (memory, when asked for), and share rate limits through
+  // this process: say so once, at start.
   if (!config.REDIS_URL) {
     const sessions = sessionStoreKind(config, true);
     logger.warn(
       { workers: config.WORKERS, sessions },
       sessions === 'memory'
-        ? `WORKERS=${config.WORKERS} without REDIS_URL: conversations (SESSION_STORE=memory), rate limits and bot de-duplication are per worker (a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`
-        : `WORKERS=${config.WORKERS} without REDIS_URL: conversations are shared through ${sessionDbPath(config)}; rate limits and bot de-duplication are per worker; set REDIS_URL to share them too`,
+        ? `WORKERS=${config.WORKERS} without REDIS_URL: conversations and bot de-duplication are per worker (SESSION_STORE=memory: a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`
+        : `WORKERS=${config.WORKERS} without REDIS_URL: conversations and bot de-duplication are shared through ${sessionDbPath(config)}, rate limits through the primary process; set REDIS_URL to share them across machines`,
     );
   }
+  // The workers' shared rate-limit counters live here (src/state/ratelimit-cluster.ts).
+  if (!config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0) (await import('../state/ratelimit-cluster.js')).startClusterRateLimits();
   const embedder = await embedderFor(config, logger, false);
   // Built (when needed) and verified, not loaded: the primary serves nothing.
   await ensureIndex(config, embedder, logger, progressHooks(logger));

@@ -1,8 +1,9 @@
 /**
  * Builds the state a server keeps between requests from the configuration: the session store
  * (memory, SQLite or Redis: config.sessionStoreKind), the bot de-duplication store, the rate
- * limiter's store, and the health sources /healthz and /metrics report. Without REDIS_URL all of
- * it is per process.
+ * limiter's store, and the health sources /healthz and /metrics report. Without REDIS_URL it is
+ * per process, but for the workers of one cluster: they share the SQLite file (sessions and bot
+ * claims) and the primary's rate-limit counters.
  *
  * The Redis client (ioredis) and SQLite (a native module) are imported only when configured:
  * a server without them starts without loading either (about 50 ms of every process's start).
@@ -71,13 +72,27 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
     sessions = new MemorySessionStore({ ...limits, ttlMs, maxSessions: config.MAX_SESSIONS, maxTotalBytes: config.SESSIONS_MAX_BYTES, ...now });
   }
   if (redis) dependencies.push(redis);
+  // Without Redis, what the workers of one machine must share goes where they can share it: bot
+  // claims into the session database (a redelivery that reaches another worker is still answered
+  // once), rate-limit counters into the cluster's primary (one limit per client, not one per worker).
+  const dedup: DedupStore = R
+    ? new R.RedisDedupStore(R.connection)
+    : kind === 'sqlite'
+      ? new (await import('./dedup-sqlite.js')).SqliteDedupStore({ file: sessionDbPath(config), log, ...now })
+      : new MemoryDedupStore();
+  const rateLimitStore = R
+    ? () => R.redisRateLimitStore(R.connection)
+    : cluster.isWorker && config.RATE_LIMIT_PER_MINUTE > 0
+      ? (await import('./ratelimit-cluster.js')).clusterRateLimitStore
+      : undefined;
   return {
     sessions,
-    dedup: R ? new R.RedisDedupStore(R.connection) : new MemoryDedupStore(),
-    ...(R ? { rateLimitStore: () => R.redisRateLimitStore(R.connection) } : {}),
+    dedup,
+    ...(rateLimitStore ? { rateLimitStore: () => rateLimitStore() } : {}),
     dependencies,
     close: async () => {
       await sessions.close?.();
+      await dedup.close?.();
       await redis?.close();
     },
   };

@@ -8,7 +8,9 @@
  * - `npm run ingest -- --force` into the served INDEX_DIR: both workers are rolled onto the new
  *   build, and no request fails meanwhile;
  * - SIGTERM to the primary while a chat request is in flight: the request completes, every
- *   worker and the primary are gone within the drain time, exit code 0.
+ *   worker and the primary are gone within the drain time, exit code 0;
+ * - without Redis, a client's rate limit is one for both workers (counted by the primary) and a
+ *   Telegram update redelivered to the other worker is answered once (claims in the SQLite file).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, type IndexCopy, childEnv, copyTestIndex, rawRequest, runScript, slowPost } from '../faults/helpers.js';
+import { type FakePlatforms, startFakePlatforms } from '../helpers/fakePlatforms.js';
 
 const DRAIN_MS = 4_000;
 const QUESTION = '유니트리의 글로벌 사족 로봇 시장 점유율은?';
@@ -118,7 +121,7 @@ describe('WORKERS=2', () => {
       await health();
     }
     expect(pids.size).toBe(2);
-    expect(server.stdout.some((l) => l.includes('conversations are shared through'))).toBe(true);
+    expect(server.stdout.some((l) => l.includes('conversations and bot de-duplication are shared through'))).toBe(true);
   });
 
   it('replaces a killed worker and keeps serving', async () => {
@@ -177,6 +180,86 @@ describe('WORKERS=2', () => {
     expect(Date.now() - t0).toBeLessThan(DRAIN_MS + 2_000);
     for (const pid of workers) expect(alive(pid)).toBe(false);
     expect(server.stdout.filter((l) => l.includes('"stopped"')).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('WORKERS=2 without Redis: what the workers share', () => {
+  // Its own cluster: a rate limit and a Telegram bot (against the fake platform on loopback).
+  let shared: Child;
+  let base = '';
+  let fake: FakePlatforms;
+  let idx: IndexCopy;
+  let dir = '';
+  const get = (p: string) => rawRequest(base, { path: p, timeoutMs: 60_000 });
+  /** The pid that answered: with two of these after each request, successive requests land on alternate workers. */
+  const pidOf = async () => (JSON.parse((await get('/healthz')).text) as { process: { pid: number } }).process.pid;
+  beforeAll(async () => {
+    fake = await startFakePlatforms();
+    idx = copyTestIndex('cluster-shared');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-shared-'));
+    shared = runScript(
+      'src/cli/start.ts',
+      [],
+      childEnv(idx.dir, {
+        REDIS_URL: '',
+        WORKERS: '2',
+        RATE_LIMIT_PER_MINUTE: '5',
+        SESSION_DB: path.join(dir, 'sessions.db'),
+        TELEGRAM_BOT_TOKEN: '123:abc',
+        TELEGRAM_WEBHOOK_SECRET: 'tg-secret',
+        TELEGRAM_API_BASE: fake.url,
+      }),
+    );
+    extra.push(shared);
+    const ready = await shared.waitForLine((l) => String(l['msg']).startsWith('listening on'), 240_000);
+    base = String(ready['url']).replace(/\/$/, '');
+  });
+  afterAll(async () => {
+    if (shared && shared.child.exitCode === null) shared.child.kill('SIGKILL');
+    await fake?.close();
+    idx?.remove();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('one rate limit per client, not one per worker', async () => {
+    const statuses: number[] = [];
+    const pids = new Set<number>();
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await get('/api/search?q=%EC%9C%A0%EB%8B%88%ED%8A%B8%EB%A6%AC')).status);
+      pids.add(await pidOf());
+      await pidOf();
+    }
+    expect(pids.size).toBe(2);
+    // Per-worker counters would have let 10 through.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+
+  it('answers a Telegram update redelivered to the other worker once', async () => {
+    const update = {
+      update_id: 777001,
+      message: { message_id: 9, date: 1700000000, chat: { id: 4321, type: 'private' }, from: { id: 4321, is_bot: false, first_name: 'Kim' }, text: '유니트리의 글로벌 사족 로봇 시장 점유율은?' },
+    };
+    const deliver = () =>
+      rawRequest(base, {
+        method: 'POST',
+        path: '/bots/telegram',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'tg-secret' },
+        body: JSON.stringify(update),
+        timeoutMs: 60_000,
+      });
+    const pids = new Set<number>();
+    for (let i = 0; i < 2; i++) {
+      expect((await deliver()).status).toBe(200);
+      pids.add(await pidOf());
+      await pidOf();
+    }
+    expect(pids.size).toBe(2);
+    await fake.waitFor('/sendMessage', { count: 1, timeoutMs: 30_000 });
+    // Time for a second answer, were there one.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const sent = fake.of('/sendMessage');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body.text).toContain('69.75');
   });
 });
 

@@ -1,11 +1,17 @@
 /**
- * The DedupStore contract against the in-memory store and the Redis one (a real redis-server):
+ * The DedupStore contract against the in-memory store, the SQLite one (two connections on one
+ * file, as two workers) and the Redis one (a real redis-server):
  * a key is claimed once within its TTL, even by concurrent claims (and, for Redis, by claims from
  * two connections, as two processes would), a release gives it back, expiry frees it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryDedupStore } from '../../src/state/dedup.js';
 import { RedisDedupStore } from '../../src/state/dedup-redis.js';
+import { SqliteDedupStore } from '../../src/state/dedup-sqlite.js';
+import { SqliteSessionStore } from '../../src/state/sessions-sqlite.js';
 import { RedisConnection } from '../../src/state/redis.js';
 import type { DedupStore } from '../../src/types.js';
 import { type TestRedis, haveRedis, startRedis } from '../helpers/redis.js';
@@ -99,5 +105,74 @@ describe.skipIf(missing)('RedisDedupStore with Redis down', () => {
     expect(c.health().state).toBe('down');
     await store.release('k');
     await c.close();
+  });
+});
+
+// Two stores on one file are two connections, as two workers of one machine have.
+dedupContract('sqlite', async () => {
+  let now = 1_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-dedup-'));
+  const file = path.join(dir, 'sessions.db');
+  const a = new SqliteDedupStore({ file, now: () => now });
+  const b = new SqliteDedupStore({ file, now: () => now });
+  return {
+    a,
+    b,
+    advance: async (ms) => void (now += ms),
+    cleanup: async () => {
+      await a.close();
+      await b.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SqliteDedupStore', () => {
+  it('shares the file with the session store: both keep working, and the sessions schema is left alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-dedup-'));
+    const file = path.join(dir, 'sessions.db');
+    const sessions = new SqliteSessionStore({ file, ttlMs: 60_000, maxSessions: 10, maxTotalBytes: 1 << 20, maxTurns: 10, maxBytes: 65_536 });
+    const dedup = new SqliteDedupStore({ file });
+    expect(await dedup.claim('feishu:om_1', 60_000)).toBe(true);
+    await sessions.save({ id: 's_1', turns: [{ role: 'user', content: 'q', at: 1 }], createdAt: 1, updatedAt: 1 });
+    expect((await sessions.get('s_1'))?.turns).toHaveLength(1);
+    expect(await dedup.claim('feishu:om_1', 60_000)).toBe(false);
+    expect(sessions.health().state).toBe('ok');
+    await sessions.close();
+    await dedup.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('grants the claim when the database cannot be opened (answer rather than drop)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-dedup-'));
+    // A directory where the file should be.
+    fs.mkdirSync(path.join(dir, 'sessions.db'));
+    const store = new SqliteDedupStore({ file: path.join(dir, 'sessions.db') });
+    expect(await store.claim('k', 60_000)).toBe(true);
+    expect(await store.claim('k', 60_000)).toBe(true);
+    await store.release('k');
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps at most `max` claims: expired ones are swept, then the soonest to expire', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      let now = 1_000;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-dedup-'));
+      const store = new SqliteDedupStore({ file: path.join(dir, 'sessions.db'), max: 5, now: () => now });
+      for (let i = 0; i < 8; i++) await store.claim(`old:${i}`, 10);
+      for (let i = 0; i < 8; i++) await store.claim(`new:${i}`, 60_000 + i);
+      now += 100;
+      vi.advanceTimersByTime(60_000);
+      expect(store.size()).toBe(5);
+      // The latest to expire are kept.
+      expect(await store.claim('new:7', 60_000)).toBe(false);
+      expect(await store.claim('new:0', 60_000)).toBe(true);
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
