@@ -10,11 +10,10 @@
  * answering a redelivery twice is better than never answering. They are logged once per outage.
  * Rows are bounded: expired ones are swept every minute, and past `max` the soonest to expire go.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DedupStore } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
+import { closeQuietly, openSqlite } from './sqlite.js';
 
 export interface SqliteDedupOptions {
   file: string;
@@ -85,11 +84,7 @@ export class SqliteDedupStore implements DedupStore {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    try {
-      this.db?.close();
-    } catch {
-      // A database that failed is not worth a second report.
-    }
+    closeQuietly(this.db);
     this.db = undefined;
     this.st = undefined;
   }
@@ -118,10 +113,7 @@ export class SqliteDedupStore implements DedupStore {
     this.openedAt = this.now();
     let db: Database.Database | undefined;
     try {
-      fs.mkdirSync(path.dirname(this.opts.file), { recursive: true });
-      db = new Database(this.opts.file, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      db = openSqlite(this.opts.file, BUSY_TIMEOUT_MS);
       // A table of its own beside the sessions; the file's user_version is the session store's.
       db.exec(`CREATE TABLE IF NOT EXISTS bot_dedup (key TEXT PRIMARY KEY, until INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS bot_dedup_until ON bot_dedup(until);`);
@@ -137,11 +129,7 @@ export class SqliteDedupStore implements DedupStore {
       this.tracker.ok();
       return this.st;
     } catch (e) {
-      try {
-        db?.close();
-      } catch {
-        // already failing
-      }
+      closeQuietly(db);
       this.tracker.fail(e, `open ${this.opts.file}`);
       return undefined;
     }

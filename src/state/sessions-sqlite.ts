@@ -12,12 +12,11 @@
  * failure is logged once per outage and shows in `health()` (→ /healthz, /metrics). While the
  * database cannot be opened, opening is retried at most every REOPEN_MS.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DependencyHealth, Session, SessionStore } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
 import { decodeSession, encodeSession, type SessionLimits } from './session-record.js';
+import { closeQuietly, openSqlite } from './sqlite.js';
 
 export interface SqliteSessionOptions extends SessionLimits {
   file: string;
@@ -131,11 +130,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    try {
-      this.db?.close();
-    } catch {
-      // Closing a database that failed is not worth a second report.
-    }
+    closeQuietly(this.db);
     this.db = undefined;
     this.st = undefined;
   }
@@ -204,12 +199,8 @@ export class SqliteSessionStore implements SessionStore {
     this.openedAt = this.now();
     let db: Database.Database | undefined;
     try {
-      fs.mkdirSync(path.dirname(this.opts.file), { recursive: true });
-      // better-sqlite3 is synchronous: a wait for another process's lock blocks the event loop,
-      // so it is kept short (a write that cannot get the lock in time is reported and lost).
-      db = new Database(this.opts.file, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      // A write that cannot get the lock within BUSY_TIMEOUT_MS is reported and lost.
+      db = openSqlite(this.opts.file, BUSY_TIMEOUT_MS);
       // The record last: SQLite reads a row's columns in order, so the small ones before a
       // large record are read without following its overflow pages (eviction and the totals
       // read only those).
@@ -245,11 +236,7 @@ export class SqliteSessionStore implements SessionStore {
       this.st = st;
       this.tracker.ok();
     } catch (e) {
-      try {
-        db?.close();
-      } catch {
-        // already failing
-      }
+      closeQuietly(db);
       this.tracker.fail(e, `open ${this.opts.file}`);
     }
   }
