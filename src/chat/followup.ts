@@ -69,8 +69,8 @@ export interface FollowUpOptions {
   /** The question's analysed terms, to tell a substitution ("그러면 2023년은?") from a question of its own. */
   terms?: ReadonlyArray<{ term: string; weight: number }>;
   /**
-   * Words too common in the report to be a subject (in over a third of its passages). The seed
-   * glossary pairs everyday words too (기업 = 企业), so "… 기업 밀집도 1위 도시는?" would otherwise
+   * Words too common in the report to be a subject (in over a third of its passages). The
+   * glossary holds everyday words too (the report writes 기업(企业)), so "… 기업 밀집도 1위 도시는?" would otherwise
    * carry 기업 as the subject at full weight, and its real topic at the weight left for a subject's
    * attribute.
    */

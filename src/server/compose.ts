@@ -121,11 +121,6 @@ function corruption(indexDir: string, now: Embedder['info']): string | undefined
 }
 
 /**
- * The answerer: extractive, or the configured LLM with extractive as its fallback. The LLM
- * stack (LangChain + the OpenAI client: about 0.5 s and 60 MB to load) is imported only when
- * LLM_BASE_URL is set, so a server without an LLM starts faster and smaller.
- */
-/**
  * Corpus-wide term statistics: they let the answerer tell "a word the report never mentions"
  * (주가 in "테슬라 주가 전망은?") from one the retrieved passages happen to lack, and the chat
  * service tell an everyday word (기업) from a follow-up's subject.
@@ -134,6 +129,11 @@ function reportTermStats(index: LoadedIndex): TermStats {
   return termStatsFromTexts(index.chunks.map((c) => `${c.header} ${c.text}`));
 }
 
+/**
+ * The answerer: extractive, or the configured LLM with extractive as its fallback. The LLM
+ * stack (LangChain + the OpenAI client: about 0.5 s and 60 MB to load) is imported only when
+ * LLM_BASE_URL is set, so a server without an LLM starts faster and smaller.
+ */
 export async function createAnswerer(
   config: Config,
   log: Logger,

@@ -5,7 +5,8 @@
  * server). Each configuration: a fresh server from dist/, a warm-up, autocannon with N
  * connections for D seconds (two halves of D/2, alternated A B B A) rotating the Korean and Chinese dev questions, then RSS of every
  * worker. With WORKERS=1, in memory, also GET /api/search and GET /healthz (the HTTP stack
- * alone), and with --profile a CPU profile of that server.
+ * alone), and with --profile a CPU profile of that server. Last, WORKERS=2 as `npm start` runs by
+ * default (StateKind 'defaults'), against the in-memory row.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,9 +20,16 @@ import { serverEnv } from './env.js';
 
 export const TARGETS = { scale: 1.5, p975Ms: 50, errors: 0, rssMb: 250, redisWithin: 0.15 };
 
+/**
+ * memory: per-process state, no rate limit; redis: REDIS_URL; defaults: what `npm start` runs on
+ * one machine (the workers' sessions and bot claims in SQLite, the rate limit counted by the
+ * cluster's primary over IPC, at a limit no client reaches), WORKERS=2 only.
+ */
+type StateKind = 'memory' | 'redis' | 'defaults';
+
 interface RunResult {
   workers: number;
-  state: 'memory' | 'redis';
+  state: StateKind;
   chat: LoadResult;
   rssMb: number[];
   exitCode: number | null;
@@ -29,7 +37,13 @@ interface RunResult {
 
 const MB = 1024 * 1024;
 
-async function measure(ctx: BenchContext, workers: number, state: 'memory' | 'redis', redisUrl: string | undefined, rows: BenchRow[], round: number, durationSec: number): Promise<RunResult> {
+function stateEnv(ctx: BenchContext, state: StateKind, redisUrl: string | undefined, tag: string): Record<string, string> {
+  if (state === 'redis') return { REDIS_URL: redisUrl! };
+  if (state === 'defaults') return { SESSION_DB: path.join(ctx.work, `sessions-${tag}.db`), RATE_LIMIT_PER_MINUTE: '1000000' };
+  return { SESSION_STORE: 'memory' };
+}
+
+async function measure(ctx: BenchContext, workers: number, state: StateKind, redisUrl: string | undefined, rows: BenchRow[], round: number, durationSec: number): Promise<RunResult> {
   const tag = `w${workers}-${state}-${round}`;
   const profDir = path.join(ctx.work, 'profile');
   const profiling = ctx.profile && workers === 1 && state === 'memory' && round === 0;
@@ -37,7 +51,7 @@ async function measure(ctx: BenchContext, workers: number, state: 'memory' | 're
   const server = await startServer({
     root: ctx.root,
     // "In memory" is per-process memory with any number of workers (unset, a cluster's workers share SQLite).
-    env: serverEnv(ctx.indexDir, { WORKERS: String(workers), ...(redisUrl ? { REDIS_URL: redisUrl } : { SESSION_STORE: 'memory' }) }),
+    env: serverEnv(ctx.indexDir, { WORKERS: String(workers), ...stateEnv(ctx, state, redisUrl, tag) }),
     logFile: path.join(ctx.work, `server-${tag}.log`),
     ...(profiling ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
   });
@@ -92,11 +106,12 @@ export const scalingSection: BenchSection = {
       // busier or quieter during the run does not favour one side of a ratio (--quick: A B).
       const rounds = ctx.quick ? [[1, 2]] : [[1, 2], [2, 1]];
       const half = ctx.quick ? ctx.durationSec : Math.max(1, Math.round(ctx.durationSec / 2));
-      for (const state of ['memory', 'redis'] as const) {
+      for (const state of ['memory', 'redis', 'defaults'] as const) {
         if (state === 'redis' && !redis) continue;
         const parts: RunResult[] = [];
-        for (const [round, order] of rounds.entries()) for (const workers of order) parts.push(await measure(ctx, workers, state, state === 'redis' ? redis!.url : undefined, extra, round, half));
-        for (const workers of [1, 2]) {
+        const only = (ws: number[]) => (state === 'defaults' ? ws.filter((w) => w === 2) : ws);
+        for (const [round, order] of rounds.entries()) for (const workers of only(order)) parts.push(await measure(ctx, workers, state, state === 'redis' ? redis!.url : undefined, extra, round, half));
+        for (const workers of only([1, 2])) {
           const mine = parts.filter((p) => p.workers === workers);
           runs.push({
             workers,
@@ -117,7 +132,7 @@ export const scalingSection: BenchSection = {
       const l = r.chat.latencyMs;
       const errors = r.chat.errors + r.chat.non2xx;
       const maxRss = Math.max(...r.rssMb);
-      const label = r.state === 'redis' && !redisRead ? 'REDIS_URL set (not read by this build)' : r.state === 'redis' ? 'REDIS_URL' : 'in memory';
+      const label = r.state === 'redis' && !redisRead ? 'REDIS_URL set (not read by this build)' : r.state === 'redis' ? 'REDIS_URL' : r.state === 'defaults' ? 'npm start defaults (SQLite, rate limit in the primary)' : 'in memory';
       rows.push({
         metric: `POST /api/chat, WORKERS=${r.workers}, ${label}`,
         value: `${fmt(r.chat.rps, 0)} req/s, p50 ${fmt(l.p50)} / p97.5 ${fmt(l.p975)} / p99 ${fmt(l.p99)} ms, ${errors} errors of ${r.chat.requests}, RSS/worker ${r.rssMb.map((m) => fmt(m, 0)).join(' + ')} MB`,
@@ -142,6 +157,11 @@ export const scalingSection: BenchSection = {
         target: `≥ ${fmt(1 - TARGETS.redisWithin, 2)}×`,
         ok: ratio >= 1 - TARGETS.redisWithin,
       });
+    }
+    const d = get(2, 'defaults');
+    if (w2 && d) {
+      const ratio = d.chat.rps / w2.chat.rps;
+      rows.push({ metric: 'throughput npm start defaults / in memory, WORKERS=2', value: `${fmt(ratio, 2)}×`, target: `≥ ${fmt(1 - TARGETS.redisWithin, 2)}×`, ok: ratio >= 1 - TARGETS.redisWithin });
     }
     return [...rows, ...extra];
   },
