@@ -372,6 +372,13 @@ export interface BotAdapter {
  * Redis one (REDIS_URL) is shared by every worker and machine, so a redelivery that lands on
  * another process is still answered once.
  */
+export type LimitVerdict = 'ok' | 'first-refusal' | 'refused';
+
+/** The bots' per-platform-user limit: 'first-refusal' the first time a key goes over it in a window. */
+export interface BotRateLimiter {
+  check(key: string): LimitVerdict;
+}
+
 export interface DedupStore {
   /** True the first time `key` is claimed within `ttlMs`; false for a repeat. Atomic across processes in shared implementations. */
   claim(key: string, ttlMs: number): Promise<boolean>;

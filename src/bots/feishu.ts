@@ -39,7 +39,7 @@ import {
   splitText,
 } from './adapter.js';
 import { type BackgroundTasks, PlatformError, deliver, retryAfterMs } from './delivery.js';
-import { type BotLimiter, botGate, header, safeEqual } from './guard.js';
+import { type BotRateLimiter, botGate, header, safeEqual } from './guard.js';
 
 /** A card may hold 30 KB; parts of 8000 UTF-16 units stay under it in any script. */
 export const FEISHU_PART_CHARS = 8000;
@@ -151,7 +151,7 @@ function feishuError(err: unknown): PlatformError {
   });
 }
 
-export function feishuRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter): Router {
+export function feishuRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotRateLimiter): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'feishu' });
   const c = ctx.config;

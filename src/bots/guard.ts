@@ -13,6 +13,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
+import type { BotRateLimiter, LimitVerdict } from '../types.js';
 import type { Platform } from './adapter.js';
 
 /** Constant-time string comparison (both sides hashed first, so lengths do not leak either). */
@@ -66,16 +67,17 @@ export function botGate(log: Logger, o: GateOptions): Gate {
   return { middleware, unsigned, open };
 }
 
-export type LimitVerdict = 'ok' | 'first-refusal' | 'refused';
+export type { BotRateLimiter, LimitVerdict } from '../types.js';
 
 /**
  * A fixed-window counter per key (platform user), bounded in keys (oldest evicted first).
  * Hand-written rather than express-rate-limit: the key is known only after the platform SDK has
  * verified and parsed the update (inside grammY's or Lark's handler), where a middleware does
  * not fit; and over the limit the bot answers 200 with a notice (once a window), since a 429
- * would only make the platform redeliver.
+ * would only make the platform redeliver. Per process; the workers of one cluster share
+ * src/state/bot-limit-sqlite.ts instead.
  */
-export class BotLimiter {
+export class BotLimiter implements BotRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(private readonly opts: { perMinute: number; now: () => number; maxKeys?: number }) {}

@@ -43,7 +43,7 @@ import {
   webUrl,
 } from './adapter.js';
 import { type BackgroundTasks, PlatformError, callJson, deliver } from './delivery.js';
-import { type BotLimiter, botGate, header, safeEqual } from './guard.js';
+import { type BotRateLimiter, botGate, header, safeEqual } from './guard.js';
 
 // ───────────────────────────── wire format ─────────────────────────────
 
@@ -273,7 +273,7 @@ export interface KakaoOptions {
   callbackAllowed?: (u: URL) => boolean;
 }
 
-export function kakaoRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter, opts: KakaoOptions = {}): Router {
+export function kakaoRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotRateLimiter, opts: KakaoOptions = {}): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'kakao' });
   const c = ctx.config;

@@ -37,8 +37,10 @@ export interface BotRouteOptions {
 
 export function botRoutes(ctx: AppContext, opts: BotRouteOptions = {}): Router {
   const tasks = botTasks(ctx);
-  // One limiter for all platforms: its keys carry the platform.
-  const limiter = new BotLimiter({ perMinute: ctx.config.BOT_RATE_LIMIT_PER_MINUTE, now: clock(ctx) });
+  // One limiter for all platforms: its keys carry the platform. Shared by a cluster's workers
+  // when the state offers one (the SQLite file), else this process's own.
+  const limits = { perMinute: ctx.config.BOT_RATE_LIMIT_PER_MINUTE, now: clock(ctx) };
+  const limiter = ctx.botLimiter?.(limits) ?? new BotLimiter(limits);
   const r = Router();
   r.use(kakaoRoutes(ctx, tasks, limiter, opts.kakao));
   r.use(telegramRoutes(ctx, tasks, limiter));

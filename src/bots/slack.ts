@@ -46,7 +46,7 @@ import {
   webUrl,
 } from './adapter.js';
 import type { BackgroundTasks } from './delivery.js';
-import { type BotLimiter, botGate, header } from './guard.js';
+import { type BotRateLimiter, botGate, header } from './guard.js';
 
 /** Slack allows 40,000 characters, but long messages are truncated in clients: parts stay under this. */
 export const SLACK_TEXT_LIMIT = 3000;
@@ -167,7 +167,7 @@ function slackLogger(log: Logger) {
   };
 }
 
-export function slackRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter): Router {
+export function slackRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotRateLimiter): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'slack' });
   const c = ctx.config;

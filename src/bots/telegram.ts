@@ -40,7 +40,7 @@ import {
   webUrl,
 } from './adapter.js';
 import { type BackgroundTasks, PlatformError, deliver } from './delivery.js';
-import { type BotLimiter, botGate, header, safeEqual } from './guard.js';
+import { type BotRateLimiter, botGate, header, safeEqual } from './guard.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
@@ -147,7 +147,7 @@ function telegramError(g: typeof Grammy, err: unknown): PlatformError {
   return new PlatformError((err as Error)?.message ?? 'failed', { retryable: false, cause: err });
 }
 
-export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter): Router {
+export function telegramRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotRateLimiter): Router {
   const r = Router();
   const log = ctx.logger.child({ bot: 'telegram' });
   const c = ctx.config;

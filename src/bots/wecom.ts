@@ -35,7 +35,7 @@ import {
   splitText,
 } from './adapter.js';
 import { type BackgroundTasks, PlatformError, callJson, deliver } from './delivery.js';
-import { type BotLimiter, botGate, safeEqual } from './guard.js';
+import { type BotRateLimiter, botGate, safeEqual } from './guard.js';
 
 /** WeCom's limit for markdown and text content is 2048 bytes of UTF-8. */
 export const WECOM_MAX_BYTES = 2048;
@@ -144,7 +144,7 @@ export class WecomToken {
   }
 }
 
-export function wecomRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotLimiter): Router {
+export function wecomRoutes(ctx: AppContext, tasks: BackgroundTasks, limiter: BotRateLimiter): Router {
   const r = Router();
   const log: Logger = ctx.logger.child({ bot: 'wecom' });
   const c = ctx.config;

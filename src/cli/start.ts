@@ -87,7 +87,7 @@ async function runCluster(config: Config, logger: Logger, t0: number): Promise<v
       { workers: config.WORKERS, sessions },
       sessions === 'memory'
         ? `WORKERS=${config.WORKERS} without REDIS_URL: conversations and bot de-duplication are per worker (SESSION_STORE=memory: a follow-up that reaches another worker has no history); set REDIS_URL, or WORKERS=1`
-        : `WORKERS=${config.WORKERS} without REDIS_URL: conversations and bot de-duplication are shared through ${sessionDbPath(config)}, rate limits through the primary process; set REDIS_URL to share them across machines`,
+        : `WORKERS=${config.WORKERS} without REDIS_URL: conversations, bot de-duplication and bot limits are shared through ${sessionDbPath(config)}, rate limits through the primary process; set REDIS_URL to share them across machines`,
     );
   }
   // The workers' shared rate-limit counters live here (src/state/ratelimit-cluster.ts).

@@ -198,6 +198,7 @@ export async function createContext(config: Config, opts: ContextOptions): Promi
     dedup: state.dedup,
     dependencies: state.dependencies,
     ...(state.rateLimitStore ? { rateLimitStore: state.rateLimitStore } : {}),
+    ...(state.botLimiter ? { botLimiter: state.botLimiter } : {}),
     closeState: state.close,
     feedback: new JsonlFeedbackStore({ file: config.paths.feedback, maxBytes: config.FEEDBACK_MAX_BYTES }),
     ...(opts.now ? { now: opts.now } : {}),

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { LoadedIndex } from '../index/load.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
 import type { Store } from 'express-rate-limit';
-import type { ChatService, DedupStore, Embedder, FeedbackStore, HealthSource, SessionStore } from '../types.js';
+import type { BotRateLimiter, ChatService, DedupStore, Embedder, FeedbackStore, HealthSource, SessionStore } from '../types.js';
 
 export interface AppContext {
   config: Config;
@@ -20,6 +20,8 @@ export interface AppContext {
   dependencies?: HealthSource[];
   /** A new store for each rate limiter (Redis when REDIS_URL is set); unset: per process. */
   rateLimitStore?: () => Store;
+  /** The bots' per-user limiter shared by a cluster's workers (SQLite); unset: per process. */
+  botLimiter?: (opts: { perMinute: number; now: () => number }) => BotRateLimiter;
   /** Closes the session store and the Redis connection (shutdown). */
   closeState?: () => Promise<void>;
   /** Answer feedback from the web page (JSONL file by default). */

@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 import type { DedupStore } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
-import { closeQuietly, openSqlite } from './sqlite.js';
+import { LazySqlite } from './sqlite.js';
 
 export interface SqliteDedupOptions {
   file: string;
@@ -23,7 +23,6 @@ export interface SqliteDedupOptions {
   now?: () => number;
 }
 
-const REOPEN_MS = 5_000;
 /** A claim waits this long for another process's write lock (better-sqlite3 blocks the event loop meanwhile). */
 const BUSY_TIMEOUT_MS = 250;
 const SWEEP_MS = 60_000;
@@ -38,29 +37,46 @@ interface Statements {
 }
 
 export class SqliteDedupStore implements DedupStore {
-  private db: Database.Database | undefined;
-  private st: Statements | undefined;
-  private openedAt = -Infinity;
   private readonly now: () => number;
   private readonly tracker: HealthTracker;
+  private readonly file: LazySqlite<Statements>;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly opts: SqliteDedupOptions) {
     this.now = opts.now ?? Date.now;
     this.tracker = new HealthTracker('dedup', opts.log ?? silentLog);
+    this.file = new LazySqlite({
+      file: opts.file,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      now: this.now,
+      tracker: this.tracker,
+      prepare: (db) => {
+        // A table of its own beside the sessions; the file's user_version is the session store's.
+        db.exec(`CREATE TABLE IF NOT EXISTS bot_dedup (key TEXT PRIMARY KEY, until INTEGER NOT NULL);
+          CREATE INDEX IF NOT EXISTS bot_dedup_until ON bot_dedup(until);`);
+        return {
+          drop: db.prepare('DELETE FROM bot_dedup WHERE key = ? AND until <= ?'),
+          insert: db.prepare('INSERT OR IGNORE INTO bot_dedup (key, until) VALUES (?, ?)'),
+          del: db.prepare('DELETE FROM bot_dedup WHERE key = ?'),
+          expire: db.prepare('DELETE FROM bot_dedup WHERE until <= ?'),
+          count: db.prepare('SELECT COUNT(*) AS n FROM bot_dedup'),
+          trim: db.prepare('DELETE FROM bot_dedup WHERE key IN (SELECT key FROM bot_dedup ORDER BY until LIMIT ?)'),
+        };
+      },
+    });
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    const st = this.statements();
-    if (!st || !this.db) return true;
+    const f = this.file.open();
+    if (!f) return true;
     const now = this.now();
     try {
-      const claimed = this.db
+      const claimed = f.db
         .transaction(() => {
-          st.drop.run(key, now);
-          return st.insert.run(key, now + Math.max(1, Math.round(ttlMs))).changes === 1;
+          f.st.drop.run(key, now);
+          return f.st.insert.run(key, now + Math.max(1, Math.round(ttlMs))).changes === 1;
         })
         .immediate();
       this.tracker.ok();
@@ -72,10 +88,10 @@ export class SqliteDedupStore implements DedupStore {
   }
 
   async release(key: string): Promise<void> {
-    const st = this.statements();
-    if (!st) return;
+    const f = this.file.open();
+    if (!f) return;
     try {
-      st.del.run(key);
+      f.st.del.run(key);
       this.tracker.ok();
     } catch (e) {
       this.tracker.fail(e, 'release');
@@ -84,54 +100,24 @@ export class SqliteDedupStore implements DedupStore {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    closeQuietly(this.db);
-    this.db = undefined;
-    this.st = undefined;
+    this.file.close();
   }
 
   /** Claims stored (tests). */
   size(): number {
-    return this.statements()?.count.get()?.n ?? 0;
+    return this.file.open()?.st.count.get()?.n ?? 0;
   }
 
   private sweep(): void {
-    const st = this.statements();
-    if (!st) return;
+    const f = this.file.open();
+    if (!f) return;
     try {
-      st.expire.run(this.now());
-      const n = st.count.get()!.n;
+      f.st.expire.run(this.now());
+      const n = f.st.count.get()!.n;
       const max = this.opts.max ?? 50_000;
-      if (n > max) st.trim.run(n - max);
+      if (n > max) f.st.trim.run(n - max);
     } catch (e) {
       this.tracker.fail(e, 'sweep');
-    }
-  }
-
-  private statements(): Statements | undefined {
-    if (this.st) return this.st;
-    if (this.now() - this.openedAt < REOPEN_MS) return undefined;
-    this.openedAt = this.now();
-    let db: Database.Database | undefined;
-    try {
-      db = openSqlite(this.opts.file, BUSY_TIMEOUT_MS);
-      // A table of its own beside the sessions; the file's user_version is the session store's.
-      db.exec(`CREATE TABLE IF NOT EXISTS bot_dedup (key TEXT PRIMARY KEY, until INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS bot_dedup_until ON bot_dedup(until);`);
-      this.st = {
-        drop: db.prepare('DELETE FROM bot_dedup WHERE key = ? AND until <= ?'),
-        insert: db.prepare('INSERT OR IGNORE INTO bot_dedup (key, until) VALUES (?, ?)'),
-        del: db.prepare('DELETE FROM bot_dedup WHERE key = ?'),
-        expire: db.prepare('DELETE FROM bot_dedup WHERE until <= ?'),
-        count: db.prepare('SELECT COUNT(*) AS n FROM bot_dedup'),
-        trim: db.prepare('DELETE FROM bot_dedup WHERE key IN (SELECT key FROM bot_dedup ORDER BY until LIMIT ?)'),
-      };
-      this.db = db;
-      this.tracker.ok();
-      return this.st;
-    } catch (e) {
-      closeQuietly(db);
-      this.tracker.fail(e, `open ${this.opts.file}`);
-      return undefined;
     }
   }
 }

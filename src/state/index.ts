@@ -11,7 +11,7 @@
 import type { Store } from 'express-rate-limit';
 import cluster from 'node:cluster';
 import { type Config, sessionDbPath, sessionStoreKind } from '../config.js';
-import type { DedupStore, HealthSource, SessionStore } from '../types.js';
+import type { BotRateLimiter, DedupStore, HealthSource, SessionStore } from '../types.js';
 import { MemoryDedupStore } from './dedup.js';
 import type { HealthLog } from './health.js';
 import { MemorySessionStore } from './sessions-memory.js';
@@ -42,6 +42,8 @@ export interface SharedState {
   dedup: DedupStore;
   /** A new rate-limit store per limiter; undefined: express-rate-limit's in-memory default. */
   rateLimitStore?: () => Store;
+  /** The bots' per-user limiter in the shared SQLite file; undefined: each process's own (bots/guard.ts). */
+  botLimiter?: (opts: { perMinute: number; now: () => number }) => BotRateLimiter;
   /** What /healthz reports under `dependencies`. */
   dependencies: HealthSource[];
   close(): Promise<void>;
@@ -85,14 +87,27 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
     : cluster.isWorker && config.RATE_LIMIT_PER_MINUTE > 0
       ? (await import('./ratelimit-cluster.js')).clusterRateLimitStore
       : undefined;
+  // The bots' per-user limit goes with the claims: into the file the workers share.
+  const limiters: Array<{ close(): void }> = [];
+  let botLimiter: SharedState['botLimiter'];
+  if (!R && kind === 'sqlite') {
+    const { SqliteBotLimiter } = await import('./bot-limit-sqlite.js');
+    botLimiter = (o) => {
+      const l = new SqliteBotLimiter({ file: sessionDbPath(config), log, ...o });
+      limiters.push(l);
+      return l;
+    };
+  }
   return {
     sessions,
     dedup,
     ...(rateLimitStore ? { rateLimitStore: () => rateLimitStore() } : {}),
+    ...(botLimiter ? { botLimiter } : {}),
     dependencies,
     close: async () => {
       await sessions.close?.();
       await dedup.close?.();
+      for (const l of limiters) l.close();
       await redis?.close();
     },
   };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { HealthTracker } from './health.js';
 
 /**
  * Opens `file` (creating its folder) in WAL mode, so readers never block the writer and a killed
@@ -31,5 +32,55 @@ export function closeQuietly(db: Database.Database | undefined): void {
     db?.close();
   } catch {
     // already failing
+  }
+}
+
+/**
+ * A connection to the shared file and the statements prepared on it, opened on first use and,
+ * after a failure, again at most every `reopenMs` (a missing disk is not retried per request).
+ * For the small stores beside the sessions (bot claims, bot limits); failures go to `tracker`.
+ */
+export class LazySqlite<S> {
+  private db: Database.Database | undefined;
+  private st: S | undefined;
+  private openedAt = -Infinity;
+
+  constructor(
+    private readonly o: {
+      file: string;
+      busyTimeoutMs: number;
+      now: () => number;
+      tracker: HealthTracker;
+      /** Creates the store's tables (IF NOT EXISTS) and prepares its statements. */
+      prepare: (db: Database.Database) => S;
+      reopenMs?: number;
+    },
+  ) {}
+
+  /** The open connection and its statements, or undefined while the file cannot be opened. */
+  open(): { db: Database.Database; st: S } | undefined {
+    if (this.db && this.st) return { db: this.db, st: this.st };
+    const now = this.o.now();
+    if (now - this.openedAt < (this.o.reopenMs ?? 5_000)) return undefined;
+    this.openedAt = now;
+    let db: Database.Database | undefined;
+    try {
+      db = openSqlite(this.o.file, this.o.busyTimeoutMs);
+      const st = this.o.prepare(db);
+      this.db = db;
+      this.st = st;
+      this.o.tracker.ok();
+      return { db, st };
+    } catch (e) {
+      closeQuietly(db);
+      this.o.tracker.fail(e, `open ${this.o.file}`);
+      return undefined;
+    }
+  }
+
+  close(): void {
+    closeQuietly(this.db);
+    this.db = undefined;
+    this.st = undefined;
   }
 }

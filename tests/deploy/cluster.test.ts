@@ -9,8 +9,9 @@
  *   build, and no request fails meanwhile;
  * - SIGTERM to the primary while a chat request is in flight: the request completes, every
  *   worker and the primary are gone within the drain time, exit code 0;
- * - without Redis, a client's rate limit is one for both workers (counted by the primary) and a
- *   Telegram update redelivered to the other worker is answered once (claims in the SQLite file).
+ * - without Redis, a client's rate limit is one for both workers (counted by the primary), a
+ *   Telegram update redelivered to the other worker is answered once, and a bot user's limit is
+ *   one for both workers (claims and limits in the SQLite file).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -121,7 +122,7 @@ describe('WORKERS=2', () => {
       await health();
     }
     expect(pids.size).toBe(2);
-    expect(server.stdout.some((l) => l.includes('conversations and bot de-duplication are shared through'))).toBe(true);
+    expect(server.stdout.some((l) => l.includes('conversations, bot de-duplication and bot limits are shared through'))).toBe(true);
   });
 
   it('replaces a killed worker and keeps serving', async () => {
@@ -208,6 +209,7 @@ describe('WORKERS=2 without Redis: what the workers share', () => {
         TELEGRAM_BOT_TOKEN: '123:abc',
         TELEGRAM_WEBHOOK_SECRET: 'tg-secret',
         TELEGRAM_API_BASE: fake.url,
+        BOT_RATE_LIMIT_PER_MINUTE: '2',
       }),
     );
     extra.push(shared);
@@ -260,6 +262,33 @@ describe('WORKERS=2 without Redis: what the workers share', () => {
     const sent = fake.of('/sendMessage');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body.text).toContain('69.75');
+  });
+
+  it("one user's bot limit across both workers: two answers, one notice, then silence", async () => {
+    const pids = new Set<number>();
+    for (let i = 0; i < 4; i++) {
+      const update = {
+        update_id: 778001 + i,
+        message: { message_id: 20 + i, date: 1700000000, chat: { id: 9876, type: 'private' }, from: { id: 9876, is_bot: false, first_name: 'Lee' }, text: `유니트리 점유율 ${i}` },
+      };
+      const r = await rawRequest(base, {
+        method: 'POST',
+        path: '/bots/telegram',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'tg-secret' },
+        body: JSON.stringify(update),
+        timeoutMs: 60_000,
+      });
+      expect(r.status).toBe(200);
+      pids.add(await pidOf());
+      await pidOf();
+    }
+    expect(pids.size).toBe(2);
+    const mine = () => fake.of('/sendMessage').filter((m) => m.body.chat_id === 9876);
+    await expect.poll(() => mine().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Per-worker limits (2 each) would have answered all four.
+    expect(mine()).toHaveLength(3);
+    expect(mine().filter((m) => String(m.body.text).includes('질문이 너무 많아요'))).toHaveLength(1);
   });
 });
 
