@@ -77,6 +77,12 @@ export interface FollowUpOptions {
   common?: (ko: string) => boolean;
 }
 
+/** "a (b (c))" → [a, b, c]: the levels of a standalone question built by resolveFollowUp. */
+function unwrap(standalone: string): string[] {
+  const m = /^(.+?) \((.+)\)$/su.exec(standalone.trim());
+  return m ? [m[1]!.trim(), ...unwrap(m[2]!)] : [standalone.trim()];
+}
+
 /** Names of a question: the ones it writes, and the glossary's Korean forms of those it mentions (`common` words left out). */
 export function namesOf(text: string, lang: Lang, glossary?: Glossary, common?: (ko: string) => boolean): string[] {
   const f = analyzeQuestion(text, lang, glossary ? { glossary } : {});
@@ -92,7 +98,10 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], opts: Fol
   if (!lastUser) return undefined;
   const lastAssistant = [...history].reverse().find((t) => t.role === 'assistant');
   if (!(frame.refersBack || isBareRequest(frame.text) || isElliptical(frame))) return undefined;
-  const previous = lastUser.standalone ?? lastUser.content;
+  // The previous turn as read: a follow-up's standalone is "its words (what it carried)", so a
+  // chain of follow-ups is read flat, each question once ("그럼 2위는?" asked again does not
+  // nest "그럼 2위는? (그럼 2위는? (…))" one level deeper every turn).
+  const previous = [...new Set(unwrap(lastUser.standalone ?? lastUser.content))].filter((p) => p !== frame.text.trim()).join(' · ') || (lastUser.standalone ?? lastUser.content);
   const own = new Set(namesOf(frame.text, frame.lang, glossary, common));
   // The previous turn's names in any language the glossary pairs, so the Korean report is matched.
   const before = namesOf(previous, detectLanguage(previous), glossary, common).filter((n) => !own.has(n));

@@ -111,3 +111,27 @@ describe('a follow-up carries subjects, not everyday words', () => {
     expect(r?.standalone).toBe('그럼 2위는? (저고도 경제 기업 밀집도 상위 도시는?)');
   });
 });
+
+describe('a chain of follow-ups is read flat', () => {
+  it('asking the same follow-up again does not nest the previous reading', () => {
+    const first = '저고도 경제 기업 밀집도 상위 도시는?';
+    const q = analyzeQuestion('그럼 2위는?', 'ko');
+    const turn1 = resolveFollowUp(q, [
+      { role: 'user' as const, content: first, at: 0 },
+      { role: 'assistant' as const, content: '…', at: 0 },
+    ])!;
+    expect(turn1.standalone).toBe(`그럼 2위는? (${first})`);
+    const turn2 = resolveFollowUp(q, [
+      { role: 'user' as const, content: '그럼 2위는?', standalone: turn1.standalone, at: 0 },
+      { role: 'assistant' as const, content: '…', at: 0 },
+    ])!;
+    expect(turn2.standalone).toBe(`그럼 2위는? (${first})`);
+    expect(turn2.topic).toBe(first);
+    // A different follow-up keeps the chain, each question once.
+    const turn3 = resolveFollowUp(analyzeQuestion('그럼 3위는?', 'ko'), [
+      { role: 'user' as const, content: '그럼 2위는?', standalone: turn2.standalone, at: 0 },
+      { role: 'assistant' as const, content: '…', at: 0 },
+    ])!;
+    expect(turn3.standalone).toBe(`그럼 3위는? (그럼 2위는? · ${first})`);
+  });
+});
