@@ -72,6 +72,9 @@ export function nameForms(text: string, lang: Exclude<Lang, 'ko'>, glossary: Glo
   const out: Array<[string, string]> = [];
   for (const e of glossary.entriesIn(text, 'ko')) {
     if (!glossary.isMined(e) || common?.(e.ko)) continue;
+    // A name the report already writes in Latin letters (BYD, GSAT) is read as it is by an English
+    // reader: "BYD = Biyadi" only added the pinyin of its Chinese name.
+    if (lang === 'en' && !/\p{Script=Hangul}/u.test(e.ko)) continue;
     const form = lang === 'zh' ? (e.zh[0] ?? e.en[0]) : (e.en[0] ?? e.zh[0]);
     // A quote that already prints the form (유니트리(Unitree 宇树科技)) needs no note for it: the
     // report's parentheses are where most pairs come from, so most notes repeated the quote.

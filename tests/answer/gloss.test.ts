@@ -32,6 +32,14 @@ describe('reader notes from the real report glossary', () => {
     // A long title is words, not a name: left in Han characters.
     expect(withPinyin('苏南国家自主创新示范区')).toBe('苏南国家自主创新示范区');
   });
+  it('glosses no name the report already writes in Latin letters for an English reader', () => {
+    const latin = glossary.entries.filter((e) => glossary.isMined(e) && !/\p{Script=Hangul}/u.test(e.ko) && e.zh.length > 0);
+    expect(latin.map((e) => e.ko)).toContain('BYD');
+    const text = latin.map((e) => e.ko).join(', ');
+    expect(nameForms(text, 'en', glossary)).toEqual([]);
+    // A Chinese reader still gets the Chinese form.
+    expect(nameForms('BYD', 'zh', glossary)).toContainEqual(['BYD', '比亚迪']);
+  });
   it('says nothing of a name the quote already prints with that form', () => {
     expect(nameForms('유니트리(Unitree宇树科技)는 데이터셋을 공개했다.', 'zh', glossary).map(([ko]) => ko)).not.toContain('유니트리');
   });
