@@ -101,7 +101,8 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], opts: Fol
   // The previous turn as read: a follow-up's standalone is "its words (what it carried)", so a
   // chain of follow-ups is read flat, each question once ("그럼 2위는?" asked again does not
   // nest "그럼 2위는? (그럼 2위는? (…))" one level deeper every turn).
-  const previous = [...new Set(unwrap(lastUser.standalone ?? lastUser.content))].filter((p) => p !== frame.text.trim()).join(' · ') || (lastUser.standalone ?? lastUser.content);
+  const read = lastUser.standalone ?? lastUser.content;
+  const previous = [...new Set(unwrap(read))].filter((p) => p !== frame.text.trim()).join(' · ') || read;
   const own = new Set(namesOf(frame.text, frame.lang, glossary, common));
   // The previous turn's names in any language the glossary pairs, so the Korean report is matched.
   const before = namesOf(previous, detectLanguage(previous), glossary, common).filter((n) => !own.has(n));

@@ -2,8 +2,8 @@
  * Builds the state a server keeps between requests from the configuration: the session store
  * (memory, SQLite or Redis: config.sessionStoreKind), the bot de-duplication store, the rate
  * limiter's store, and the health sources /healthz and /metrics report. Without REDIS_URL it is
- * per process, but for the workers of one cluster: they share the SQLite file (sessions and bot
- * claims) and the primary's rate-limit counters.
+ * per process, but for the workers of one cluster: they share the SQLite file (sessions, bot
+ * claims, bot limits) and the primary's rate-limit counters.
  *
  * The Redis client (ioredis) and SQLite (a native module) are imported only when configured:
  * a server without them starts without loading either (about 50 ms of every process's start).
@@ -35,6 +35,23 @@ async function openRedis(url: string, prefix: string, log: HealthLog) {
     log.warn({ dependency: 'redis' }, `redis not reachable within ${REDIS_START_WAIT_MS} ms of start: serving without it until it is`);
   }
   return { connection, RedisDedupStore, redisRateLimitStore, RedisSessionStore };
+}
+
+/** The bot claims and the bots' per-user limiters, in tables of the SQLite file the sessions use. */
+async function openSharedFileStores(file: string, log: HealthLog, now?: () => number) {
+  const [{ SqliteDedupStore }, { SqliteBotLimiter }] = await Promise.all([import('./dedup-sqlite.js'), import('./bot-limit-sqlite.js')]);
+  const limiters: Array<{ close(): void }> = [];
+  return {
+    dedup: new SqliteDedupStore({ file, log, ...(now ? { now } : {}) }),
+    botLimiter: (o: { perMinute: number; now: () => number }): BotRateLimiter => {
+      const l = new SqliteBotLimiter({ file, log, ...o });
+      limiters.push(l);
+      return l;
+    },
+    close: () => {
+      for (const l of limiters) l.close();
+    },
+  };
 }
 
 export interface SharedState {
@@ -75,39 +92,26 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   }
   if (redis) dependencies.push(redis);
   // Without Redis, what the workers of one machine must share goes where they can share it: bot
-  // claims into the session database (a redelivery that reaches another worker is still answered
-  // once), rate-limit counters into the cluster's primary (one limit per client, not one per worker).
-  const dedup: DedupStore = R
-    ? new R.RedisDedupStore(R.connection)
-    : kind === 'sqlite'
-      ? new (await import('./dedup-sqlite.js')).SqliteDedupStore({ file: sessionDbPath(config), log, ...now })
-      : new MemoryDedupStore();
+  // claims and the bots' per-user limits into the session database (a redelivery that reaches
+  // another worker is still answered once), rate-limit counters into the cluster's primary (one
+  // limit per client, not one per worker).
+  const shared = !R && kind === 'sqlite' ? await openSharedFileStores(sessionDbPath(config), log, opts.now) : undefined;
+  const dedup: DedupStore = R ? new R.RedisDedupStore(R.connection) : (shared?.dedup ?? new MemoryDedupStore());
   const rateLimitStore = R
     ? () => R.redisRateLimitStore(R.connection)
     : cluster.isWorker && config.RATE_LIMIT_PER_MINUTE > 0
       ? (await import('./ratelimit-cluster.js')).clusterRateLimitStore
       : undefined;
-  // The bots' per-user limit goes with the claims: into the file the workers share.
-  const limiters: Array<{ close(): void }> = [];
-  let botLimiter: SharedState['botLimiter'];
-  if (!R && kind === 'sqlite') {
-    const { SqliteBotLimiter } = await import('./bot-limit-sqlite.js');
-    botLimiter = (o) => {
-      const l = new SqliteBotLimiter({ file: sessionDbPath(config), log, ...o });
-      limiters.push(l);
-      return l;
-    };
-  }
   return {
     sessions,
     dedup,
-    ...(rateLimitStore ? { rateLimitStore: () => rateLimitStore() } : {}),
-    ...(botLimiter ? { botLimiter } : {}),
+    ...(rateLimitStore ? { rateLimitStore } : {}),
+    ...(shared ? { botLimiter: shared.botLimiter } : {}),
     dependencies,
     close: async () => {
       await sessions.close?.();
       await dedup.close?.();
-      for (const l of limiters) l.close();
+      shared?.close();
       await redis?.close();
     },
   };
