@@ -18,7 +18,7 @@ import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '.
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type TermStats, isCommonWord } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
-import { type FeatureInput, questionFeatures, sentenceFeatures } from './features.js';
+import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, questionFeatures, sentenceFeatures } from './features.js';
 import { glossLine } from './gloss.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
@@ -39,6 +39,18 @@ export interface AnswerWeights {
 }
 
 export const DEFAULT_WEIGHTS = WEIGHTS as AnswerWeights;
+
+/**
+ * Models are applied by position: weights fitted on another feature list (a file from before a
+ * feature was added, an ablation's `--weights`) would weigh one feature with another's weight and
+ * answer without a word of warning. Said at construction instead.
+ */
+function checkFeatures(which: string, model: LogisticModel, names: readonly string[]): void {
+  const same = model.features.length === names.length && model.features.every((f, i) => f === names[i]) && model.weights.length === names.length;
+  if (!same) {
+    throw new Error(`answer weights: the ${which} model lists [${model.features.join(', ')}], the code computes [${names.join(', ')}]; refit with npm run fit`);
+  }
+}
 
 /** Limits of form: sentences shown per kind of question (the issue's "answers stay answers"). */
 const MAX_SENTENCES: Record<string, number> = { fact: 3, list: 4, compare: 4, summary: 6 };
@@ -136,6 +148,8 @@ export class ExtractiveAnswerer implements Answerer {
 
   constructor(private readonly opts: ExtractiveOptions = {}) {
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
+    checkFeatures('sentence', this.weights.sentence, SENTENCE_FEATURES);
+    checkFeatures('question', this.weights.question, QUESTION_FEATURES);
   }
 
   /** Words of the report too common to be names (left out of a reader's note of names). */

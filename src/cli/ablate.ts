@@ -1,7 +1,7 @@
 /**
  * `npm run ablate`: the answer stage's ablation table. For each named feature, the weights are
  * refitted on `tune` without it and the dev set is answered with them; the table gives keyword
- * coverage and refusals on `check` (and tune), beside the full model. Prints Markdown (the
+ * coverage, refusals and hedged answerable questions on `check` (and tune), beside the full model. Prints Markdown (the
  * README's Design section holds the last run). Built-in embedder, extractive answers.
  */
 import fs from 'node:fs';
@@ -46,10 +46,10 @@ async function main(): Promise<void> {
     const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
     const c = cell('check');
     const t = cell('tune');
-    return `| ${name} | ${f(t.keywordCoverage)} | ${t.unanswerableCorrect} | ${f(c.keywordCoverage)} | ${f(cell('check', 'ko').keywordCoverage)} | ${f(cell('check', 'zh').keywordCoverage)} | ${f(cell('check', 'en').keywordCoverage)} | ${f(c.firstCitedGold)} | ${c.unanswerableCorrect} |`;
+    return `| ${name} | ${f(t.keywordCoverage)} | ${t.unanswerableCorrect} | ${f(c.keywordCoverage)} | ${f(cell('check', 'ko').keywordCoverage)} | ${f(cell('check', 'zh').keywordCoverage)} | ${f(cell('check', 'en').keywordCoverage)} | ${f(c.firstCitedGold)} | ${c.unanswerableCorrect} | ${c.hedged} |`;
   };
-  console.log('| without | tune keywords | tune refused | check keywords | check ko | check zh | check en | check 1st cite gold | check refused |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| without | tune keywords | tune refused | check keywords | check ko | check zh | check en | check 1st cite gold | check refused | check hedged |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   console.log(await row('(full model)', []));
   for (const f of [...SENTENCE_FEATURES, ...QUESTION_FEATURES]) console.log(await row(f, [f]));
 }

@@ -83,10 +83,10 @@ function render(head: string[], lines: string[][]): string {
 /** One row per language × split: the figures the issue tracker compares, tune beside check. */
 function table(rows: Array<[string, Summary]>, answers: boolean): string {
   const head = ['lang/split', 'n', 'R@1', 'R@5', 'MRR', 'Ev@5', 'search p50 ms'];
-  if (answers) head.push('keywords', '1st cite gold', 'cite prec', 'refused', '[n] ok', 'answer chars p50', 'chat p50 ms', 'p95 ms');
+  if (answers) head.push('keywords', '1st cite gold', 'cite prec', 'refused', 'hedged', '[n] ok', 'answer chars p50', 'chat p50 ms', 'p95 ms');
   const lines = rows.map(([name, s]) => {
     const cells = [name, String(s.n), pct(s.recall1), pct(s.recall5), pct(s.mrr), pct(s.evidence5), ms(s.searchP50)];
-    if (answers) cells.push(pct(s.keywordCoverage), pct(s.firstCitedGold), pct(s.citationPrecision), s.unanswerableCorrect ?? '-', pct(s.markersOk), String(Number.isNaN(s.answerChars) ? '-' : s.answerChars), ms(s.chatP50), ms(s.chatP95));
+    if (answers) cells.push(pct(s.keywordCoverage), pct(s.firstCitedGold), pct(s.citationPrecision), s.unanswerableCorrect ?? '-', s.hedged ?? '-', pct(s.markersOk), String(Number.isNaN(s.answerChars) ? '-' : s.answerChars), ms(s.chatP50), ms(s.chatP95));
     return cells;
   });
   return render(head, lines);

@@ -81,6 +81,11 @@ export interface Summary {
   unanswerableCorrect?: string;
   /** Share of unanswerable questions answered found:false. */
   refusedRate?: number;
+  /**
+   * Answerable questions answered found:false ("n/m"): the hedge still quotes what it found, so
+   * keywords do not show these; a reader sees a doubt the report did not call for.
+   */
+  hedged?: string;
   /** Median answer length in characters, for fact-like questions (not summaries or overviews). */
   answerChars?: number;
   markersOk?: number;
@@ -114,6 +119,7 @@ export function summarize(rs: QuestionResult[]): Summary {
     s.firstCitedGold = mean(sa.map((r) => (r.firstCitedGold ? 1 : 0)));
     s.unanswerableCorrect = `${un.filter((r) => r.found === false).length}/${un.length}`;
     s.refusedRate = un.length ? un.filter((r) => r.found === false).length / un.length : Number.NaN;
+    s.hedged = `${sa.filter((r) => r.found === false).length}/${sa.length}`;
     s.answerChars = quantile(sa.filter((r) => r.type !== 'summary').map((r) => (r.answer ?? '').length), 0.5);
     s.markersOk = mean(scored.map((r) => (r.markersOk ? 1 : 0)));
     s.chatP50 = quantile(scored.map((r) => r.chatMs ?? 0), 0.5);

@@ -177,12 +177,21 @@ export function embeddingText(c: Chunk): string {
  * the heading: "◼ 아오비중광(ORBBEC奥比中光)"), body blocks (tables keep their line breaks, which
  * the Korean-title/Chinese-title row pairing needs) and source titles.
  */
+/**
+ * A block's line that ends in the nominal style ("…규제함", "…포함됨") is a whole table cell or
+ * bullet (ingest/blocks.ts ends a unit there), so the line break after it is a word boundary.
+ * The miner's rejoining (made for PDF lines, which cut words) would glue it to the next cell's
+ * first word: "…등도 규제함⏎성텅(昇腾) 칩" gave the pair 규제함성텅 = 昇腾, and a Chinese question
+ * about 昇腾 searched for a word the report never writes.
+ */
+const CELL_END = /(?<=[함됨음])\n(?=\p{Script=Hangul})/gu;
+
 function glossaryTexts(reports: Report[]): string[] {
   return reports.flatMap((r) =>
     r.articles.flatMap((a) => {
       const headings = [...new Set(a.blocks.flatMap((b) => b.headings))];
       const sources = (a.sources ?? (a.source ? [a.source] : [])).map((s) => s.title);
-      return [a.title, a.bodyTitle ?? '', ...headings, ...a.blocks.map((b) => b.text), ...sources].filter(Boolean);
+      return [a.title, a.bodyTitle ?? '', ...headings, ...a.blocks.map((b) => b.text.replace(CELL_END, ' ')), ...sources].filter(Boolean);
     }),
   );
 }

@@ -17,6 +17,7 @@
  * forms: the report prints Chinese and English only for names, which the glossary covers.
  */
 import { normalize } from '../text/normalize.js';
+import { EN_QUERY_STOP, EN_STOP, ZH_QUERY_STOP, ZH_STOP } from '../text/rules.js';
 import { memoizeString } from '../util/memo.js';
 
 export interface LexiconEntry {
@@ -31,6 +32,15 @@ const MIN_ZH_CHARS = 2;
 const MAX_ZH_CHARS = 8;
 /** English words of three letters or fewer are looked up as written, never as an inflection. */
 const MIN_INFLECTED = 4;
+
+/**
+ * A question's request and function words are noise in every language (text/rules.ts), so
+ * they are not looked up either: an English request for a summary of what "the report" says
+ * about a place got 요약, 보고서 and 보도, and passages that write "요약할 수 있다" or quote a
+ * <보고> outranked the article asked about.
+ */
+const isStopEn = (w: string): boolean => EN_QUERY_STOP.has(w) || EN_STOP.has(w);
+const isStopZh = (w: string): boolean => ZH_QUERY_STOP.has(w) || ZH_STOP.has(w);
 
 /**
  * Candidate base forms of an English word: the word, and what regular inflections leave
@@ -134,9 +144,10 @@ export class Lexicon {
       for (let i = 0; i < chars.length; ) {
         let taken = 0;
         for (let len = Math.min(MAX_ZH_CHARS, chars.length - i); len >= MIN_ZH_CHARS && !taken; len--) {
-          const ko = this.zh.get(chars.slice(i, i + len).join(''));
+          const form = chars.slice(i, i + len).join('');
+          const ko = this.zh.get(form);
           if (ko) {
-            out.push(ko);
+            if (!isStopZh(form)) out.push(ko);
             taken = len;
           }
         }
@@ -161,7 +172,7 @@ export class Lexicon {
         }
       }
       if (best) {
-        out.push(best.ko);
+        if (best.len > 1 || !isStopEn(words[i]!)) out.push(best.ko);
         i += best.len;
       } else i++;
     }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS } from '../../src/answer/extractive.js';
+import { DEFAULT_WEIGHTS, ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import { QUESTION_FEATURES, SENTENCE_FEATURES } from '../../src/answer/features.js';
 import { fitDepsFor, fitWeights } from '../../src/answer/fit.js';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
@@ -20,6 +20,14 @@ describe('weights.json', () => {
     expect(DEFAULT_WEIGHTS.sentence.features).toEqual([...SENTENCE_FEATURES]);
     expect(DEFAULT_WEIGHTS.question.features).toEqual([...QUESTION_FEATURES]);
     expect(DEFAULT_WEIGHTS.fittedOn).toMatch(/split=tune/);
+  });
+
+  it('weights fitted on another list of features are refused when the answerer is made, not applied by position', () => {
+    const older = { ...DEFAULT_WEIGHTS, question: { ...DEFAULT_WEIGHTS.question, features: DEFAULT_WEIGHTS.question.features.slice(0, -1) } };
+    expect(() => new ExtractiveAnswerer({ weights: older })).toThrow(/question model lists .* refit with npm run fit/);
+    const renamed = { ...DEFAULT_WEIGHTS, sentence: { ...DEFAULT_WEIGHTS.sentence, features: ['coverage', ...DEFAULT_WEIGHTS.sentence.features.slice(1)] } };
+    expect(() => new ExtractiveAnswerer({ weights: renamed })).toThrow(/sentence model lists \[coverage,/);
+    expect(() => new ExtractiveAnswerer({ weights: DEFAULT_WEIGHTS })).not.toThrow();
   });
 
   it('is reproduced by refitting on the tune split', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractGlossary, Glossary, rejoinLines } from '../../src/retrieve/glossary.js';
 import { SEED_GLOSSARY } from '../../src/retrieve/seed-glossary.js';
 import type { GlossaryEntry } from '../../src/types.js';
+import { useRealContext } from '../helpers/context.js';
 
 const corpus = readFileSync(new URL('../../corpus/monthly-china-startup-2025-06.txt', import.meta.url), 'utf8');
 
@@ -123,5 +124,17 @@ describe('Glossary', () => {
     }
     const seedOnly = Glossary.fromEntries([]);
     expect(seedOnly.expand('人形机器人的市场规模', 'zh')).toEqual(['휴머노이드 로봇', '시장 규모']);
+  });
+});
+
+describe('the glossary of the built index (real corpus, real build)', () => {
+  const context = useRealContext();
+
+  it('a table cell in the nominal style ends before the next cell: 昇腾 is 성텅, never "규제함성텅"', () => {
+    const g = context().index.glossary;
+    // The block text holds "…등도 규제함⏎성텅(昇腾) 칩 …": two cells, one line break.
+    expect(g.entriesIn('华为昇腾芯片', 'zh').map((e) => e.ko)).toContain('성텅');
+    expect(g.toJSON().entries.filter((e) => /[함됨음]\S/u.test(e.ko) && e.zh.some((z) => z.includes('腾')))).toEqual([]);
+    expect(g.toJSON().entries.map((e) => e.ko)).not.toContain('규제함성텅');
   });
 });

@@ -51,6 +51,14 @@ describe('matching a question', () => {
     expect(lx.koreanFor('It provided palletizing and cognitive functions', 'en')).toEqual([['제공'], ['팔레타이징'], ['인지기능']]);
     expect(lx.koreanFor('pal', 'en')).toEqual([]);
   });
+
+  it("a question's request words are not looked up (they are noise in every language), the other words are", () => {
+    const withRequests = Lexicon.parse(['요약 | 总结 | summary, summarize', '보고서 | 报告 | report', '팔레타이징 | 码垛 | palletizing'].join('\n'));
+    expect(withRequests.koreanFor('Please give me a summary of the report on palletizing', 'en')).toEqual([['팔레타이징']]);
+    expect(withRequests.koreanFor('总结一下码垛', 'zh')).toEqual([['팔레타이징']]);
+    // 报告 is not a request word in Chinese (报告里 is): it is still looked up.
+    expect(withRequests.koreanFor('报告', 'zh')).toEqual([['보고서']]);
+  });
 });
 
 describe('the lexicon in retrieval (real index)', () => {
@@ -71,6 +79,17 @@ describe('the lexicon in retrieval (real index)', () => {
     const { index } = context();
     const without = new HybridRetriever({ chunks: index.chunks, vector: index.vector, lexical: index.lexical, glossary: index.glossary, embedder: context().embedder, tuning: { vocabulary: false } });
     expect(has((await without.search(question, { k: 5, lang: 'zh' })).hits)).toBe(false);
+  });
+
+  it('an English question about what the report says finds the place it names, not a passage that writes 보고서', async () => {
+    // Before request words were skipped, "report" brought 보고/보고서/보도, and a passage quoting
+    // a <보고> outranked the article about 이좡 (亦庄).
+    const question = 'What does the report say about Yizhuang?';
+    const q = context().retriever.analyze(question, 'en');
+    expect(q.expansions).toContain('이좡');
+    expect(q.expansions.filter((x) => ['보고', '보고서', '보도'].includes(x))).toEqual([]);
+    const { hits } = await context().retriever.search(question, { k: 3, lang: 'en' });
+    expect(hits[0]!.chunk.text).toContain('이좡');
   });
 
   it("an English seed term also brings the vocabulary's other words for it (commercialization: 상업화, and 상용화 of the report's heading)", async () => {
