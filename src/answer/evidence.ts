@@ -282,6 +282,11 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
     // rows after it are quoted with it, so that "순이익 266.99 억 위안 275.77 억 위안" says which
     // figure is which year (and a question's "2023년" finds the row that holds it).
     let header: { text: string; index: number } | undefined;
+    // A caption right above a table's label ("하이캉웨이스 경영 현황" over "구분 영업이익 성장률 …"):
+    // it names whose figures the rows are, which neither the header nor the rows say. Rows of
+    // figures only: over an item list the line above a label is a column header ("분류 사진 적용
+    // 사례 및 기종" over "스마트 용접 ⚫ …").
+    let title: string | undefined;
     const sentences = splitSentences(h.chunk.text);
     const kinds = sentences.map((sentence) => {
       const t = sentence.trim();
@@ -291,6 +296,7 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
     sentences.forEach((sentence, index) => {
       const { t, row, item } = kinds[index]!;
       if (!row && !item) {
+        title = label && label.index === index - 1 && isCaption(label.text) ? label.text : undefined;
         label = [...t].length <= TABLE_LABEL_MAX_CHARS && !JUNK_RE.test(t) ? { text: t, index } : undefined;
         header = undefined;
       } else if (row && label && label.index === index - 1 && isYearHeader(t)) header = { text: t, index };
@@ -299,7 +305,8 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
       // "분야 주요 조치 세부 내용"): it states nothing alone, and the rows are quoted with it.
       const next = kinds[index + 1];
       const caption = (!row && !item && isCaption(t) && !!next && (next.row || next.item || isCaption(next.t))) || CHART_NUMBER_END.test(t);
-      const head = row && label && header && header.index < index ? `${label.text} ${header.text}` : label?.text;
+      const labelText = row && title && label ? `${title} ${label.text}` : label?.text;
+      const head = row && label && header && header.index < index ? `${labelText} ${header.text}` : labelText;
       const last = row && header && header.index < index ? header.index : label?.index;
       const text = (row || item) && label ? `${head}${last === index - 1 ? ' ' : ' … '}${sentence}` : sentence;
       const norm = matchForm(text);

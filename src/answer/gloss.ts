@@ -26,7 +26,11 @@ const UNITS: Array<{ re: RegExp; zh: string; scale: number; en: string }> = [
   { re: /만\s*개/u, zh: '万个', scale: 1e4, en: '' },
   { re: /억\s*명/u, zh: '亿人', scale: 1e8, en: 'people' },
 ];
-const FIGURE_RE = /(\d[\d,]*(?:\.\d+)?)\s*((?:조|억|만)?\s*(?:위안|달러|원|명|대|개))/gu;
+/**
+ * A figure with a Korean unit, with its sign: a loss of "-0.63 억 위안" must not read "63 million
+ * yuan". A minus right after a letter or a digit is a hyphen or a range (2025-2027), not a sign.
+ */
+const FIGURE_RE = /((?:(?<![\p{L}\p{N}])[-−])?\d[\d,]*(?:\.\d+)?)\s*((?:조|억|만)?\s*(?:위안|달러|원|명|대|개))/gu;
 
 /** "1.25 억 위안" → "125 million yuan"; "4.7 억 달러" → "470 million US dollars". */
 export function englishAmount(value: number, unit: string): string {
@@ -42,7 +46,7 @@ export function convertFigures(text: string, lang: Exclude<Lang, 'ko'>): Array<[
   for (const m of text.matchAll(FIGURE_RE)) {
     const u = UNITS.find((x) => new RegExp(`^(?:${x.re.source})$`, 'u').test(m[2]!.trim()));
     if (!u) continue;
-    const num = Number(m[1]!.replace(/,/g, ''));
+    const num = Number(m[1]!.replace(/,/g, '').replace('−', '-'));
     if (!Number.isFinite(num)) continue;
     const printed = `${m[1]} ${m[2]!.replace(/\s+/g, ' ')}`.trim();
     const reader = lang === 'zh' ? `${m[1]}${u.zh}` : englishAmount(num * u.scale, u.en);

@@ -38,14 +38,20 @@ describe('corpus statistics', () => {
 });
 
 describe('sentence candidates of flattened tables', () => {
-  it('keeps a row of figures with its header row', () => {
+  it('keeps a row of figures with its header row and the caption above it, which says whose figures they are', () => {
     const cands = candidatesFromHits([makeHit(1, TREND_01, NENGKE_TABLE())]);
     expect(cands.map((c) => c.text)).toEqual([
       '구분 영업이익 성장률 순이익 성장률',
-      '구분 영업이익 성장률 순이익 성장률 2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%',
+      '넝커테크 경영 형황 구분 영업이익 성장률 순이익 성장률 2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%',
       // Rows in between are shown as "…": the quote stays verbatim piece by piece.
-      '구분 영업이익 성장률 순이익 성장률 … 2025 년 Q1 3.37 억 위안 -16.65% 0.49 억 위안 -12.07%',
+      '넝커테크 경영 형황 구분 영업이익 성장률 순이익 성장률 … 2025 년 Q1 3.37 억 위안 -16.65% 0.49 억 위안 -12.07%',
     ]);
+    // A sentence above the header is not a caption: the rows keep the header alone.
+    const prose = ['넝커테크는 2024 년 실적이 개선되었다.', '구분 영업이익 성장률 순이익 성장률', '2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%'].join('\n');
+    expect(candidatesFromHits([makeHit(1, TREND_01, prose)]).map((c) => c.text)).toContain('구분 영업이익 성장률 순이익 성장률 2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%');
+    // Over items the line above a label is a column header, not a caption: items keep their label alone.
+    const items = ['분류 사진 적용 사례 및 기종', '스마트 용접', '⚫ 적용 사례: 자동차 좌석 부품'].join('\n');
+    expect(candidatesFromHits([makeHit(1, TREND_01, items)]).map((c) => c.text)).toContain('스마트 용접 ⚫ 적용 사례: 자동차 좌석 부품');
   });
 
   it('marks a caption or a column header over rows or items: scored, never quoted alone', () => {

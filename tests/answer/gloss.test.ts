@@ -57,6 +57,10 @@ describe('reader notes from the real report glossary', () => {
   it('converts figures to the reader units and builds one note line', () => {
     expect(convertFigures('매출은 1.25 억 위안이다.', 'zh')).toEqual([['1.25 억 위안', '1.25亿元']]);
     expect(convertFigures('매출은 4.7 억 달러이다.', 'en')).toEqual([['4.7 억 달러', '470 million US dollars']]);
+    // A loss keeps its sign (a table row of net profits: "-0.63 억 위안"); a range's hyphen is no sign.
+    expect(convertFigures('순이익 5.64 억 위안 56.79% -0.63 억 위안', 'en')).toEqual([['5.64 억 위안', '564 million yuan'], ['-0.63 억 위안', '-63 million yuan']]);
+    expect(convertFigures('순이익 -1.12 억 위안', 'zh')).toEqual([['-1.12 억 위안', '-1.12亿元']]);
+    expect(convertFigures('2025-3 억 위안', 'en')).toEqual([['3 억 위안', '300 million yuan']]);
     expect(glossLine('ko', '1.25 억 위안', glossary)).toBe('');
     expect(glossLine('en', '유니트리의 매출은 1.25 억 위안이다.', glossary)).toMatch(/^\(Note: Names: 유니트리 = Unitree; Figures: 1\.25 억 위안 = 125 million yuan\)$/);
   });

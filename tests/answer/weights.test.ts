@@ -37,10 +37,10 @@ describe('weights.json', () => {
     const report = await fitWeights(questions, fitDepsFor(ctx, gold), { fittedOn: DEFAULT_WEIGHTS.fittedOn, heldOut: true });
     expect(report.weights).toEqual(DEFAULT_WEIGHTS);
     // The ranking on questions it was not fitted on (5-fold over the pooled tuning questions), at
-    // its measured level: 217 of 244 hold every keyword.
+    // its measured level: 218 of 244 hold every keyword.
     const h = report.rankingHeldOut!;
     expect(h.n).toBe(244);
-    expect(Math.round(h.keywords * h.n)).toBeGreaterThanOrEqual(217);
+    expect(Math.round(h.keywords * h.n)).toBeGreaterThanOrEqual(218);
     expect(Object.keys(h.byLang).sort()).toEqual(['en', 'ko', 'zh']);
   });
 });
