@@ -65,7 +65,26 @@ const SECTION_QUESTION_RE =
   /몇\s*(?:편|개|꼭지|건)|순서|다음|앞|뒤|바로|목록|几篇|多少篇|几个|顺序|之后|之前|下一|上一|列表|\bhow many\b|\b(?:right |just )?(?:after|before)\b|\bnext\b|\border\b|\blist\b/iu;
 /** The whole issue. */
 const ISSUE_RE =
-  /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
+  /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|这一?期|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
+/**
+ * Asking what the issue holds: its table of contents or its articles ("목차", "어떤 기사들이
+ * 실렸어", "本期有哪些文章", "what articles are in this issue"). With no section, number or title
+ * named, the overview answers it (one cited line per article, by section), not a quote.
+ */
+const CONTENTS_RE =
+  /목차|기사\s*목록|(?:어떤|무슨|어느)\s*기사|기사(?:들)?(?:은|는|이|가)?\s*(?:뭐|무엇)|目录|(?:哪些|什么|哪几篇)\s*(?:文章|内容|报道)|文章(?:列表|目录)|\btable of contents\b|\b(?:what|which) articles\b|\blist (?:of |all )?(?:the )?articles\b|\bwhat(?:'s| is) in (?:this|the) (?:issue|report)\b/iu;
+/** The words of a bare request around them ("목차 좀 보여줘", "请给我看看目录", "show me the table of contents"). */
+const REQUEST_WORDS_RE = /\b(?:show|give|see|list|me|the|please|can|could|you|i|want|to)\b|보여\s*(?:줘|주세요|줄래)|알려\s*(?:줘|주세요|줄래)|좀|请|给我|看看|看一下|一下|显示|列出/giu;
+/** Characters left, once those are gone, that still make no topic. */
+const CONTENTS_ALONE_MAX = 3;
+
+/** A request for the issue's contents, about no particular topic. */
+export function isContentsRequest(q: string): boolean {
+  const m = CONTENTS_RE.exec(q);
+  if (!m) return false;
+  if (ISSUE_RE.test(q)) return true;
+  return q.replace(m[0], ' ').replace(REQUEST_WORDS_RE, ' ').replace(/[\s\p{P}\p{S}]/gu, '').length <= CONTENTS_ALONE_MAX;
+}
 
 const KO_ORDINALS: Record<string, number> = { 첫: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6 };
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -174,7 +193,7 @@ export function resolveArticleReference(
     if (pick.length === 1) return { kind: 'article', key: pick[0]!.key, candidates: [pick[0]!.key] };
     if (pick.length > 1) return { kind: 'ambiguous', candidates: pick.map((e) => e.key) };
   }
-  if (ISSUE_RE.test(q) && !sections.length && opts.summary) return { kind: 'issue', candidates: toc.map((e) => e.key) };
+  if (!sections.length && n === undefined && ((ISSUE_RE.test(q) && opts.summary) || isContentsRequest(q))) return { kind: 'issue', candidates: toc.map((e) => e.key) };
   // Order or count within a named section ("KIC 중국 포커스에서 X 바로 앞 꼭지는?"): the section's
   // list answers it, even when X is itself a title (X is where to look, not what is asked).
   if (sections.length === 1 && !opts.summary && SECTION_QUESTION_RE.test(q)) {

@@ -98,6 +98,13 @@ describe('summaries by reference', () => {
     const [zh] = await conversation('zh', ['本期概要']);
     expect(zh!.citations).toHaveLength(20);
   });
+  it('asking what the issue holds lists its articles the same way, in each language', async () => {
+    for (const [lang, q] of [['ko', '이번 호에는 어떤 기사들이 실렸어?'], ['zh', '本期有哪些文章？'], ['en', 'What articles are in this issue?']] as const) {
+      const [r] = await conversation(lang, [q]);
+      expect(r!.citations, q).toHaveLength(20);
+      expect(r!.answer).toContain('**정책 브리핑**');
+    }
+  });
   it('an article with no body text (only its heading survives) is summarized from the passages on its subject', async () => {
     const [r] = await conversation('ko', ['징진지 K-Demo Day 기사 요약해줘']);
     expect(r!.found).toBe(true);

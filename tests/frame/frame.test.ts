@@ -68,6 +68,21 @@ describe('question kinds', () => {
     expect(analyzeQuestion('Summarize the whole issue', 'en', { toc }).kind).toBe('overview');
     expect(analyzeQuestion('이번 호 전체를 요약해줘', 'ko').kind).toBe('summary');
   });
+  it("asking what the issue holds is an overview too (its articles, one line each), not a quote or one article's page", () => {
+    for (const [q, lang] of [
+      ['이번 호에는 어떤 기사들이 실렸어?', 'ko'],
+      ['목차 보여줘', 'ko'],
+      ['本期有哪些文章？', 'zh'],
+      ['这期的目录', 'zh'],
+      ['What articles are in this issue?', 'en'],
+      ['Show me the table of contents', 'en'],
+    ] as const) {
+      expect(analyzeQuestion(q, lang, { toc }).kind, q).toBe('overview');
+    }
+    // With a topic it stays a question about that topic: its page, or its passages.
+    expect(analyzeQuestion('유니트리 기사는 목차에서 몇 페이지야?', 'ko', { toc }).kind).toBe('location');
+    expect(analyzeQuestion('Which articles mention Unitree?', 'en', { toc }).kind).not.toBe('overview');
+  });
   it('names and back-references', () => {
     const f = analyzeQuestion('그 회사의 GB200 대비 성능은?', 'ko');
     expect(f.names).toContain('GB200');
