@@ -1,8 +1,9 @@
 /**
  * `npm run ablate`: the answer stage's ablation table. For each named feature, the weights are
  * refitted on `tune` without it and the dev set is answered with them; the table gives keyword
- * coverage, refusals and hedged answerable questions on `check` (and tune), beside the full model. Prints Markdown (the
- * README's Design section holds the last run). Built-in embedder, extractive answers.
+ * coverage, refusals and answerable questions answered "not found" (hedged) on `check` (and
+ * tune), beside the full model. Prints Markdown (the README's Design section holds the last
+ * run). Built-in embedder, extractive answers.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -65,7 +65,7 @@ const SECTION_QUESTION_RE =
   /몇\s*(?:편|개|꼭지|건)|순서|다음|앞|뒤|바로|목록|几篇|多少篇|几个|顺序|之后|之前|下一|上一|列表|\bhow many\b|\b(?:right |just )?(?:after|before)\b|\bnext\b|\border\b|\blist\b/iu;
 /** The whole issue. */
 const ISSUE_RE =
-  /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|这一?期|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
+  /(?:이번|본|금|이)\s*호|전체|전부|모든\s*기사|보고서\s*전체|本期|这一?期(?!间)|整期|全部|所有文章|整本|整份|全文|\bwhole (?:issue|report)\b|\bentire (?:issue|report)\b|\ball (?:the )?articles\b|\bthis issue\b|\bthe issue\b/iu;
 /**
  * Asking what the issue holds: its table of contents or its articles ("목차", "어떤 기사들이
  * 실렸어", "本期有哪些文章", "what articles are in this issue"). With no section, number or title

@@ -173,11 +173,6 @@ export function embeddingText(c: Chunk): string {
 }
 
 /**
- * All text the glossary is mined from: titles, sub-headings (company profiles put the pair in
- * the heading: "◼ 아오비중광(ORBBEC奥比中光)"), body blocks (tables keep their line breaks, which
- * the Korean-title/Chinese-title row pairing needs) and source titles.
- */
-/**
  * A block's line that ends in the nominal style ("…규제함", "…포함됨") is a whole table cell or
  * bullet (ingest/blocks.ts ends a unit there), so the line break after it is a word boundary.
  * The miner's rejoining (made for PDF lines, which cut words) would glue it to the next cell's
@@ -186,6 +181,11 @@ export function embeddingText(c: Chunk): string {
  */
 const CELL_END = /(?<=[함됨음])\n(?=\p{Script=Hangul})/gu;
 
+/**
+ * All text the glossary is mined from: titles, sub-headings (company profiles put the pair in
+ * the heading: "◼ 아오비중광(ORBBEC奥比中光)"), body blocks (tables keep their line breaks, which
+ * the Korean-title/Chinese-title row pairing needs) and source titles.
+ */
 function glossaryTexts(reports: Report[]): string[] {
   return reports.flatMap((r) =>
     r.articles.flatMap((a) => {

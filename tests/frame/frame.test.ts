@@ -82,6 +82,9 @@ describe('question kinds', () => {
     // With a topic it stays a question about that topic: its page, or its passages.
     expect(analyzeQuestion('유니트리 기사는 목차에서 몇 페이지야?', 'ko', { toc }).kind).toBe('location');
     expect(analyzeQuestion('Which articles mention Unitree?', 'en', { toc }).kind).not.toBe('overview');
+    // 这期 is "this issue", 这期间 "during this period".
+    expect(analyzeQuestion('总结一下这期间的销量变化', 'zh', { toc }).kind).not.toBe('overview');
+    expect(analyzeQuestion('总结一下这期的内容', 'zh', { toc }).kind).toBe('overview');
   });
   it('names and back-references', () => {
     const f = analyzeQuestion('그 회사의 GB200 대비 성능은?', 'ko');
