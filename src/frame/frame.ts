@@ -24,7 +24,7 @@ import {
 import type { Glossary } from '../retrieve/glossary.js';
 import type { GlossaryEntry, Lang } from '../types.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
-import { type ArticleRef, type TocEntry, isContentsRequest, resolveArticleReference } from './references.js';
+import { type ArticleRef, type TocEntry, resolveArticleReference } from './references.js';
 import { askedAttribute } from './attribute.js';
 import type { AnalyzedQuery } from '../types.js';
 import { matchForm } from '../answer/terms.js';
@@ -125,8 +125,9 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const where = !location && WHERE_RE.test(q);
   const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
   const attribute = askedAttribute(q, lang);
-  // The whole issue, to be summarized or listed ("이번 호 전체 요약", "목차 보여줘").
-  const kind: QuestionKind = reference?.kind === 'issue' && (summary || isContentsRequest(q))
+  // The whole issue, to be summarized or listed ("이번 호 전체 요약", "목차 보여줘"): the reference
+  // is 'issue' only for those two.
+  const kind: QuestionKind = reference?.kind === 'issue'
     ? 'overview'
     : summary
       ? 'summary'

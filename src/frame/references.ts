@@ -79,7 +79,7 @@ const REQUEST_WORDS_RE = /\b(?:show|give|see|list|me|the|please|can|could|you|i|
 const CONTENTS_ALONE_MAX = 3;
 
 /** A request for the issue's contents, about no particular topic. */
-export function isContentsRequest(q: string): boolean {
+function isContentsRequest(q: string): boolean {
   const m = CONTENTS_RE.exec(q);
   if (!m) return false;
   if (ISSUE_RE.test(q)) return true;
