@@ -37,8 +37,8 @@
 
 import { normalize } from '../text/normalize.js';
 import {
-  EN_QUERY_STOP,
   EN_STOP,
+  isEnglishStopWord,
   KO_QUERY_STOP,
   isKoreanQuestionWord,
   KO_STOP,
@@ -227,7 +227,8 @@ function pushUnique(local: Token[], out: Token[]): void {
 /** Terms with their kinds, in text order. `text` must already be normalize()d. */
 export function analyze(text: string, opts: AnalyzeOptions = {}): Token[] {
   const query = opts.query ?? false;
-  const enStop = (w: string): boolean => EN_STOP.has(w) || (query && EN_QUERY_STOP.has(w));
+  // The passages' words as written (the index is unchanged); a question's also in their -s forms.
+  const enStop = (w: string): boolean => (query ? isEnglishStopWord(w, true) : EN_STOP.has(w));
   const out: Token[] = [];
   for (const m of text.matchAll(PIECE)) {
     let pendingNumber: string | undefined;

@@ -17,7 +17,7 @@
  * forms: the report prints Chinese and English only for names, which the glossary covers.
  */
 import { normalize } from '../text/normalize.js';
-import { EN_QUERY_STOP, EN_STOP, ZH_QUERY_STOP, ZH_STOP } from '../text/rules.js';
+import { ZH_QUERY_STOP, ZH_STOP, isEnglishStopWord } from '../text/rules.js';
 import { memoizeString } from '../util/memo.js';
 
 export interface LexiconEntry {
@@ -39,7 +39,7 @@ const MIN_INFLECTED = 4;
  * about a place got 요약, 보고서 and 보도, and passages that write "요약할 수 있다" or quote a
  * <보고> outranked the article asked about.
  */
-const isStopEn = (w: string): boolean => EN_QUERY_STOP.has(w) || EN_STOP.has(w);
+const isStopEn = (w: string): boolean => isEnglishStopWord(w, true);
 const isStopZh = (w: string): boolean => ZH_QUERY_STOP.has(w) || ZH_STOP.has(w);
 
 /**

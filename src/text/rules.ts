@@ -89,6 +89,18 @@ export const EN_QUERY_STOP = new Set([
 
 export const KO_SUFFIX_WORDS: ReadonlySet<string> = new Set(KO_SUFFIX_SAFE);
 
+/**
+ * An English stop word (lowercase), or with `query` also a question's request word, in its
+ * plural or third-person form too ("reports", "summaries", "lists", "explains"): "the reports
+ * say" asks nothing about reports. Only the -s forms: "listing" (a stock listing, 상장) is not "list".
+ */
+export function isEnglishStopWord(word: string, query: boolean): boolean {
+  const stop = (w: string) => EN_STOP.has(w) || (query && EN_QUERY_STOP.has(w));
+  if (stop(word)) return true;
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return false;
+  return stop(word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1));
+}
+
 // ───────────────────────────── scripts ─────────────────────────────
 
 export const isHangul = (c: number): boolean => (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);

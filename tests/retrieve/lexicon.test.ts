@@ -58,6 +58,11 @@ describe('matching a question', () => {
     expect(withRequests.koreanFor('总结一下码垛', 'zh')).toEqual([['팔레타이징']]);
     // 报告 is not a request word in Chinese (报告里 is): it is still looked up.
     expect(withRequests.koreanFor('报告', 'zh')).toEqual([['보고서']]);
+    // …in their -s forms too ("the reports say", "summaries of"); but "listing" (상장) is not "list".
+    expect(withRequests.koreanFor('What do the reports and their summaries say about palletizing', 'en')).toEqual([['팔레타이징']]);
+    const listing = Lexicon.parse(['상장 | 上市 | listing', '목록 | 清单 | list'].join('\n'));
+    expect(listing.koreanFor('Does it plan a listing?', 'en')[0]).toContain('상장');
+    expect(listing.koreanFor('lists', 'en')).toEqual([]);
   });
 });
 
@@ -90,6 +95,10 @@ describe('the lexicon in retrieval (real index)', () => {
     expect(q.expansions.filter((x) => ['보고', '보고서', '보도'].includes(x))).toEqual([]);
     const { hits } = await context().retriever.search(question, { k: 3, lang: 'en' });
     expect(hits[0]!.chunk.text).toContain('이좡');
+    // The plural is a request word too: it was looked up until 2026-12-06.
+    const plural = context().retriever.analyze('What do the reports say about Yizhuang?', 'en');
+    expect(plural.expansions.filter((x) => ['보고', '보고서', '보도'].includes(x))).toEqual([]);
+    expect(plural.terms.some((t) => t.term === 'reports')).toBe(false);
   });
 
   it("an English seed term also brings the vocabulary's other words for it (commercialization: 상업화, and 상용화 of the report's heading)", async () => {
