@@ -201,6 +201,11 @@ export interface Candidate {
    * table is about), never quoted alone.
    */
   caption?: boolean;
+  /**
+   * For a table row or a list item: the caption, header or label it is quoted with (the start of
+   * `text`), so that an answer quoting two rows of one table prints the header once.
+   */
+  head?: string;
 }
 
 /** Shorter "sentences" are labels, photo captions or table debris, not statements. */
@@ -316,7 +321,7 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
         if (prior.articles.size > 1) prior.cand.boilerplate = true;
         return;
       }
-      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false, ...(caption ? { caption } : {}) };
+      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false, ...(caption ? { caption } : {}), ...((row || item) && head ? { head } : {}) };
       seen.set(norm, { cand, articles: new Set([h.chunk.articleId]) });
       out.push(cand);
     });

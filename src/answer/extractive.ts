@@ -351,9 +351,15 @@ export class ExtractiveAnswerer implements Answerer {
     const { lang } = input;
     const m = MESSAGES[lang];
     const { ids, citations } = cite(hits, chosen);
+    const heads = new Set<string>();
     const parts = chosen.map((c, i) => {
       let t = displayText(c.text);
       if (i === 0) t = t.replace(LEADING_CONNECTIVE_RE, '');
+      // A second row of a table already quoted: its header once is enough (the citation keeps it).
+      if (c.head && c.text.startsWith(c.head)) {
+        if (heads.has(c.head)) t = `… ${displayText(c.text.slice(c.head.length).replace(/^\s*…?\s*/u, ''))}`;
+        heads.add(c.head);
+      }
       return `${t} [${ids.get(c.hit)}]`;
     });
     const gloss = glossLine(lang, chosen.map((c) => c.text).join(' '), this.opts.glossary, this.commonWord);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absentFromCorpus, termStatsFromTexts } from '../../src/answer/corpus.js';
 import { buildProfile, candidatesFromHits, coverage } from '../../src/answer/evidence.js';
+import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import { finalPhrase } from '../../src/answer/focus.js';
 import { matchForm } from '../../src/answer/terms.js';
 import {
@@ -46,6 +47,9 @@ describe('sentence candidates of flattened tables', () => {
       // Rows in between are shown as "…": the quote stays verbatim piece by piece.
       '넝커테크 경영 형황 구분 영업이익 성장률 순이익 성장률 … 2025 년 Q1 3.37 억 위안 -16.65% 0.49 억 위안 -12.07%',
     ]);
+    // What each row is quoted with, so that an answer quoting both prints it once (extractive.ts).
+    expect(cands.slice(1).map((c) => c.head)).toEqual(['넝커테크 경영 형황 구분 영업이익 성장률 순이익 성장률', '넝커테크 경영 형황 구분 영업이익 성장률 순이익 성장률']);
+    expect(cands[0]!.head).toBeUndefined();
     // A sentence above the header is not a caption: the rows keep the header alone.
     const prose = ['넝커테크는 2024 년 실적이 개선되었다.', '구분 영업이익 성장률 순이익 성장률', '2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%'].join('\n');
     expect(candidatesFromHits([makeHit(1, TREND_01, prose)]).map((c) => c.text)).toContain('구분 영업이익 성장률 순이익 성장률 2024 년 15.10 억 위안 7.47% 1.92 억 위안 -15.17%');
@@ -87,5 +91,18 @@ describe('table rows under a header of years', () => {
     expect(texts).toContain('주요 지표 구분 2022 년 2023 년 … 순이익 266.99 억 위안 275.77 억 위안');
     // A sentence of prose after the table is itself, not a row.
     expect(texts).toContain('이러한 성과는 지역 협력의 결과로 평가된다.');
+  });
+});
+
+describe('quoting two rows of one table', () => {
+  it('prints the caption and header once; the citation quotes each row whole', async () => {
+    const question = '넝커테크 2024년과 2025년 1분기 영업이익 알려줘';
+    const a = await new ExtractiveAnswerer().answer({ question, lang: 'ko', hits: [makeHit(1, TREND_01, NENGKE_TABLE())], query: queryFor(question, 'ko') });
+    const header = '넝커테크 경영 형황 구분 영업이익 성장률 순이익 성장률';
+    expect(a.answer).toContain('15.10 억 위안');
+    expect(a.answer).toContain('3.37 억 위안');
+    expect(a.answer.split(header).length - 1).toBe(1);
+    expect(a.answer).toContain('… 2025 년 Q1 3.37 억 위안');
+    expect(a.citations[0]!.quote.split(header).length - 1).toBe(2);
   });
 });
