@@ -374,9 +374,18 @@ export interface BotAdapter {
  */
 export type LimitVerdict = 'ok' | 'first-refusal' | 'refused';
 
-/** The bots' per-platform-user limit: 'first-refusal' the first time a key goes over it in a window. */
+/** The verdict for the `count`th message of a window: the one just over the limit is told, the rest ignored. */
+export function limitVerdict(count: number, perMinute: number): LimitVerdict {
+  if (count <= perMinute) return 'ok';
+  return count === perMinute + 1 ? 'first-refusal' : 'refused';
+}
+
+/**
+ * The bots' per-platform-user limit: 'first-refusal' the first time a key goes over it in a
+ * window. Synchronous in one process or on the shared SQLite file; a promise from Redis.
+ */
 export interface BotRateLimiter {
-  check(key: string): LimitVerdict;
+  check(key: string): LimitVerdict | Promise<LimitVerdict>;
 }
 
 export interface DedupStore {

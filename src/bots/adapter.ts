@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../server/context.js';
-import { BOT_SESSION_PREFIX, type BotAdapter as CoreBotAdapter, type ChatResponse, type Citation, type Lang } from '../types.js';
+import { BOT_SESSION_PREFIX, type BotAdapter as CoreBotAdapter, type ChatResponse, type Citation, type Lang, type LimitVerdict } from '../types.js';
 
 // ───────────────────────────── the seam ─────────────────────────────
 
@@ -99,7 +99,7 @@ export const SLOW_DOWN: Record<Lang, string> = {
 /** What to send back for a message: a rendered answer, or a notice (help, new, limits, failure). */
 export interface AnswerDeps {
   /** The per-user limit (guard.ts): 'first-refusal' the first time a user goes over it in a window. */
-  allow: (msg: BotMessage) => 'ok' | 'first-refusal' | 'refused';
+  allow: (msg: BotMessage) => LimitVerdict | Promise<LimitVerdict>;
   signal?: AbortSignal;
   onChatError?: (err: unknown) => void;
 }
@@ -111,7 +111,7 @@ export interface AnswerDeps {
  */
 export async function answerMessage<T, Out>(ctx: AppContext, adapter: BotAdapter<unknown, T, Out>, msg: BotMessage<T>, deps: AnswerDeps): Promise<Out | undefined> {
   const lang = msg.text ? guessLang(msg.text) : (msg.uiLanguage ?? 'ko');
-  const allowed = deps.allow(msg);
+  const allowed = await deps.allow(msg);
   if (allowed === 'refused') return undefined;
   if (allowed === 'first-refusal') return adapter.notice(SLOW_DOWN[lang], msg);
   if (msg.command === 'help' || msg.command === 'start') return adapter.notice(helpText(msg.uiLanguage ?? (msg.text ? lang : undefined)), msg);

@@ -13,7 +13,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import type { BotRateLimiter, LimitVerdict } from '../types.js';
+import { type BotRateLimiter, type LimitVerdict, limitVerdict } from '../types.js';
 import type { Platform } from './adapter.js';
 
 /** Constant-time string comparison (both sides hashed first, so lengths do not leak either). */
@@ -75,7 +75,7 @@ export type { BotRateLimiter, LimitVerdict } from '../types.js';
  * verified and parsed the update (inside grammY's or Lark's handler), where a middleware does
  * not fit; and over the limit the bot answers 200 with a notice (once a window), since a 429
  * would only make the platform redeliver. Per process; the workers of one cluster share
- * src/state/bot-limit-sqlite.ts instead.
+ * src/state/bot-limit-sqlite.ts instead, and processes sharing a Redis src/state/bot-limit-redis.ts.
  */
 export class BotLimiter implements BotRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -95,7 +95,6 @@ export class BotLimiter implements BotRateLimiter {
       while (this.windows.size > max) this.windows.delete(this.windows.keys().next().value as string);
     }
     w.count += 1;
-    if (w.count <= this.opts.perMinute) return 'ok';
-    return w.count === this.opts.perMinute + 1 ? 'first-refusal' : 'refused';
+    return limitVerdict(w.count, this.opts.perMinute);
   }
 }

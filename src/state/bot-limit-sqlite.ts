@@ -8,7 +8,7 @@
  * the users), logged once per outage. Windows are swept every minute.
  */
 import type Database from 'better-sqlite3';
-import type { BotRateLimiter, LimitVerdict } from '../types.js';
+import { type BotRateLimiter, type LimitVerdict, limitVerdict } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
 import { LazySqlite } from './sqlite.js';
 
@@ -70,8 +70,7 @@ export class SqliteBotLimiter implements BotRateLimiter {
         })
         .immediate();
       this.tracker.ok();
-      if (count <= this.opts.perMinute) return 'ok';
-      return count === this.opts.perMinute + 1 ? 'first-refusal' : 'refused';
+      return limitVerdict(count, this.opts.perMinute);
     } catch (e) {
       this.tracker.fail(e, 'bot limit');
       return 'ok';

@@ -1,7 +1,7 @@
 /**
  * Builds the state a server keeps between requests from the configuration: the session store
  * (memory, SQLite or Redis: config.sessionStoreKind), the bot de-duplication store, the rate
- * limiter's store, and the health sources /healthz and /metrics report. Without REDIS_URL it is
+ * limiter's store, the bots' per-user limiter, and the health sources /healthz and /metrics report. Without REDIS_URL it is
  * per process, but for the workers of one cluster: they share the SQLite file (sessions, bot
  * claims, bot limits) and the primary's rate-limit counters.
  *
@@ -24,17 +24,18 @@ const REDIS_START_WAIT_MS = 2_000;
  * The connection is waited for (up to REDIS_START_WAIT_MS) so that the server listens with it.
  */
 async function openRedis(url: string, prefix: string, log: HealthLog) {
-  const [{ RedisConnection }, { RedisDedupStore }, { redisRateLimitStore }, { RedisSessionStore }] = await Promise.all([
+  const [{ RedisConnection }, { RedisDedupStore }, { redisRateLimitStore }, { RedisSessionStore }, { RedisBotLimiter }] = await Promise.all([
     import('./redis.js'),
     import('./dedup-redis.js'),
     import('./ratelimit-redis.js'),
     import('./sessions-redis.js'),
+    import('./bot-limit-redis.js'),
   ]);
   const connection = new RedisConnection({ url, prefix, log });
   if (!(await connection.whenReady(REDIS_START_WAIT_MS))) {
     log.warn({ dependency: 'redis' }, `redis not reachable within ${REDIS_START_WAIT_MS} ms of start: serving without it until it is`);
   }
-  return { connection, RedisDedupStore, redisRateLimitStore, RedisSessionStore };
+  return { connection, RedisDedupStore, redisRateLimitStore, RedisSessionStore, RedisBotLimiter };
 }
 
 /** The bot claims and the bots' per-user limiters, in tables of the SQLite file the sessions use. */
@@ -59,7 +60,7 @@ export interface SharedState {
   dedup: DedupStore;
   /** A new rate-limit store per limiter; undefined: express-rate-limit's in-memory default. */
   rateLimitStore?: () => Store;
-  /** The bots' per-user limiter in the shared SQLite file; undefined: each process's own (bots/guard.ts). */
+  /** The bots' per-user limiter in Redis or the shared SQLite file; undefined: each process's own (bots/guard.ts). */
   botLimiter?: (opts: { perMinute: number; now: () => number }) => BotRateLimiter;
   /** What /healthz reports under `dependencies`. */
   dependencies: HealthSource[];
@@ -97,6 +98,8 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
   // limit per client, not one per worker).
   const shared = !R && kind === 'sqlite' ? await openSharedFileStores(sessionDbPath(config), log, opts.now) : undefined;
   const dedup: DedupStore = R ? new R.RedisDedupStore(R.connection) : (shared?.dedup ?? new MemoryDedupStore());
+  // With Redis, every process and machine counts a user's messages in one place.
+  const botLimiter = R ? (o: { perMinute: number }): BotRateLimiter => new R.RedisBotLimiter(R.connection, o) : shared?.botLimiter;
   const rateLimitStore = R
     ? () => R.redisRateLimitStore(R.connection)
     : cluster.isWorker && config.RATE_LIMIT_PER_MINUTE > 0
@@ -106,7 +109,7 @@ export async function createState(config: Config, log: HealthLog, opts: { now?: 
     sessions,
     dedup,
     ...(rateLimitStore ? { rateLimitStore } : {}),
-    ...(shared ? { botLimiter: shared.botLimiter } : {}),
+    ...(botLimiter ? { botLimiter } : {}),
     dependencies,
     close: async () => {
       await sessions.close?.();
