@@ -13,6 +13,7 @@ import { detectLanguage } from '../retrieve/language.js';
 import type { Lang, Turn } from '../types.js';
 import { matchForm } from '../answer/terms.js';
 import { stripKoreanSuffix } from '../text/rules.js';
+import { counterWords } from '../answer/intent.js';
 
 /** Summary requests that name no topic ("요약해줘", "总结一下") are about the previous answer's article. */
 export function isBareRequest(question: string): boolean {
@@ -39,10 +40,24 @@ export function isElliptical(frame: QuestionFrame): boolean {
  */
 export function isSubstitution(frame: QuestionFrame, terms: ReadonlyArray<{ term: string; weight: number }>): boolean {
   const names = matchForm([...frame.names, ...frame.entries.flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
-  const own = terms.filter((t) => t.weight >= 1);
+  // The counter a question word carries ("몇 개야", "几家") asks; it is not an attribute of its own.
+  const counters = counterWords(frame.text).map(matchForm);
+  const own = terms.filter((t) => t.weight >= 1 && !counters.some((c) => c.includes(matchForm(t.term))));
   // A Korean name keeps its particle in the analyzer's whole-word term ("지리는" beside "지리").
   const isName = (term: string) => names.length > 0 && [term, stripKoreanSuffix(term)?.stem].some((x) => x !== undefined && names.includes(matchForm(x)));
   return own.length > 0 && own.every((t) => /^\d/.test(t.term) || isName(t.term));
+}
+
+/**
+ * In a conversation, a question that asks for a figure, a date, a person or a place and names
+ * only its subject ("How many does Chengdu have?", "청두는 몇 개야?", "成都有几家？" after a question
+ * about a ranking) asks the previous question's attribute of that subject: a substitution
+ * without a pronoun. A question with a word of its own for what ("청두의 면적은?") is its own,
+ * and so is one that asks nothing in particular ("유니트리에 대해 알려줘").
+ */
+export function asksOfNewSubject(frame: QuestionFrame, terms: ReadonlyArray<{ term: string; weight: number }>): boolean {
+  const asks = frame.quantity === 'strong' || frame.figure !== null || frame.when || frame.who || frame.where;
+  return asks && !frame.summary && !frame.reference && isSubstitution(frame, terms);
 }
 
 export interface Resolved {
@@ -97,7 +112,7 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], opts: Fol
   const lastUser = [...history].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;
   const lastAssistant = [...history].reverse().find((t) => t.role === 'assistant');
-  if (!(frame.refersBack || isBareRequest(frame.text) || isElliptical(frame))) return undefined;
+  if (!(frame.refersBack || isBareRequest(frame.text) || isElliptical(frame) || (terms && asksOfNewSubject(frame, terms)))) return undefined;
   // The previous turn as read: a follow-up's standalone is "its words (what it carried)", so a
   // chain of follow-ups is read flat, each question once ("그럼 2위는?" asked again does not
   // nest "그럼 2위는? (그럼 2위는? (…))" one level deeper every turn).
