@@ -206,8 +206,9 @@ export class ExtractiveAnswerer implements Answerer {
     trace.questionFeatures = qx;
     trace.pFound = predict(this.weights.question, qx);
     const summary = input.summary || frame.summary;
+    const absent = input.restricted === true ? [] : this.absentNames(input.question, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || trace.pFound >= this.weights.foundThreshold);
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -222,7 +223,8 @@ export class ExtractiveAnswerer implements Answerer {
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
       const chosen = this.select(quotable(scored), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      return { answer: { ...this.compose(input, hits, chosen, MESSAGES[lang].hedge), found: false }, trace };
+      const opening = absent.length ? MESSAGES[lang].absent(absent) : MESSAGES[lang].hedge;
+      return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
     if (summary) {
@@ -238,6 +240,24 @@ export class ExtractiveAnswerer implements Answerer {
     const chosen = this.select(quotable(scored), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
+  }
+
+  /**
+   * Names the question asks about that the report never writes, in any of their forms: the seed
+   * glossary's companies and places (proper names: an English form with a capital; the seed also
+   * holds everyday words), such as a carmaker this issue does not cover. The report cannot answer
+   * a question about them however well its other words match: "샤오펑 로봇 관련 내용 있어?" was
+   * answered, found, with other companies' robots (a name absent from the whole report is a
+   * fact about the report, not a fitted judgement). Names mined from the report are in it.
+   * Shown in the reader's language.
+   */
+  private absentNames(question: string, lang: Lang): string[] {
+    const { glossary, termStats: df } = this.opts;
+    if (!glossary || !df) return [];
+    return glossary
+      .entriesIn(question, lang)
+      .filter((e) => !glossary.isMined(e) && /^\p{Lu}/u.test(e.en[0] ?? '') && [e.ko, ...e.zh, ...e.en].every((f) => df(f) === 0))
+      .map((e) => (lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko));
   }
 
   /**
