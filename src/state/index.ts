@@ -1,9 +1,9 @@
 /**
  * Builds the state a server keeps between requests from the configuration: the session store
  * (memory, SQLite or Redis: config.sessionStoreKind), the bot de-duplication store, the rate
- * limiter's store, the bots' per-user limiter, and the health sources /healthz and /metrics report. Without REDIS_URL it is
- * per process, but for the workers of one cluster: they share the SQLite file (sessions, bot
- * claims, bot limits) and the primary's rate-limit counters.
+ * limiter's store, the bots' per-user limiter, and the health sources /healthz and /metrics
+ * report. Without REDIS_URL it is per process, but for the workers of one cluster: they share
+ * the SQLite file (sessions, bot claims, bot limits) and the primary's rate-limit counters.
  *
  * The Redis client (ioredis) and SQLite (a native module) are imported only when configured:
  * a server without them starts without loading either (about 50 ms of every process's start).
