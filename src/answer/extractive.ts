@@ -371,8 +371,11 @@ export class ExtractiveAnswerer implements Answerer {
     const { lang } = input;
     const m = MESSAGES[lang];
     const { ids, citations } = cite(hits, chosen);
+    // Passages in the order they were chosen (the most probable first, so the first [n] is its
+    // passage), each passage's sentences in reading order: a table's 2024 row before its Q1 row.
+    const order = [...chosen].sort((a, b) => ids.get(a.hit)! - ids.get(b.hit)! || a.index - b.index);
     const heads = new Set<string>();
-    const parts = chosen.map((c, i) => {
+    const parts = order.map((c, i) => {
       let t = displayText(c.text);
       if (i === 0) t = t.replace(LEADING_CONNECTIVE_RE, '');
       // A second row of a table already quoted: its header once is enough (the citation keeps it).

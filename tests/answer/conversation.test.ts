@@ -98,6 +98,17 @@ describe('a follow-up that names a subject and asks only how many, without a pro
   });
 });
 
+describe("an answer's quotes from one passage are in reading order", () => {
+  it("a table's 2024 row before its Q1 row, the header once", async () => {
+    const [r] = await conversation('en', ['What was Hikvision revenue in 2024 and Q1 2025?']);
+    const y2024 = r!.answer.indexOf('924.96');
+    const q1 = r!.answer.indexOf('185.32');
+    expect(y2024).toBeGreaterThan(-1);
+    expect(q1).toBeGreaterThan(y2024);
+    expect(r!.answer.split('하이캉웨이스 경영 형황').length - 1).toBe(1);
+  });
+});
+
 describe('summaries by reference', () => {
   it('section and number select that article', async () => {
     const [r] = await conversation('ko', ['산업 트렌드 2번 기사 요약해줘']);
