@@ -206,7 +206,7 @@ export class ExtractiveAnswerer implements Answerer {
     trace.questionFeatures = qx;
     trace.pFound = predict(this.weights.question, qx);
     const summary = input.summary || frame.summary;
-    const absent = input.restricted === true ? [] : this.absentNames(input.question, lang);
+    const absent = input.restricted === true ? [] : this.absentNames(frame, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0));
     if (!trace.found) {
@@ -244,19 +244,18 @@ export class ExtractiveAnswerer implements Answerer {
 
   /**
    * Names the question asks about that the report never writes, in any of their forms: the seed
-   * glossary's companies and places (proper names: an English form with a capital; the seed also
-   * holds everyday words), such as a carmaker this issue does not cover. The report cannot answer
+   * glossary's companies and places the frame found in it (frame.seedNames), such as a carmaker
+   * this issue does not cover. The report cannot answer
    * a question about them however well its other words match: "샤오펑 로봇 관련 내용 있어?" was
    * answered, found, with other companies' robots (a name absent from the whole report is a
    * fact about the report, not a fitted judgement). Names mined from the report are in it.
    * Shown in the reader's language.
    */
-  private absentNames(question: string, lang: Lang): string[] {
-    const { glossary, termStats: df } = this.opts;
-    if (!glossary || !df) return [];
-    return glossary
-      .entriesIn(question, lang)
-      .filter((e) => !glossary.isMined(e) && /^\p{Lu}/u.test(e.en[0] ?? '') && [e.ko, ...e.zh, ...e.en].every((f) => df(f) === 0))
+  private absentNames(frame: QuestionFrame, lang: Lang): string[] {
+    const df = this.opts.termStats;
+    if (!df) return [];
+    return frame.seedNames
+      .filter((e) => [e.ko, ...e.zh, ...e.en].every((f) => df(f) === 0))
       .map((e) => (lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko));
   }
 

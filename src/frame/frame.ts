@@ -21,7 +21,7 @@ import {
   type AskedFigure,
   type QuantityKind,
 } from '../answer/intent.js';
-import type { Glossary } from '../retrieve/glossary.js';
+import { type Glossary, isProperName } from '../retrieve/glossary.js';
 import type { GlossaryEntry, Lang } from '../types.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { type ArticleRef, type TocEntry, resolveArticleReference } from './references.js';
@@ -70,6 +70,11 @@ export interface QuestionFrame {
   names: string[];
   /** Glossary entries the question mentions, in any language (their Korean form is what the report prints). */
   entries: GlossaryEntry[];
+  /**
+   * Proper names of the hand-written seed the question mentions that were not mined from the
+   * report: companies and places the report may never write (the answer stage checks).
+   */
+  seedNames: GlossaryEntry[];
   /** The question points back at the conversation ("그 회사", "它", "it", "그럼 2위는?"). */
   refersBack: boolean;
   /** An article (or the whole issue) the question names by position or title. */
@@ -125,6 +130,7 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const where = !location && WHERE_RE.test(q);
   const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
   const attribute = askedAttribute(q, lang);
+  const mentioned = ctx.glossary ? ctx.glossary.entriesIn(q, lang) : [];
   // The whole issue, to be summarized or listed ("이번 호 전체 요약", "목차 보여줘"): the reference
   // is 'issue' only for those two.
   const kind: QuestionKind = reference?.kind === 'issue'
@@ -161,7 +167,8 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
     who,
     where,
     names: questionEntities(q),
-    entries: ctx.glossary ? ctx.glossary.entriesIn(q, lang).filter((e) => ctx.glossary!.isMined(e)) : [],
+    entries: mentioned.filter((e) => ctx.glossary!.isMined(e)),
+    seedNames: mentioned.filter((e) => !ctx.glossary!.isMined(e) && isProperName(e)),
     refersBack: refersBack(q, lang),
     attribute,
     attributeTerms: ctx.analyze && attribute.length ? [...new Set(ctx.analyze(attribute.join(' '), lang).terms.map((t) => matchForm(t.term)))] : [],

@@ -165,6 +165,14 @@ function quotedKorean(text: string, open: number, close: number): string | undef
 const HANGUL_WORD = /^[\uAC00-\uD7AF]+(?:-[\uAC00-\uD7AF]+)*$/;
 const TITLE_WORD = /^[\p{L}\p{N}·,:&'’‘“”!?+\-]+$/u;
 
+/**
+ * A proper name (a company, a place), not everyday vocabulary: the seed writes a name's English
+ * form with a capital ("Huawei", "Shandong") and a word's in lower case ("robot", "optical fiber").
+ */
+export function isProperName(entry: GlossaryEntry): boolean {
+  return /^[A-Z]/.test(entry.en[0] ?? '');
+}
+
 /** The seed entry for a word, also without its administrative suffix (상하이시 → 상하이). */
 function seedOf(w: string): GlossaryEntry | undefined {
   const index = seedByKo ?? new Map(SEED_GLOSSARY.map((e) => [compact(e.ko), e] as const));
@@ -235,7 +243,7 @@ function wordsBefore(text: string, open: number, gloss: Gloss): string | undefin
     if (seed && gloss.zh.length) {
       // Seed veto (중국 before 工业和信息化部) or confirmation (상하이 before 上海人工智能实验室).
       if (!seed.zh.some((z) => zhAll.includes(z)) || syllables + n > confirmedBudget) break;
-    } else if (seed && /^[A-Z]/.test(seed.en[0] ?? '') && !seed.en.some((x) => enAll.includes(x.toLowerCase()))) {
+    } else if (seed && isProperName(seed) && !seed.en.some((x) => enAll.includes(x.toLowerCase()))) {
       break; // a proper name not in the gloss: 미국 before 엔비디아(NVIDIA)
     } else if (KO_NOT_NAME_END.test(w) || syllables + n > budget) {
       break;
