@@ -313,7 +313,11 @@ export async function fitWeights(
    * foundAlso: the found model learns from the tuning files too (57 unanswerable questions in
    * all, against 10 in `tune`). Measured again (2026-12-06): held-out accuracy 0.799 against 0.702
    * for always answering, but `check` keywords 0.81 → 0.77 and first citation 0.91 → 0.86 (it
-   * refuses answerable `check` questions) with refusals unchanged at 3/10. Off by default.
+   * refuses answerable `check` questions) with refusals unchanged at 3/10. Those tuning-file
+   * questions had been scored with the full ranking, which had learnt their own evidence (their
+   * best probabilities too high, so the model asked more of every answer); cross-fitted like
+   * tune's since 2026-12-06 (session 9), `check` keywords stay 0.88, refusals 3 → 4/10, hedged
+   * 1 → 3/64 (threshold 0.6375; held-out 0.802 against 0.702). Hedges rose, so still off.
    */
   opts: FitOptions & { fittedOn?: string; synthetic?: boolean; rankingAlso?: DevQuestion[]; foundAlso?: boolean; heldOut?: boolean } = {},
 ): Promise<FitReport> {
@@ -354,10 +358,16 @@ export async function fitWeights(
   // with a ranking fitted without its fold (cross-fitting, as in stacking). Measured: the model
   // barely moves (the ranking is pooled over ~300 questions), dev the same, written tuning set
   // English first citation 0.93 → 0.96.
-  const foldModels = Array.from({ length: FOLDS }, (_, f) => fitRanking(SENTENCE_FEATURES, groups.filter((_, g) => g >= exs.length || g % FOLDS !== f), opts));
+  // With foundAlso the tuning files' answerable questions trained the ranking too, so they are
+  // cross-fitted the same way (folds over all groups); without it, only tune's are.
+  const foldModels = Array.from({ length: FOLDS }, (_, f) => fitRanking(SENTENCE_FEATURES, groups.filter((_, g) => (!opts.foundAlso && g >= exs.length) || g % FOLDS !== f), opts));
+  // Each found example's group (its place in `groups`), or -1 when it trained no ranking.
+  let nextGroup = exs.length;
+  const groupOf = foundExs.map((ex, i) => (i < exs.length ? i : ex.q.article !== null ? nextGroup++ : -1));
   const QX = foundExs.map((ex, i) => {
     const { scored, featureInput } = i < perExample.length ? perExample[i]! : probe.score(ex.input, ex.input.frame!);
-    const model = i < exs.length ? foldModels[i % FOLDS]! : sentence;
+    const g = groupOf[i]!;
+    const model = g >= 0 && (g < exs.length || opts.foundAlso) ? foldModels[g % FOLDS]! : sentence;
     return questionFeatures(featureInput, scored.map((s) => predict(model, s.x)));
   });
   const QY = foundExs.map((ex) => (ex.q.article !== null ? 1 : 0));
