@@ -13,6 +13,7 @@
  */
 import type { QuestionFrame } from '../frame/frame.js';
 import { analyzeQuestion } from '../frame/frame.js';
+import { monthMatches, statedMonths } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
@@ -221,7 +222,7 @@ export class ExtractiveAnswerer implements Answerer {
       // threshold is not moved for it: a refusal's quotes must not make refusing free.
       trace.mode = 'answer';
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-      const chosen = this.select(quotable(scored), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
+      const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
       const opening = absent.length ? MESSAGES[lang].absent(absent) : MESSAGES[lang].hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
@@ -237,7 +238,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     trace.mode = 'answer';
     const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-    const chosen = this.select(quotable(scored), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
+    const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -396,6 +397,22 @@ export class ExtractiveAnswerer implements Answerer {
     const titles = [...new Set(hits.slice(0, 3).map((h) => h.chunk.articleTitle))].slice(0, 2);
     return { found: false, answer: titles.length > 0 ? `${m.notFound}${m.closestTopics(titles)}` : m.notFound, citations: [], answerer: this.name };
   }
+}
+
+/**
+ * A question that names a month is answered from sentences dated in it: one dated in another
+ * month is left out of the quotes ("7월에 열리는 전시회" quoted the June rows of the same table
+ * beside the July one, and reading order put them first). Sentences that date nothing stay; when
+ * nothing is dated in an asked month, everything stays (the closest passage is still shown).
+ */
+function inAskedMonths(cands: Scored[], frame: QuestionFrame): Scored[] {
+  if (!frame.months?.length) return cands;
+  const elsewhere = (c: Scored) => {
+    const stated = statedMonths(c.text);
+    return stated.length > 0 && !monthMatches(frame.months, stated);
+  };
+  const kept = cands.filter((c) => !elsewhere(c));
+  return kept.some((c) => statedMonths(c.text).length > 0) ? kept : cands;
 }
 
 /** One citation per passage used, quoting the chosen sentences of it in reading order. */

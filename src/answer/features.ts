@@ -5,6 +5,7 @@
  * feature means refitting (`npm run fit`) and checking the `check` split (README, Design).
  */
 import type { QuestionFrame } from '../frame/frame.js';
+import { monthMatches, statedMonths } from '../frame/time.js';
 import type { SearchHit } from '../types.js';
 import { type TermStats, absentFromCorpus } from './corpus.js';
 import { finalPhrase } from './focus.js';
@@ -104,6 +105,13 @@ export interface FeatureInput {
 
 /** Does the sentence hold the kind of answer the frame asks for? undefined when it asks for no kind. */
 export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean | undefined {
+  // A question naming a month asks what happens then: a sentence dated in it holds that kind of
+  // answer, one dated in another month is about another time ("7월에 열리는 전시회" over a table
+  // whose June rows hold the question's other words as much as its July ones).
+  if (frame.months?.length) {
+    const stated = statedMonths(sentence);
+    if (stated.length) return monthMatches(frame.months, stated);
+  }
   if (frame.figure) return statesFigure(sentence, frame.figure) || (frame.figure.kind === 'count' && hasAmount(sentence) && hasFigure(sentence));
   if (frame.quantity === 'strong') return hasAmount(sentence);
   if (frame.when) return hasDate(sentence);

@@ -2,6 +2,7 @@
  * What kind of answer a question wants, read from its wording alone (pure, no model): a summary,
  * a quantity, and which of its words are names. Patterns cover the three languages readers use.
  */
+import { englishMonth } from '../text/rules.js';
 
 /**
  * Summary requests: "요약해줘", "정리해줘", "总结一下", "概括", "summarize", "overview"…
@@ -293,7 +294,8 @@ export function questionEntities(question: string): string[] {
   for (const m of words) {
     const w = m[0];
     const sentenceStart = m.index === 0 || /[.?!]\s*$/.test(q.slice(0, m.index));
-    if (/[A-Z].*[A-Z0-9]|[0-9]/.test(w) || (/^[A-Z]/.test(w) && !sentenceStart)) out.add(w);
+    // A month is a date, not a name ("in June 2025": the frame's months, time.ts).
+    if ((/[A-Z].*[A-Z0-9]|[0-9]/.test(w) || (/^[A-Z]/.test(w) && !sentenceStart)) && !englishMonth(w)) out.add(w);
   }
   for (const m of q.matchAll(/(?<![A-Za-z0-9.,:])\d[\d,.:]*/g)) {
     const n = m[0].replace(/[.,:]$/, '');

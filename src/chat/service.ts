@@ -10,7 +10,7 @@ import type { Correction } from '../text/spelling.js';
 import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
-import { type ResolvedYear, issueYear, resolveRelativeYears } from '../frame/time.js';
+import { type ResolvedYear, issueMonth, issueYear, resolveRelativeYears } from '../frame/time.js';
 import { splitAskerContext } from '../frame/context.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
@@ -175,7 +175,7 @@ export class DefaultChatService implements ChatService {
     // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야"),
     // a misspelt name read as the report's (능커테크 → 넝커테크) and "작년" as the year it means.
     const read = this.deps.retriever.readable(typed, lang);
-    const { text: dated, years } = resolveRelativeYears(read.text, lang, issueYear(this.deps.issue));
+    const { text: dated, years } = resolveRelativeYears(read.text, lang, issueYear(this.deps.issue), issueMonth(this.deps.issue)?.month);
     const { corrections } = read;
     // What the asker says of themselves first ("저희는 … 수입하는데,") is not what to search for.
     const asker = splitAskerContext(dated, lang);
@@ -328,11 +328,12 @@ const READ_AS_NOTE: Record<Lang, (c: Correction[]) => string> = {
   zh: (c) => `已按报告中的写法查找：${c.map((x) => `“${x.typed}” → “${x.name}”`).join('，')}。`,
   en: (c) => `Searched for the report's spelling: ${c.map((x) => `“${x.typed}” → “${x.name}”`).join(', ')}.`,
 };
+const EN_MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** Says which year a relative one was read as, and against which issue ("2025-06"). */
 const YEAR_NOTE: Record<Lang, (y: ResolvedYear[], issue: string) => string> = {
-  ko: (y, issue) => `${y.map((x) => `‘${x.typed}’ = ${x.year}년`).join(', ')}(이번 호 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1년 $2월')} 기준)으로 읽었습니다.`,
-  zh: (y, issue) => `${y.map((x) => `“${x.typed}” = ${x.year}年`).join('，')}（以本期 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')} 为准）。`,
-  en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.year}`).join(', ')} (the issue is dated ${issue}).`,
+  ko: (y, issue) => `${y.map((x) => `‘${x.typed}’ = ${x.year}년${x.month ? ` ${x.month}월` : ''}`).join(', ')}(이번 호 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1년 $2월')} 기준)으로 읽었습니다.`,
+  zh: (y, issue) => `${y.map((x) => `“${x.typed}” = ${x.year}年${x.month ? `${x.month}月` : ''}`).join('，')}（以本期 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')} 为准）。`,
+  en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.month ? `${EN_MONTH[x.month - 1]} ` : ''}${x.year}`).join(', ')} (the issue is dated ${issue}).`,
 };
 /** A sentence longer than a heading line ("청두 K-Demo Day- 과학기술교류대회 (P65)" is 33 characters). */
 const MIN_BODY_SENTENCE = 60;
@@ -377,6 +378,7 @@ export function inheritFrame(own: QuestionFrame, previous: QuestionFrame): Quest
     ...(asksNothing ? { kind: previous.kind, figure: previous.figure, quantity: previous.quantity, when: previous.when, who: previous.who, where: previous.where, list: previous.list } : {}),
     attribute: own.attribute.length ? own.attribute : previous.attribute,
     attributeTerms: own.attributeTerms.length ? own.attributeTerms : previous.attributeTerms,
+    months: own.months.length || !asksNothing ? own.months : previous.months,
   };
 }
 

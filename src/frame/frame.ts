@@ -26,6 +26,7 @@ import type { GlossaryEntry, Lang } from '../types.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { type ArticleRef, type TocEntry, resolveArticleReference } from './references.js';
 import { askedAttribute } from './attribute.js';
+import { type YearMonth, askedMonths } from './time.js';
 import type { AnalyzedQuery } from '../types.js';
 import { matchForm } from '../answer/terms.js';
 
@@ -68,6 +69,11 @@ export interface QuestionFrame {
   where: boolean;
   /** Names the question writes (Latin names, numbers, quoted phrases, Han inside ko/en). */
   names: string[];
+  /**
+   * Months the question names ("7월에 열리는", "七月", "in July"; a relative month once the chat
+   * wrote it out): a sentence dated in another month does not answer it (time.ts).
+   */
+  months: YearMonth[];
   /** Glossary entries the question mentions, in any language (their Korean form is what the report prints). */
   entries: GlossaryEntry[];
   /**
@@ -167,6 +173,7 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
     who,
     where,
     names: questionEntities(q),
+    months: askedMonths(q),
     entries: mentioned.filter((e) => ctx.glossary!.isMined(e)),
     seedNames: mentioned.filter((e) => !ctx.glossary!.isMined(e) && isProperName(e)),
     refersBack: refersBack(q, lang),

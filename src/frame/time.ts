@@ -8,11 +8,14 @@
  * later may mean another year.
  */
 import type { Lang } from '../types.js';
+import { englishMonth, hanMonth } from '../text/rules.js';
 
 export interface ResolvedYear {
-  /** The words as typed ("작년", "last year"). */
+  /** The words as typed ("작년", "last year", "다음 달"). */
   typed: string;
   year: number;
+  /** For a relative month ("다음 달", "下个月", "next month"): the month it means (1–12). */
+  month?: number;
 }
 
 interface Rule {
@@ -45,12 +48,46 @@ const RULES: Record<Lang, Rule[]> = {
   ],
 };
 
+/** Relative months, read against the issue's month like the years against its year. */
+const MONTH_RULES: Record<Lang, Rule[]> = {
+  ko: [
+    { re: /지난\s?달|저번\s?달/gu, offset: -1 },
+    { re: /이번\s?달|이달/gu, offset: 0 },
+    { re: /다음\s?달|담달/gu, offset: 1 },
+  ],
+  zh: [
+    { re: /上个月|上月/gu, offset: -1 },
+    { re: /这个月|本月/gu, offset: 0 },
+    { re: /下个月|下月/gu, offset: 1 },
+  ],
+  en: [
+    { re: /\blast month\b/giu, offset: -1 },
+    { re: /\bthis month\b/giu, offset: 0 },
+    { re: /\bnext month\b/giu, offset: 1 },
+  ],
+};
+
+const EN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** How a month is written beside the word: the form askedMonths() and the analyzer read back. */
+const MONTH_FORM: Record<Lang, (y: number, m: number) => string> = {
+  ko: (y, m) => ` ${y}년 ${m}월`,
+  zh: (y, m) => `（${y}年${m}月）`,
+  en: (y, m) => ` (${EN_MONTH_NAMES[m - 1]} ${y})`,
+};
+
 /** How the year is written beside the word, in the question's language. */
 const YEAR_FORM: Record<Lang, (y: number) => string> = {
   ko: (y) => ` ${y}년`,
   zh: (y) => `（${y}年）`,
   en: (y) => ` (${y})`,
 };
+
+/** "2025-06" → its month (6); undefined when the index has no issue date. */
+export function issueMonth(issue: string | undefined): { year: number; month: number } | undefined {
+  const m = /^(20\d{2})-(\d{2})$/.exec(issue ?? '');
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : undefined;
+}
 
 /** "2025-06" → 2025; undefined when the index has no issue date. */
 export function issueYear(issue: string | undefined): number | undefined {
@@ -62,10 +99,21 @@ export function issueYear(issue: string | undefined): number | undefined {
  * The question with each relative year followed by the year it means, by the rules of the
  * question's language. A question that already writes the year ("작년(2024년)") is left as it is.
  */
-export function resolveRelativeYears(text: string, lang: Lang, year: number | undefined): { text: string; years: ResolvedYear[] } {
+export function resolveRelativeYears(text: string, lang: Lang, year: number | undefined, month?: number): { text: string; years: ResolvedYear[] } {
   if (year === undefined) return { text, years: [] };
   const years: ResolvedYear[] = [];
   let out = text;
+  if (month !== undefined) {
+    for (const { re, offset } of MONTH_RULES[lang]) {
+      const index = year * 12 + (month - 1) + offset;
+      const y = Math.floor(index / 12);
+      const m = (index % 12) + 1;
+      out = out.replace(re, (typed: string) => {
+        if (!years.some((r) => r.typed === typed)) years.push({ typed, year: y, month: m });
+        return typed + MONTH_FORM[lang](y, m);
+      });
+    }
+  }
   for (const { re, offset } of RULES[lang]) {
     const y = year + offset;
     out = out.replace(re, (typed: string, at: number, whole: string) => {
@@ -76,4 +124,54 @@ export function resolveRelativeYears(text: string, lang: Lang, year: number | un
     });
   }
   return { text: out, years };
+}
+
+/** A month of a year (the year when it is written). */
+export interface YearMonth {
+  year?: number;
+  month: number;
+}
+
+function pushMonth(out: YearMonth[], year: string | undefined, month: number): void {
+  if (month < 1 || month > 12) return;
+  const ym: YearMonth = year ? { year: Number(year), month } : { month };
+  if (!out.some((o) => o.month === ym.month && o.year === ym.year)) out.push(ym);
+}
+
+/** "2025 년 7 월", "2025年7月", "7월", "7月" (not "3개월", "3个月": durations). */
+const NUMERIC_MONTH = /(?:((?:19|20)\d{2})\s*[년年]\s*)?(?<![\d.])(\d{1,2})\s*[월月]/gu;
+/** The report's table dates: "2025.07.09", a range "2025.06.29-2025.07.01". */
+const DOTTED = /(?<!\d)((?:19|20)\d{2})[./](\d{1,2})[./]\d{1,2}(?!\d)/gu;
+
+/**
+ * The months a question names ("7월에 열리는 전시회", "七月的展会", "fairs in July", and a
+ * relative month once resolveRelativeYears wrote it out): the answer must be dated in one of them.
+ */
+export function askedMonths(text: string): YearMonth[] {
+  const q = text.normalize('NFKC');
+  const out: YearMonth[] = [];
+  for (const m of q.matchAll(NUMERIC_MONTH)) pushMonth(out, m[1], Number(m[2]));
+  for (const m of q.matchAll(/[一二三四五六七八九十]{1,2}月/gu)) {
+    const n = hanMonth(m[0]);
+    if (n && !/[个個]$/u.test(q.slice(0, m.index))) pushMonth(out, undefined, n);
+  }
+  for (const m of q.matchAll(/\b([A-Za-z]{3,9})\.?(?:\s+((?:19|20)\d{2}))?\b/gu)) {
+    const n = englishMonth(m[1]!);
+    if (n) pushMonth(out, m[2], n);
+  }
+  return out;
+}
+
+/** The months a sentence dates something in, in the report's forms (words or table dates). */
+export function statedMonths(sentence: string): YearMonth[] {
+  const s = sentence.normalize('NFKC');
+  const out: YearMonth[] = [];
+  for (const m of s.matchAll(DOTTED)) pushMonth(out, m[1], Number(m[2]));
+  for (const m of s.matchAll(NUMERIC_MONTH)) pushMonth(out, m[1], Number(m[2]));
+  return out;
+}
+
+/** Is a stated month one of the asked ones (years compared only where both are written)? */
+export function monthMatches(asked: readonly YearMonth[], stated: readonly YearMonth[]): boolean {
+  return stated.some((s) => asked.some((a) => a.month === s.month && (a.year === undefined || s.year === undefined || a.year === s.year)));
 }

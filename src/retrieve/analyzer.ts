@@ -33,12 +33,16 @@
  * - N2 number + unit as one term with the unit spelled the Korean way ("2027년", "2027年" → 2027년;
  *   "4.7亿" → 4.7억; "69.75%"), so a Chinese question's "2028年" meets the report's "2028 년".
  *   normalize() has already removed the space between number and unit.
+ * - N3 a dotted date ("2025.07.09", the report's tables) also as 2025년, 7월, 9일; a month
+ *   name ("July", "七月") also as 7월.
  */
 
 import { normalize } from '../text/normalize.js';
 import {
   EN_STOP,
   isEnglishStopWord,
+  englishMonth,
+  hanMonth,
   KO_QUERY_STOP,
   isKoreanQuestionWord,
   KO_STOP,
@@ -52,7 +56,7 @@ import {
 } from '../text/rules.js';
 
 /** Bump when any rule changes the terms produced: an index built with another version refuses to load. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 export type TokenKind =
   /** a whole word as written (Korean surface, Chinese ICU word, Latin word) */
@@ -132,6 +136,9 @@ function latinTokens(run: string, stop: (w: string) => boolean, out: Token[]): s
     w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
     if (!w) continue;
     lastNumber = undefined;
+    if (dottedDates(w, out)) continue;
+    const month = englishMonth(raw.replace(/^[\-+&'’]+/, ''));
+    if (month) out.push({ term: `${month}월`, kind: 'num' });
     if (NUMBER.test(w)) {
       const pct = w.endsWith('%');
       const n = canonNumber(pct ? w.slice(0, -1) : w);
@@ -151,6 +158,23 @@ function latinTokens(run: string, stop: (w: string) => boolean, out: Token[]): s
     }
   }
   return lastNumber;
+}
+
+/** A date or date range written with dots, as the report's tables write them ("2025.07.09-2025.07.11"). */
+const DOTTED_DATE = /^(?:(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}[-~]?)+$/;
+
+/**
+ * N3: a dotted date (or range) gives the terms the same date written in words gives ("2025 년 7 월
+ * 9 일" → 2025년, 7월, 9일), beside the date as written: a question about "7월" or "July" then
+ * matches the table's rows, which were one unmatchable term ("2025.07.092025.07.11").
+ */
+function dottedDates(w: string, out: Token[]): boolean {
+  if (!DOTTED_DATE.test(w)) return false;
+  for (const m of w.matchAll(/((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})/g)) {
+    out.push({ term: m[0], kind: 'num' });
+    for (const t of [`${m[1]}년`, `${Number(m[2])}월`, `${Number(m[3])}일`]) if (!out.some((o) => o.term === t)) out.push({ term: t, kind: 'num' });
+  }
+  return true;
 }
 
 /** N2: a number directly followed by a unit; returns the rest of the run after the unit. */
@@ -206,6 +230,9 @@ function chineseTokens(run: string, query: boolean, out: Token[]): void {
     // C3: ICU cuts unknown names and suffixes into single characters (机器|人, 示范|区); those
     // unigrams are noise, the bigrams carry them. A run of one character ("汉", "大") is kept.
     if ([...segment].length >= 2 || single) local.push({ term: segment, kind: 'word' });
+    // 七月 is 7月 (N2's 7월), as a question may write it.
+    const month = hanMonth(segment);
+    if (month) local.push({ term: `${month}월`, kind: 'num' });
   }
   if (span) spans.push(span);
   for (const sp of spans) bigrams(sp, 'gram', local, ZH_STOP_CHARS);

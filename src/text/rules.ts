@@ -140,3 +140,32 @@ export function stripKoreanSuffix(word: string, minStem = 2): { stem: string; sa
 }
 
 
+
+// ───────────────────────────── months ─────────────────────────────
+
+/**
+ * English month names (lowercase) → month number. "may" only when written "May": the analyzer
+ * and the question frame test the word as typed, since "may" is mostly the modal verb.
+ */
+const EN_MONTHS: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+
+/** The month an English word names (as typed: "May" yes, "may" no), or undefined. */
+export function englishMonth(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w === 'may' && word[0] !== 'M') return undefined;
+  return EN_MONTHS[w];
+}
+
+const HAN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 七月 → 7, 十二月 → 12 (the Han numerals of a month name), or undefined. */
+export function hanMonth(word: string): number | undefined {
+  const m = /^([一二三四五六七八九十]{1,2})月$/u.exec(word);
+  if (!m) return undefined;
+  const d = [...m[1]!].map((c) => HAN_DIGITS[c]!);
+  const n = d.length === 1 ? d[0]! : d[0] === 10 ? 10 + d[1]! : -1;
+  return n >= 1 && n <= 12 ? n : undefined;
+}

@@ -323,3 +323,27 @@ describe("the asker's situation said before the question", () => {
     expect(r!.citations[0]!.chunkId).toBe(plain!.citations[0]!.chunkId);
   });
 });
+
+describe('a question that names a month is answered from what is dated in it', () => {
+  const juneOnly = /2025\.06\.\d\d-2025\.06\.\d\d/;
+  it.each([
+    ['ko', '7월에 상하이에서 열리는 전시회 있어?'],
+    ['zh', '七月份上海有什么展会？'],
+    ['en', 'Is there an exhibition in Shanghai in July?'],
+  ] as Array<[Lang, string]>)('%s', async (lang, q) => {
+    const [r] = await conversation(lang, [q]);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toMatch(/2025\.07\.\d\d/);
+    // The table's June rows hold the question's other words as much as its July ones.
+    expect(r!.answer).not.toMatch(juneOnly);
+    expect(articles(r!)).toContain('전시회 소식 01');
+  });
+
+  it('reads "다음 달" as the month after the issue, and says so', async () => {
+    const [r] = await conversation('ko', ['다음 달에 상하이에서 열리는 전시회 알려줘']);
+    expect(r!.standaloneQuestion).toContain('2025년 7월');
+    expect(r!.note).toContain('‘다음 달’ = 2025년 7월');
+    expect(r!.answer).toMatch(/2025\.07\.\d\d/);
+    expect(r!.answer).not.toMatch(juneOnly);
+  });
+});

@@ -60,6 +60,9 @@ describe('question intents', () => {
     expect(ents).not.toContain('What');
     expect(questionEntities('유니트리(宇树科技)의 점유율')).toContain('宇树科技');
     expect(questionEntities('宇树科技的份额是多少？')).not.toContain('宇树科技');
+    // A month is a date: carried into a follow-up as a name, "June" outweighed its question.
+    expect(questionEntities('Which fair did KIC China join in Changwon in June 2025?')).toEqual(expect.arrayContaining(['KIC', 'China', 'Changwon']));
+    expect(questionEntities('Which fair did KIC China join in Changwon in June 2025?')).not.toContain('June');
   });
 });
 

@@ -1,6 +1,6 @@
 /** Relative years read against the report's issue (src/frame/time.ts). */
 import { describe, expect, it } from 'vitest';
-import { issueYear, resolveRelativeYears } from '../../src/frame/time.js';
+import { askedMonths, issueMonth, issueYear, monthMatches, resolveRelativeYears, statedMonths } from '../../src/frame/time.js';
 
 describe('resolveRelativeYears', () => {
   it.each([
@@ -31,5 +31,59 @@ describe('resolveRelativeYears', () => {
     expect(issueYear('2025-06')).toBe(2025);
     expect(issueYear('')).toBeUndefined();
     expect(issueYear('June')).toBeUndefined();
+  });
+});
+
+describe('relative months', () => {
+  it.each([
+    ['ko', '다음 달 행사', '다음 달 2025년 7월 행사', 7],
+    ['ko', '지난달 발표된 정책', '지난달 2025년 5월 발표된 정책', 5],
+    ['zh', '下个月有什么展会？', '下个月（2025年7月）有什么展会？', 7],
+    ['en', 'fairs next month', 'fairs next month (July 2025)', 7],
+  ] as const)('%s: %s', (lang, q, read, month) => {
+    const r = resolveRelativeYears(q, lang, 2025, 6);
+    expect(r.text).toBe(read);
+    expect(r.years).toEqual([{ typed: q.match(/다음 달|지난달|下个月|next month/)![0], year: 2025, month }]);
+    // Written out, the month is one the question asks about.
+    expect(askedMonths(r.text)).toContainEqual({ year: 2025, month });
+  });
+
+  it('crosses the year, and reads the month of the issue', () => {
+    expect(resolveRelativeYears('다음 달 일정', 'ko', 2025, 12).years).toEqual([{ typed: '다음 달', year: 2026, month: 1 }]);
+    expect(resolveRelativeYears('last month', 'en', 2025, 1).years).toEqual([{ typed: 'last month', year: 2024, month: 12 }]);
+    expect(resolveRelativeYears('다음 달 일정', 'ko', 2025).years).toEqual([]);
+    expect(issueMonth('2025-06')).toEqual({ year: 2025, month: 6 });
+    expect(issueMonth('June')).toBeUndefined();
+  });
+});
+
+describe('months asked and stated', () => {
+  it.each([
+    ['7월에 열리는 전시회', [{ month: 7 }]],
+    ['2024년 12월 발표', [{ year: 2024, month: 12 }]],
+    ['七月有哪些展会', [{ month: 7 }]],
+    ['2025年7月的展会', [{ year: 2025, month: 7 }]],
+    ['fairs held in July', [{ month: 7 }]],
+    ['In May 2025, what opened?', [{ year: 2025, month: 5 }]],
+  ])('%s', (q, months) => {
+    expect(askedMonths(q)).toEqual(months);
+  });
+
+  it('reads no month from durations, the modal "may" or a question about the month', () => {
+    for (const q of ['3개월 동안', '三个月内', 'What may change?', '몇 월에 열려?', '6.5월']) expect(askedMonths(q)).toEqual([]);
+  });
+
+  it("reads the report's table dates and written dates, with their years", () => {
+    expect(statedMonths('세계 인공지능 컨퍼런스(WAIC 2025) 2025.07.26-2025.07.29 상하이')).toEqual([{ year: 2025, month: 7 }]);
+    expect(statedMonths('엑스포 2025.06.29-2025.07.01 상하이')).toEqual([{ year: 2025, month: 6 }, { year: 2025, month: 7 }]);
+    expect(statedMonths('2025 년 6 월 11 일 출범했다')).toEqual([{ year: 2025, month: 6 }]);
+    expect(statedMonths('6 월 12 일, 청두에서')).toEqual([{ month: 6 }]);
+    expect(statedMonths('3 개월 만에 매출 2,658.97 억 위안')).toEqual([]);
+  });
+
+  it('matches a month, comparing years only where both are written', () => {
+    expect(monthMatches([{ month: 7 }], [{ year: 2025, month: 7 }])).toBe(true);
+    expect(monthMatches([{ year: 2024, month: 7 }], [{ year: 2025, month: 7 }])).toBe(false);
+    expect(monthMatches([{ month: 7 }], [{ year: 2025, month: 6 }])).toBe(false);
   });
 });

@@ -92,6 +92,18 @@ describe('analyzer: Latin and numbers', () => {
     expect(terms('1,256%')).toContain('1256%');
     expect(terms('25.06.01')).toEqual(['25.06.01']);
   });
+
+  it("gives the report's table dates the terms of the same date in words, and month names the Korean month", () => {
+    // "2025.07.09-2025.07.11" was one term no question could meet.
+    const row = terms('상하이 국제 알루미늄 산업 전시회 2025.07.09-2025.07.11 상하이');
+    expect(row).toEqual(expect.arrayContaining(['2025.07.09', '2025.07.11', '2025년', '7월', '9일', '11일']));
+    expect(overlap(terms('2025 년 7 월 9 일'), row)).toEqual(expect.arrayContaining(['2025년', '7월', '9일']));
+    expect(terms('7月有哪些展会', true)).toContain('7월');
+    expect(terms('七月的展会', true)).toContain('7월');
+    expect(terms('trade fairs in July', true)).toContain('7월');
+    expect(terms('In May the plan', true)).toContain('5월');
+    expect(terms('what may change', true)).not.toContain('5월');
+  });
 });
 
 describe('analyzer entry points', () => {
