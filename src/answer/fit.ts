@@ -167,11 +167,13 @@ export function fitDepsFor(ctx: AppContext, gold: Map<string, string>): FitDeps 
   const chunks = ctx.index.chunks;
   const toc = tocEntries(ctx.index.articles);
   const reportTitle = ctx.index.articles[0]?.reportTitle ?? '';
+  // As compose.ts gives the product's chat: the newest issue.
+  const issue = ctx.index.articles.map((a) => a.issue).sort().at(-1) ?? '';
   return {
     retriever: ctx.retriever,
     gold,
     answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary },
-    makeChat: (answerer, sessions) => new ChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle }),
+    makeChat: (answerer, sessions, opts) => new ChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle, ...(opts?.asProduct ? { issue } : {}) }),
     rankingAlso: RANKING_EXTRA.flatMap((f) => loadDevSet(f)),
   };
 }
@@ -194,7 +196,13 @@ export interface FitDeps {
    */
   rankingAlso?: DevQuestion[];
   /** Chat service settings (table of contents, report title) as the product uses them. */
-  makeChat: (answerer: ExtractiveAnswerer, sessions: MemorySessionStore) => DefaultChatService;
+  /**
+   * The fit's chat reads relative years and months unresolved (no issue date): given the issue,
+   * as the product's chat has it, the refit moved the threshold and hedged one more `check`
+   * question (docs/design.md, (ag)). `asProduct` gives the issue, for measuring answers as
+   * `npm run eval` does (the ablation table).
+   */
+  makeChat: (answerer: ExtractiveAnswerer, sessions: MemorySessionStore, opts?: { asProduct?: boolean }) => DefaultChatService;
   answererOptions: ExtractiveOptions;
   gold: Map<string, string>;
   k?: number;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const row = async (name: string, drop: string[]) => {
     const { weights } = await fitWeights(questions, deps, { drop });
     const sessions = new MemorySessionStore({ maxTurns: 20, ttlMs: 3_600_000, maxSessions: 1000 });
-    const chat = makeChat(new ExtractiveAnswerer({ ...answererOptions, weights }), sessions);
+    const chat = makeChat(new ExtractiveAnswerer({ ...answererOptions, weights }), sessions, { asProduct: true });
     const results = await runDevSet(questions, gold, chat, sessions, { answers: true });
     const cell = (split: string, lang?: string) => summarize(results.filter((r) => r.split === split && (!lang || r.lang === lang)));
     const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));

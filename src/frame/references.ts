@@ -95,7 +95,8 @@ export function articleNumber(q: string): number | undefined {
   let m = q.match(/(?<![\d.])(\d{1,2})\s*(?:번째|번|호\s*기사)(?![\d가-힣]*\s*(?:년|월|일|개|곳|위|억|만))/u);
   if (m) return Number(m[1]);
   // "2nd article", not "the 2nd Chengdu conference".
-  m = q.match(/\b(\d{1,2})(?:st|nd|rd|th)\s+(?:article|item|piece|story)\b/iu);
+  // Up to three words between ("the second company research article": a section's name).
+  m = q.match(/\b(\d{1,2})(?:st|nd|rd|th)\s+(?:[a-z&-]+\s+){0,3}?(?:article|item|piece|story)\b/iu);
   if (m) return Number(m[1]);
   m = q.match(/(?<![\d.])0(\d)(?![\d.%])/u);
   if (m) return Number(m[1]);
@@ -103,7 +104,7 @@ export function articleNumber(q: string): number | undefined {
   if (m) return KO_ORDINALS[m[1]!];
   m = q.match(/第\s*([一二两三四五六七八九十]|\d{1,2})\s*[篇个条则]/u);
   if (m) return ZH_DIGITS[m[1]!] ?? Number(m[1]);
-  m = q.match(/\b(first|second|third|fourth|fifth|sixth|last)\s+(?:article|item|piece|story)\b/iu);
+  m = q.match(/\b(first|second|third|fourth|fifth|sixth|last)\s+(?:[a-z&-]+\s+){0,3}?(?:article|item|piece|story)\b/iu);
   if (m) return EN_ORDINALS[m[1]!.toLowerCase()];
   m = q.match(/(?:\b(?:article|item|no\.?)\s*|#)(\d{1,2})\b/iu);
   if (m) return Number(m[1]);

@@ -107,6 +107,10 @@ describe('references to articles', () => {
     expect(articleNumber('두 번째 기사')).toBe(2);
     expect(articleNumber('第三篇')).toBe(3);
     expect(articleNumber('the second article')).toBe(2);
+    // The section's name between the ordinal and "article" (it asked back with the whole section).
+    expect(articleNumber('Summarize the second company research article')).toBe(2);
+    expect(articleNumber('the 3rd industry trends piece')).toBe(3);
+    expect(articleNumber('the second largest market in the world')).toBeUndefined();
     expect(articleNumber('2025년 매출')).toBeUndefined();
   });
   it('section + number, partial title, whole issue, ambiguity', () => {
@@ -119,5 +123,6 @@ describe('references to articles', () => {
     // A question about a company is not "the company's article" without an article word or a summary.
     expect(ref('화웨이의 AI 모델 이름은?', false)).toBeUndefined();
     expect(resolveArticleReference('企业研究第二篇', 'zh', toc, { summary: true })).toMatchObject({ kind: 'article', key: 'r:a3' });
+    expect(resolveArticleReference('Summarize the second company research article', 'en', toc, { summary: true })).toMatchObject({ kind: 'article', key: 'r:a3' });
   });
 });
