@@ -3,7 +3,9 @@
  *
  * Provenance: written by hand for this project (not copied from a dictionary), as general
  * vocabulary of Chinese industry, technology, business and policy reporting, plus the major
- * Chinese regions and companies a reader is likely to name. It complements the pairs that
+ * Chinese regions and companies a reader is likely to name (with the makers of the issue's
+ * industries, EVs, robots, drones, AI models and chips, that an issue may not mention: a question
+ * about one of those is answered "not mentioned", see ExtractiveAnswerer.absentNames). It complements the pairs that
  * extractGlossary() mines from each report: the report writes many terms only in Korean
  * (점유율, 시장 규모, 휴머노이드 로봇, 저고도 경제 …), so without this list a Chinese or English
  * question could not reach those passages lexically. Korean spellings follow the report's
@@ -328,6 +330,25 @@ DJI | 大疆 | DJI
 애플 | 苹果公司 | Apple
 마이크로소프트 | 微软 | Microsoft
 딥시크 | 深度求索 | DeepSeek
+리샹 | 理想汽车 | Li Auto
+립모터 | 零跑汽车, 零跑 | Leapmotor
+싸이리스 | 赛力斯 | Seres
+이치자동차 | 中国一汽, 一汽 | FAW
+푸리예 | 傅利叶 | Fourier Intelligence, Fourier
+에스툰 | 埃斯顿 | Estun
+후이촨기술 | 汇川技术 | Inovance
+퉈쓰다 | 拓斯达 | Topstar
+신쑹로봇 | 新松机器人, 新松 | Siasun
+이항 | 亿航智能, 亿航 | EHang
+펑페이항공 | 峰飞航空 | AutoFlight
+순펑 | 顺丰 | SF Express
+센스타임 | 商汤科技, 商汤 | SenseTime
+메그비 | 旷视科技, 旷视 | Megvii
+캠브리콘 | 寒武纪 | Cambricon
+하이광정보 | 海光信息 | Hygon
+문샷AI | 月之暗面 | Moonshot AI
+즈푸AI | 智谱 | Zhipu AI
+쿠카 | 库卡 | KUKA
 판매 | 销售 | sales, sell, sold, selling
 구매 | 采购, 购买 | purchase, procurement, buy
 계약 | 合同, 签约 | contract, deal

@@ -190,7 +190,11 @@ describe('a question about a company the report never mentions says so, in each 
     ['ko', '샤오펑 로봇 관련 내용 있어?', '샤오펑'],
     ['zh', '小鹏汽车的机器人有什么进展？', '小鹏'],
     ['en', 'What does the report say about XPeng?', 'XPeng'],
-  ] as Array<[Lang, string, string]>)('%s', async (lang, question, name) => {
+    // Robot, AI-chip and EV makers of the seed that this issue never names either.
+    ['zh', '拓斯达2024年营收多少？', '拓斯达'],
+    ['en', "What is Li Auto's market share?", 'Li Auto'],
+    ['ko', '센스타임 매출은 얼마야?', '센스타임'],
+  ] as Array<[Lang, string, string]>)('%s: %s', async (lang, question, name) => {
     const [r] = await conversation(lang, [question]);
     expect(r!.found).toBe(false);
     expect(r!.answer.startsWith(MESSAGES[lang].absent([name]))).toBe(true);
