@@ -105,13 +105,17 @@ export interface FeatureInput {
 
 /** Does the sentence hold the kind of answer the frame asks for? undefined when it asks for no kind. */
 export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean | undefined {
-  // A question naming a month asks what happens then: a sentence dated in it holds that kind of
-  // answer, one dated in another month is about another time ("7월에 열리는 전시회" over a table
-  // whose June rows hold the question's other words as much as its July ones).
-  if (frame.months?.length) {
-    const stated = statedMonths(sentence);
-    if (stated.length) return monthMatches(frame.months, stated);
-  }
+  const kind = holdsAskedKind(frame, sentence);
+  // A question naming a month asks about what happens then: a sentence dated in another month is
+  // about another time ("7월에 열리는 전시회" over a table whose June rows hold the question's other
+  // words as much as its July ones), and one dated in it holds the answer when no other kind is asked.
+  if (!frame.months?.length) return kind;
+  const stated = statedMonths(sentence);
+  if (stated.length === 0) return kind;
+  return monthMatches(frame.months, stated) ? (kind ?? true) : false;
+}
+
+function holdsAskedKind(frame: QuestionFrame, sentence: string): boolean | undefined {
   if (frame.figure) return statesFigure(sentence, frame.figure) || (frame.figure.kind === 'count' && hasAmount(sentence) && hasFigure(sentence));
   if (frame.quantity === 'strong') return hasAmount(sentence);
   if (frame.when) return hasDate(sentence);

@@ -10,6 +10,7 @@ import type { Correction } from '../text/spelling.js';
 import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatRequest, ChatResponse, ChatService, Lang, SearchHit, Session, SessionStore, Turn } from '../types.js';
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
+import { EN_MONTH_NAMES } from '../text/rules.js';
 import { type ResolvedYear, issueMonth, issueYear, resolveRelativeYears } from '../frame/time.js';
 import { splitAskerContext } from '../frame/context.js';
 import type { TocEntry } from '../frame/references.js';
@@ -328,12 +329,11 @@ const READ_AS_NOTE: Record<Lang, (c: Correction[]) => string> = {
   zh: (c) => `已按报告中的写法查找：${c.map((x) => `“${x.typed}” → “${x.name}”`).join('，')}。`,
   en: (c) => `Searched for the report's spelling: ${c.map((x) => `“${x.typed}” → “${x.name}”`).join(', ')}.`,
 };
-const EN_MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** Says which year a relative one was read as, and against which issue ("2025-06"). */
 const YEAR_NOTE: Record<Lang, (y: ResolvedYear[], issue: string) => string> = {
   ko: (y, issue) => `${y.map((x) => `‘${x.typed}’ = ${x.year}년${x.month ? ` ${x.month}월` : ''}`).join(', ')}(이번 호 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1년 $2월')} 기준)으로 읽었습니다.`,
   zh: (y, issue) => `${y.map((x) => `“${x.typed}” = ${x.year}年${x.month ? `${x.month}月` : ''}`).join('，')}（以本期 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')} 为准）。`,
-  en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.month ? `${EN_MONTH[x.month - 1]} ` : ''}${x.year}`).join(', ')} (the issue is dated ${issue}).`,
+  en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.month ? `${EN_MONTH_NAMES[x.month - 1]} ` : ''}${x.year}`).join(', ')} (the issue is dated ${issue}).`,
 };
 /** A sentence longer than a heading line ("청두 K-Demo Day- 과학기술교류대회 (P65)" is 33 characters). */
 const MIN_BODY_SENTENCE = 60;

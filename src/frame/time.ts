@@ -8,7 +8,7 @@
  * later may mean another year.
  */
 import type { Lang } from '../types.js';
-import { englishMonth, hanMonth } from '../text/rules.js';
+import { EN_MONTH_NAMES, englishMonth, hanMonth } from '../text/rules.js';
 
 export interface ResolvedYear {
   /** The words as typed ("작년", "last year", "다음 달"). */
@@ -66,8 +66,6 @@ const MONTH_RULES: Record<Lang, Rule[]> = {
     { re: /\bnext month\b/giu, offset: 1 },
   ],
 };
-
-const EN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** How a month is written beside the word: the form askedMonths() and the analyzer read back. */
 const MONTH_FORM: Record<Lang, (y: number, m: number) => string> = {

@@ -152,6 +152,9 @@ const EN_MONTHS: Readonly<Record<string, number>> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 
+/** English month names, January first: how an English answer writes a month. */
+export const EN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
 /** The month an English word names (as typed: "May" yes, "may" no), or undefined. */
 export function englishMonth(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
