@@ -372,8 +372,11 @@ export class ExtractiveAnswerer implements Answerer {
     const m = MESSAGES[lang];
     const { ids, citations } = cite(hits, chosen);
     // Passages in the order they were chosen (the most probable first, so the first [n] is its
-    // passage), each passage's sentences in reading order: a table's 2024 row before its Q1 row.
-    const order = [...chosen].sort((a, b) => ids.get(a.hit)! - ids.get(b.hit)! || a.index - b.index);
+    // passage), each passage's sentences in reading order (a table's 2024 row before its Q1 row),
+    // except that the answer opens with the most probable sentence: in reading order a question
+    // on one fair's dates opened with the rows of two other fairs above it in the table.
+    const best = chosen[0];
+    const order = [...chosen].sort((a, b) => ids.get(a.hit)! - ids.get(b.hit)! || Number(b === best) - Number(a === best) || a.index - b.index);
     const heads = new Set<string>();
     const parts = order.map((c, i) => {
       let t = displayText(c.text);
