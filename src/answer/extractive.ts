@@ -410,12 +410,9 @@ export class ExtractiveAnswerer implements Answerer {
  */
 function inAskedMonths(cands: Scored[], frame: QuestionFrame): Scored[] {
   if (!frame.months?.length) return cands;
-  const elsewhere = (c: Scored) => {
-    const stated = statedMonths(c.text);
-    return stated.length > 0 && !monthMatches(frame.months, stated);
-  };
-  const kept = cands.filter((c) => !elsewhere(c));
-  return kept.some((c) => statedMonths(c.text).length > 0) ? kept : cands;
+  const dated = cands.map((c) => ({ c, stated: statedMonths(c.text) }));
+  const kept = dated.filter((d) => d.stated.length === 0 || monthMatches(frame.months, d.stated));
+  return kept.some((d) => d.stated.length > 0) ? kept.map((d) => d.c) : cands;
 }
 
 /** One citation per passage used, quoting the chosen sentences of it in reading order. */

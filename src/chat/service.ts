@@ -11,7 +11,7 @@ import type { AnalyzedQuery, Answer, AnswerInput, Answerer, ChatOptions, ChatReq
 import { isBareRequest, resolveFollowUp } from './followup.js';
 import { analyzeQuestion, type QuestionFrame } from '../frame/frame.js';
 import { EN_MONTH_NAMES } from '../text/rules.js';
-import { type ResolvedYear, issueMonth, issueYear, resolveRelativeYears } from '../frame/time.js';
+import { type ResolvedDate, issueMonth, issueYear, resolveRelativeDates } from '../frame/time.js';
 import { splitAskerContext } from '../frame/context.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
@@ -176,7 +176,7 @@ export class DefaultChatService implements ChatService {
     // Every stage reads the question with its Korean spacing restored ("유니트리점유율은몇퍼센트야"),
     // a misspelt name read as the report's (능커테크 → 넝커테크) and "작년" as the year it means.
     const read = this.deps.retriever.readable(typed, lang);
-    const { text: dated, years } = resolveRelativeYears(read.text, lang, issueYear(this.deps.issue), issueMonth(this.deps.issue)?.month);
+    const { text: dated, years } = resolveRelativeDates(read.text, lang, issueYear(this.deps.issue), issueMonth(this.deps.issue)?.month);
     const { corrections } = read;
     // What the asker says of themselves first ("저희는 … 수입하는데,") is not what to search for.
     const asker = splitAskerContext(dated, lang);
@@ -330,7 +330,7 @@ const READ_AS_NOTE: Record<Lang, (c: Correction[]) => string> = {
   en: (c) => `Searched for the report's spelling: ${c.map((x) => `“${x.typed}” → “${x.name}”`).join(', ')}.`,
 };
 /** Says which year a relative one was read as, and against which issue ("2025-06"). */
-const YEAR_NOTE: Record<Lang, (y: ResolvedYear[], issue: string) => string> = {
+const YEAR_NOTE: Record<Lang, (y: ResolvedDate[], issue: string) => string> = {
   ko: (y, issue) => `${y.map((x) => `‘${x.typed}’ = ${x.year}년${x.month ? ` ${x.month}월` : ''}`).join(', ')}(이번 호 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1년 $2월')} 기준)으로 읽었습니다.`,
   zh: (y, issue) => `${y.map((x) => `“${x.typed}” = ${x.year}年${x.month ? `${x.month}月` : ''}`).join('，')}（以本期 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')} 为准）。`,
   en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.month ? `${EN_MONTH_NAMES[x.month - 1]} ` : ''}${x.year}`).join(', ')} (the issue is dated ${issue}).`,
@@ -395,7 +395,7 @@ export interface Prepared {
   /** The names read so (the answer's note tells the asker). */
   corrections?: Correction[];
   /** Relative years read as the year they mean (the note tells the asker). */
-  years?: ResolvedYear[];
+  years?: ResolvedDate[];
   /** The asker's situation, said before the question (frame/context.ts): not searched for. */
   context?: string;
   frame: QuestionFrame;

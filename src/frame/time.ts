@@ -5,12 +5,14 @@
  * "작년" matches no passage and says nothing to the answer stage about which row of a table it
  * wants. A reader of the June 2025 issue who says "작년" means 2024: the question is read with
  * the year beside the word ("작년 2024년"), and the answer's note says so, since a reader asking
- * later may mean another year.
+ * later may mean another year. Months likewise ("다음 달", "下个月", "next month" against the
+ * issue's month), and the months a question names, which the answer stage matches against the
+ * months its sentences are dated in.
  */
 import type { Lang } from '../types.js';
-import { EN_MONTH_NAMES, englishMonth, hanMonth } from '../text/rules.js';
+import { DOTTED_DATE_RE, EN_MONTH_NAMES, englishMonth, hanMonth } from '../text/rules.js';
 
-export interface ResolvedYear {
+export interface ResolvedDate {
   /** The words as typed ("작년", "last year", "다음 달"). */
   typed: string;
   year: number;
@@ -94,12 +96,13 @@ export function issueYear(issue: string | undefined): number | undefined {
 }
 
 /**
- * The question with each relative year followed by the year it means, by the rules of the
- * question's language. A question that already writes the year ("작년(2024년)") is left as it is.
+ * The question with each relative year (and, given the issue's month, each relative month)
+ * followed by the date it means, by the rules of the question's language. A question that
+ * already writes the year ("작년(2024년)") is left as it is.
  */
-export function resolveRelativeYears(text: string, lang: Lang, year: number | undefined, month?: number): { text: string; years: ResolvedYear[] } {
+export function resolveRelativeDates(text: string, lang: Lang, year: number | undefined, month?: number): { text: string; years: ResolvedDate[] } {
   if (year === undefined) return { text, years: [] };
-  const years: ResolvedYear[] = [];
+  const years: ResolvedDate[] = [];
   let out = text;
   if (month !== undefined) {
     for (const { re, offset } of MONTH_RULES[lang]) {
@@ -138,12 +141,10 @@ function pushMonth(out: YearMonth[], year: string | undefined, month: number): v
 
 /** "2025 년 7 월", "2025年7月", "7월", "7月" (not "3개월", "3个月": durations). */
 const NUMERIC_MONTH = /(?:((?:19|20)\d{2})\s*[년年]\s*)?(?<![\d.])(\d{1,2})\s*[월月]/gu;
-/** The report's table dates: "2025.07.09", a range "2025.06.29-2025.07.01". */
-const DOTTED = /(?<!\d)((?:19|20)\d{2})[./](\d{1,2})[./]\d{1,2}(?!\d)/gu;
 
 /**
  * The months a question names ("7월에 열리는 전시회", "七月的展会", "fairs in July", and a
- * relative month once resolveRelativeYears wrote it out): the answer must be dated in one of them.
+ * relative month once resolveRelativeDates wrote it out): the answer must be dated in one of them.
  */
 export function askedMonths(text: string): YearMonth[] {
   const q = text.normalize('NFKC');
@@ -164,7 +165,7 @@ export function askedMonths(text: string): YearMonth[] {
 export function statedMonths(sentence: string): YearMonth[] {
   const s = sentence.normalize('NFKC');
   const out: YearMonth[] = [];
-  for (const m of s.matchAll(DOTTED)) pushMonth(out, m[1], Number(m[2]));
+  for (const m of s.matchAll(DOTTED_DATE_RE)) pushMonth(out, m[1], Number(m[2]));
   for (const m of s.matchAll(NUMERIC_MONTH)) pushMonth(out, m[1], Number(m[2]));
   return out;
 }

@@ -41,6 +41,7 @@ import { normalize } from '../text/normalize.js';
 import {
   EN_STOP,
   isEnglishStopWord,
+  DOTTED_DATE_RE,
   englishMonth,
   hanMonth,
   KO_QUERY_STOP,
@@ -170,7 +171,7 @@ const DOTTED_DATE = /^(?:(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}[-~]?)+$/;
  */
 function dottedDates(w: string, out: Token[]): boolean {
   if (!DOTTED_DATE.test(w)) return false;
-  for (const m of w.matchAll(/((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})/g)) {
+  for (const m of w.matchAll(DOTTED_DATE_RE)) {
     out.push({ term: m[0], kind: 'num' });
     for (const t of [`${m[1]}년`, `${Number(m[2])}월`, `${Number(m[3])}일`]) if (!out.some((o) => o.term === t)) out.push({ term: t, kind: 'num' });
   }

@@ -152,6 +152,13 @@ const EN_MONTHS: Readonly<Record<string, number>> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 
+/**
+ * A date written with dots or slashes, as the report's tables write it ("2025.07.09", each end of
+ * "2025.06.29-2025.07.01"): year, month and day captured. The analyzer indexes it as the same
+ * date in words gives, and the question frame reads its month.
+ */
+export const DOTTED_DATE_RE = /(?<!\d)((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})(?!\d)/gu;
+
 /** English month names, January first: how an English answer writes a month. */
 export const EN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 

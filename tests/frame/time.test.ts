@@ -1,8 +1,8 @@
 /** Relative years read against the report's issue (src/frame/time.ts). */
 import { describe, expect, it } from 'vitest';
-import { askedMonths, issueMonth, issueYear, monthMatches, resolveRelativeYears, statedMonths } from '../../src/frame/time.js';
+import { askedMonths, issueMonth, issueYear, monthMatches, resolveRelativeDates, statedMonths } from '../../src/frame/time.js';
 
-describe('resolveRelativeYears', () => {
+describe('resolveRelativeDates', () => {
   it.each([
     ['ko', '작년 매출은?', '작년 2024년 매출은?', [2024]],
     ['ko', '지난해 출하량과 올해 목표', '지난해 2024년 출하량과 올해 2025년 목표', [2024, 2025]],
@@ -13,18 +13,18 @@ describe('resolveRelativeYears', () => {
     ['en', 'Revenue last year?', 'Revenue last year (2024)?', [2024]],
     ['en', 'plans for next year', 'plans for next year (2026)', [2026]],
   ] as const)('%s: %s', (lang, q, read, years) => {
-    const r = resolveRelativeYears(q, lang, 2025);
+    const r = resolveRelativeDates(q, lang, 2025);
     expect(r.text).toBe(read);
     expect(r.years.map((y) => y.year)).toEqual(years);
   });
 
   it('leaves a year the asker wrote, words that only look relative, and an index without an issue', () => {
-    expect(resolveRelativeYears('작년(2024년) 총생산', 'ko', 2025).years).toEqual([]);
-    expect(resolveRelativeYears('60岁以上年龄的用户', 'zh', 2025).years).toEqual([]);
-    expect(resolveRelativeYears('the last years of the plan', 'en', 2025).years).toEqual([]);
-    expect(resolveRelativeYears('작년 매출', 'ko', undefined)).toEqual({ text: '작년 매출', years: [] });
+    expect(resolveRelativeDates('작년(2024년) 총생산', 'ko', 2025).years).toEqual([]);
+    expect(resolveRelativeDates('60岁以上年龄的用户', 'zh', 2025).years).toEqual([]);
+    expect(resolveRelativeDates('the last years of the plan', 'en', 2025).years).toEqual([]);
+    expect(resolveRelativeDates('작년 매출', 'ko', undefined)).toEqual({ text: '작년 매출', years: [] });
     // A Korean word in an English question is not read by the English rules.
-    expect(resolveRelativeYears('작년 revenue', 'en', 2025).years).toEqual([]);
+    expect(resolveRelativeDates('작년 revenue', 'en', 2025).years).toEqual([]);
   });
 
   it('reads the year of the issue month', () => {
@@ -41,7 +41,7 @@ describe('relative months', () => {
     ['zh', '下个月有什么展会？', '下个月（2025年7月）有什么展会？', 7],
     ['en', 'fairs next month', 'fairs next month (July 2025)', 7],
   ] as const)('%s: %s', (lang, q, read, month) => {
-    const r = resolveRelativeYears(q, lang, 2025, 6);
+    const r = resolveRelativeDates(q, lang, 2025, 6);
     expect(r.text).toBe(read);
     expect(r.years).toEqual([{ typed: q.match(/다음 달|지난달|下个月|next month/)![0], year: 2025, month }]);
     // Written out, the month is one the question asks about.
@@ -49,9 +49,9 @@ describe('relative months', () => {
   });
 
   it('crosses the year, and reads the month of the issue', () => {
-    expect(resolveRelativeYears('다음 달 일정', 'ko', 2025, 12).years).toEqual([{ typed: '다음 달', year: 2026, month: 1 }]);
-    expect(resolveRelativeYears('last month', 'en', 2025, 1).years).toEqual([{ typed: 'last month', year: 2024, month: 12 }]);
-    expect(resolveRelativeYears('다음 달 일정', 'ko', 2025).years).toEqual([]);
+    expect(resolveRelativeDates('다음 달 일정', 'ko', 2025, 12).years).toEqual([{ typed: '다음 달', year: 2026, month: 1 }]);
+    expect(resolveRelativeDates('last month', 'en', 2025, 1).years).toEqual([{ typed: 'last month', year: 2024, month: 12 }]);
+    expect(resolveRelativeDates('다음 달 일정', 'ko', 2025).years).toEqual([]);
     expect(issueMonth('2025-06')).toEqual({ year: 2025, month: 6 });
     expect(issueMonth('June')).toBeUndefined();
   });
