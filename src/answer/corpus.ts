@@ -61,3 +61,17 @@ export function absentFromCorpus(profile: QueryProfile, span: string, df: TermSt
     .filter((g) => !inCorpus(g, df))
     .map((g) => g.head);
 }
+
+/**
+ * For a Chinese or English question: the asked attribute's Korean forms (the lexicon's and the
+ * glossary's translations of its words: 员工 → 직원, market value → 시가총액), when it has some
+ * and the report writes none of them, as a word or another spelling. The report is Korean: an
+ * attribute it never names in Korean is one it does not state ("奥比中光有多少员工"). Strict
+ * (no bigram pieces): 시가총액's pieces 총액 and 시가 are in the report, the word is not.
+ * Foreign groups (the question's own Han or English words) are not looked for: the report has
+ * few of them whatever it states.
+ */
+export function attributeUnwritten(attribute: readonly TermGroup[], df: TermStats): boolean {
+  const korean = attribute.filter((g) => !g.foreign);
+  return korean.length > 0 && korean.every((g) => ![g.head, stripParticle(g.head), ...g.alternatives].some((f) => df(f) > 0));
+}

@@ -17,9 +17,9 @@ import { monthMatches, statedMonths } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
-import { type TermStats, isCommonWord } from './corpus.js';
+import { type TermStats, attributeUnwritten, isCommonWord } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
-import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, questionFeatures, sentenceFeatures } from './features.js';
+import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, questionFeatures, sentenceFeatures } from './features.js';
 import { glossLine } from './gloss.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
@@ -207,7 +207,10 @@ export class ExtractiveAnswerer implements Answerer {
     trace.questionFeatures = qx;
     trace.pFound = predict(this.weights.question, qx);
     const summary = input.summary || frame.summary;
-    const absent = input.restricted === true ? [] : this.absentNames(frame, lang);
+    // A name the report never mentions is said first; its attribute ("Li Auto's market share")
+    // is then the name's words again, not a second reason.
+    const absentNames = input.restricted === true ? [] : this.absentNames(frame, lang);
+    const absent = input.restricted === true || absentNames.length ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0));
     if (!trace.found) {
@@ -258,6 +261,22 @@ export class ExtractiveAnswerer implements Answerer {
     return frame.seedNames
       .filter((e) => [e.ko, ...e.zh, ...e.en].every((f) => df(f) === 0))
       .map((e) => (lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko));
+  }
+
+  /**
+   * What a Chinese or English question asks about its subject, when the report writes none of its
+   * Korean forms ("奥比中光有多少员工": 员工 → 직원, a word the report never uses), as the reader
+   * wrote it. Like a name the report never mentions, a fact about the report rather than a fitted
+   * judgement: the found model learns from `tune` alone, which holds no such question, and would
+   * answer with the subject's other figures. In the tuning files, 5 unanswerable questions and no
+   * answerable one have such an attribute. Not for Korean questions: their attribute is read from
+   * the question's last words, verbs and endings among them (들어간, 약자임), which a report of
+   * nouns does not write either.
+   */
+  private unwrittenAttribute(frame: QuestionFrame, profile: QueryProfile): string[] {
+    const df = this.opts.termStats;
+    if (!df || frame.lang === 'ko' || !frame.attribute.length) return [];
+    return attributeUnwritten(attributeGroups(frame, profile), df) ? frame.attribute.slice(0, 1) : [];
   }
 
   /**

@@ -171,15 +171,17 @@ describe('summaries by reference', () => {
 
 describe('an unanswerable question about a named company is refused, in each language', () => {
   // The report profiles 카눠프 (卡诺普, CRP Robotics) but never gives its site's area, its share price or its headcount.
+  // The English one asks for an attribute the report never writes in Korean (staff: 직원), which
+  // it names; the others are the found model's refusals.
   it.each([
-    ['ko', '카눠프 공장 부지는 몇 제곱미터야?', '카눠프는 어떤 회사야?'],
-    ['zh', '卡诺普的股价现在多少钱一股？', '卡诺普是一家什么公司？'],
-    ['en', 'How many staff does CRP Robotics employ?', 'Tell me about the robot maker CRP in Chengdu'],
-  ] as Array<[Lang, string, string]>)('%s', async (lang, missing, known) => {
+    ['ko', '카눠프 공장 부지는 몇 제곱미터야?', '카눠프는 어떤 회사야?', MESSAGES.ko.hedge],
+    ['zh', '卡诺普的股价现在多少钱一股？', '卡诺普是一家什么公司？', MESSAGES.zh.hedge],
+    ['en', 'How many staff does CRP Robotics employ?', 'Tell me about the robot maker CRP in Chengdu', MESSAGES.en.absent(['staff'])],
+  ] as Array<[Lang, string, string, string]>)('%s', async (lang, missing, known, opening) => {
     const [r] = await conversation(lang, [missing]);
     expect(r!.found).toBe(false);
     // It says so first, then shows the closest passages as possibly not the answer, citing only them.
-    expect(r!.answer.startsWith(MESSAGES[lang].hedge)).toBe(true);
+    expect(r!.answer.startsWith(opening)).toBe(true);
     expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
     // The same company's profile is still answered, with its article cited.
     const [k] = await conversation(lang, [known]);
@@ -209,6 +211,26 @@ describe('a question about a company the report never mentions says so, in each 
   it('a seed company the report does mention is not one (샤오미 is in a list of robot makers)', async () => {
     const [r] = await conversation('ko', ['샤오미 관련 내용 있어?']);
     expect(r!.answer.startsWith(MESSAGES.ko.absent(['샤오미']))).toBe(false);
+  });
+});
+
+describe('a Chinese or English question asking what the report never writes of a company it covers says so', () => {
+  // 市值 (시가총액) and staff (직원): the report names 卡诺普 and UBTECH often, never these words in
+  // Korean; the passages about the companies were quoted as found.
+  it.each([
+    ['zh', '卡诺普的市值是多少？', '市值'],
+    ['en', 'How many staff does UBTECH employ?', 'staff'],
+  ] as Array<[Lang, string, string]>)('%s: %s', async (lang, question, attribute) => {
+    const [r] = await conversation(lang, [question]);
+    expect(r!.found).toBe(false);
+    expect(r!.answer.startsWith(MESSAGES[lang].absent([attribute]))).toBe(true);
+    expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
+  });
+
+  it('an attribute the report writes in Korean is looked for as usual (수량 of the Ascend chips)', async () => {
+    const [r] = await conversation('zh', ['华为新服务器里昇腾芯片的数量是英伟达GB200的几倍？']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('5 배');
   });
 });
 
