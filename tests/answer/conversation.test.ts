@@ -118,7 +118,7 @@ describe("an answer opens with its most probable sentence, the rest of its passa
 
 describe('summaries by reference', () => {
   it('section and number select that article', async () => {
-    const [r] = await conversation('ko', ['산업 트렌드 2번 기사 요약해줘']);
+    const [r] = await conversation('ko', ['산업 트렌드 2번 기사를 요약해 줘']);
     expect(articles(r!)).toEqual(['산업 트렌드 02']);
     expect(r!.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
   });

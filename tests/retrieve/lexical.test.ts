@@ -67,7 +67,7 @@ describe('MiniSearchLexicalIndex', () => {
   it('round-trips through JSON with identical results', () => {
     const json = JSON.stringify(index.toJSON());
     const again = MiniSearchLexicalIndex.fromJSON(json);
-    for (const q of ['유니트리 점유율', '宇树科技的市场份额', 'coreless motor market size', '2027년 1.25억 위안']) {
+    for (const q of ['유니트리 점유율', '宇树科技的市场份额', 'market size of coreless motors', '2027년 1.25억 위안']) {
       const a = index.search(analyzeQuery(q, glossary), 12);
       const b = again.search(analyzeQuery(q, glossary), 12);
       expect(b).toEqual(a);
