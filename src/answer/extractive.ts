@@ -13,6 +13,7 @@
  */
 import type { QuestionFrame } from '../frame/frame.js';
 import { analyzeQuestion } from '../frame/frame.js';
+import { isArticleWord } from '../frame/references.js';
 import { monthMatches, statedMonths } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
@@ -20,7 +21,9 @@ import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type TermStats, attributeUnwritten, isCommonWord } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, questionFeatures, sentenceFeatures } from './features.js';
+import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
+import { isSummaryRequest } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -84,6 +87,32 @@ const SELECT_POOL = 40;
 const REDUNDANT = 0.6;
 const FIGURE_RE = /\d[\d,]*(?:\.\d+)?/gu;
 const figuresOf = (text: string): string[] => (text.match(FIGURE_RE) ?? []).map((f) => f.replace(/,/g, ''));
+
+/** A number of an article ("2번", "02", "3rd"), not a figure asked about. */
+const ARTICLE_NUMBER_RE = /^0?\d{1,2}(?:번|번째|호|편|st|nd|rd|th)?$/u;
+
+/**
+ * The question names an article and asks nothing narrower of it: each of its concepts is the
+ * article's title or section, its number, a summary or article word ("핵심만", "요약", "기사", 篇),
+ * a word of most articles (기업), or a word the report never uses that is not a name (간단히, a
+ * request). "쓰촨 톈푸신구 기사 요약" names only; "톈푸신구 기사에서 저고도 쪽만 요약" asks about
+ * 저고도, and a quoted phrase (a name of the question) asks about that part even where the report
+ * writes it otherwise (‘대(大)’, ‘다(多)’ for "'대·다·소'").
+ */
+function namesArticleOnly(frame: QuestionFrame, profile: QueryProfile, pool: readonly Candidate[], title: string, df: TermStats): boolean {
+  const titleNorm = matchForm(title);
+  // A name of the question is the title's (화웨이, or Huawei through the glossary) or asks a part.
+  const inTitle = (name: string) =>
+    titleNorm.includes(matchForm(name)) ||
+    frame.entries.some((e) => [e.ko, ...e.zh, ...e.en].some((f) => matchForm(f) === matchForm(name)) && titleNorm.includes(matchForm(e.ko)));
+  if (!frame.names.every((n) => ARTICLE_NUMBER_RE.test(n) || inTitle(n))) return false;
+  return profile.groups.every((g) => {
+    // One syllable or character (번 of "2번", 대 of "대·다·소") is a counter or a piece, not a topic.
+    if (g.optional || g.weight <= 0 || [...g.head].length < 2) return true;
+    if (groupScore(titleNorm, g) >= 0.5 || ARTICLE_NUMBER_RE.test(g.head) || isSummaryRequest(g.head) || isArticleWord(g.head) || isCommonWord(df, g.head)) return true;
+    return !g.entity && !g.foreign && df(g.head) === 0 && !pool.some((c) => groupScore(c.norm, g) >= 0.5);
+  });
+}
 
 /** The lines an answer may quote: all but captions (the whole list when it has nothing else). */
 function quotable<T extends Candidate>(scored: T[]): T[] {
@@ -233,7 +262,7 @@ export class ExtractiveAnswerer implements Answerer {
 
     if (summary) {
       trace.mode = 'summary';
-      return { answer: this.summarize(input, scored, trace), trace };
+      return { answer: this.summarize(input, scored, trace, featureInput.profile), trace };
     }
     if (frame.location) {
       trace.mode = 'location';
@@ -322,10 +351,18 @@ export class ExtractiveAnswerer implements Answerer {
     return chosen;
   }
 
-  private summarize(input: AnswerInput, scored: Scored[], trace: ExtractiveTrace): Answer {
+  private summarize(input: AnswerInput, scored: Scored[], trace: ExtractiveTrace, profile: QueryProfile): Answer {
     const { hits, lang } = input;
     const top = hits[0]!.chunk;
-    const pool = quotable(scored).filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
+    let pool = quotable(scored).filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
+    // An article named and nothing narrower asked: its sentences ranked by how central they are
+    // to it, as the question's words (its title's, "요약", "기사") say nothing about which.
+    const df = this.opts.termStats;
+    if (df && input.restricted === true && pool.length > 1 && namesArticleOnly(input.frame ?? analyzeQuestion(input.question, lang), profile, pool, `${top.section} ${top.articleTitle}`, df)) {
+      const c = centrality(pool.map((x) => x.text), df);
+      const max = Math.max(...c) || 1;
+      pool = pool.map((x, i) => ({ ...x, p: c[i]! / max }));
+    }
     const chosen = this.summaryBullets(pool.length ? pool : quotable(scored), hits);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     const m = MESSAGES[lang];

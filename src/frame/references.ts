@@ -60,6 +60,10 @@ const SECTION_ALIASES: Array<[string, RegExp]> = [
 
 /** Words that say "an article" (so that a title word alone names one). */
 const ARTICLE_WORD_RE = /기사|꼭지|아티클|篇|文章|报道|\barticles?\b|\bpiece\b|\bstory\b/iu;
+/** A word that says "article" ("기사", 篇, "piece"), not what the article is about. */
+export function isArticleWord(word: string): boolean {
+  return ARTICLE_WORD_RE.test(word);
+}
 /** Questions about a section's make-up: how many items, their order. */
 const SECTION_QUESTION_RE =
   /몇\s*(?:편|개|꼭지|건)|순서|다음|앞|뒤|바로|목록|几篇|多少篇|几个|顺序|之后|之前|下一|上一|列表|\bhow many\b|\b(?:right |just )?(?:after|before)\b|\bnext\b|\border\b|\blist\b/iu;

@@ -122,6 +122,17 @@ describe('summaries by reference', () => {
     expect(articles(r!)).toEqual(['산업 트렌드 02']);
     expect(r!.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
   });
+  it('an article named and nothing narrower asked: its central sentences, with the names it is about', async () => {
+    // Ranked by the question's words ("산업", "트렌드") the bullets had opened on generic lines and
+    // left out the carmakers the article is about; by centrality to the article they name them.
+    const [cars] = await conversation('ko', ['산업트렌드 02 기사 요약 좀']);
+    expect(articles(cars!)).toEqual(['산업 트렌드 02']);
+    expect(cars!.answer).toMatch(/창안/);
+    expect(cars!.answer).toMatch(/지리|웨이라이/);
+    const [chips] = await conversation('zh', ['概括一下企业研究第一篇']);
+    expect(articles(chips!)).toEqual(['기업 리서치 01']);
+    expect(chips!.answer).toContain('성텅');
+  });
   it('a Chinese ordinal with a section name in Chinese', async () => {
     const [r] = await conversation('zh', ['总结一下企业研究第三篇']);
     expect(articles(r!)).toEqual(['기업 리서치 03']);
