@@ -39,7 +39,9 @@ export function isElliptical(frame: QuestionFrame): boolean {
  * "그 회사의 점유율은?" asks its own attribute and is not one.
  */
 export function isSubstitution(frame: QuestionFrame, terms: ReadonlyArray<{ term: string; weight: number }>): boolean {
-  const names = matchForm([...frame.names, ...frame.entries.flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
+  // The seed glossary's names count too (선전 in "광둥 선전은?": a place the report writes, but
+  // not one it pairs with Chinese, so not mined).
+  const names = matchForm([...frame.names, ...[...frame.entries, ...frame.seedNames].flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
   // The counter a question word carries ("몇 개야", "几家") asks; it is not an attribute of its own.
   const counters = counterWords(frame.text).map(matchForm);
   const own = terms.filter((t) => t.weight >= 1 && !counters.some((c) => c.includes(matchForm(t.term))));
@@ -60,6 +62,21 @@ export function asksOfNewSubject(frame: QuestionFrame, terms: ReadonlyArray<{ te
   return asks && !frame.summary && !frame.reference && isSubstitution(frame, terms);
 }
 
+/** A Korean question ending in a topic particle ("…은?", "…는요?"). */
+const KO_TOPIC_END_RE = /(?:은|는|도)요?\s*[?？]?$/u;
+/** Words a question of names alone may have ("광둥 선전은?"); longer, it asks something of its own. */
+const NAMES_ONLY_WORDS = 3;
+
+/**
+ * A short Korean question of names only, ending in a topic particle ("광둥 선전은?", "비야디
+ * 2023년은?"): the previous question asked again of them, like the one-word "지리는?" (frame.ts).
+ * "화웨이의 매출은?" has a word of its own (매출) and is a question of its own.
+ */
+export function namesWithTopic(frame: QuestionFrame, terms: ReadonlyArray<{ term: string; weight: number }>): boolean {
+  const q = frame.text.trim();
+  return frame.lang === 'ko' && KO_TOPIC_END_RE.test(q) && q.split(/\s+/u).length <= NAMES_ONLY_WORDS && isSubstitution(frame, terms);
+}
+
 export interface Resolved {
   /** The previous turn's names, carried over at full weight (Korean forms where the glossary knows them). */
   names: string[];
@@ -77,6 +94,8 @@ export interface Resolved {
   elliptical: boolean;
   /** The previous turn's names an elliptical question replaces with its own: dropped from the topic. */
   replaced?: string[];
+  /** With `replaced`: the question's own names, the new subject the previous question is asked of. */
+  subject?: string[];
 }
 
 export interface FollowUpOptions {
@@ -103,7 +122,9 @@ export function namesOf(text: string, lang: Lang, glossary?: Glossary, common?: 
   const f = analyzeQuestion(text, lang, glossary ? { glossary } : {});
   const out = new Set<string>();
   for (const n of f.names) if (!/^\d+$/.test(n)) out.add(n);
-  for (const e of f.entries) if (!common?.(e.ko)) out.add(e.ko);
+  // The seed glossary's proper names too (우한, 상하이: places the report writes without pairing
+  // them with Chinese, so not mined): "광둥 선전은?" after a question on 쑤난 replaces 쑤난.
+  for (const e of [...f.entries, ...f.seedNames]) if (!common?.(e.ko)) out.add(e.ko);
   return [...out];
 }
 
@@ -112,7 +133,7 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], opts: Fol
   const lastUser = [...history].reverse().find((t) => t.role === 'user');
   if (!lastUser) return undefined;
   const lastAssistant = [...history].reverse().find((t) => t.role === 'assistant');
-  if (!(frame.refersBack || isBareRequest(frame.text) || isElliptical(frame) || (terms && asksOfNewSubject(frame, terms)))) return undefined;
+  if (!(frame.refersBack || isBareRequest(frame.text) || isElliptical(frame) || (terms && (asksOfNewSubject(frame, terms) || namesWithTopic(frame, terms))))) return undefined;
   // The previous turn as read: a follow-up's standalone is "its words (what it carried)", so a
   // chain of follow-ups is read flat, each question once ("그럼 2위는?" asked again does not
   // nest "그럼 2위는? (그럼 2위는? (…))" one level deeper every turn).
@@ -130,8 +151,9 @@ export function resolveFollowUp(frame: QuestionFrame, history: Turn[], opts: Fol
     names,
     topic: previous,
     elliptical,
-    ...(replaced.length ? { replaced } : {}),
-    articles: lastAssistant?.articleIds ?? [],
+    ...(replaced.length ? { replaced, subject: [...own] } : {}),
+    // A subject replaced is a move away from the previous answer's articles: no prior for them.
+    articles: replaced.length ? [] : (lastAssistant?.articleIds ?? []),
     standalone: names.length ? `${frame.text} (${names.join(', ')})` : `${frame.text} (${previous})`,
   };
 }

@@ -15,6 +15,7 @@ import { type ResolvedDate, issueMonth, issueYear, resolveRelativeDates } from '
 import { splitAskerContext } from '../frame/context.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
+import { matchForm } from '../answer/terms.js';
 import { clarifyAnswer, overviewAnswer, sectionAnswer, sourcesAnswer } from '../answer/overview.js';
 import { newApiSessionId } from './ownership.js';
 import { smallTalk } from './smalltalk.js';
@@ -212,7 +213,7 @@ export class DefaultChatService implements ChatService {
     if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
       return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
     }
-    const { query, standalone, restrictTo, prior, previous } = await this.understand(message, frame, turns, signal, asker);
+    const { query, standalone, restrictTo, prior, previous, subject } = await this.understand(message, frame, turns, signal, asker);
     // An elliptical follow-up asks what the previous question asked (its attribute, its kind of
     // figure) about the part it replaces: the frame the answer stage weighs is inherited.
     if (previous) frame = inheritFrame(frame, analyzeQuestion(previous, frame.lang, context));
@@ -222,7 +223,14 @@ export class DefaultChatService implements ChatService {
     // summarized: then the search finds the passages that report on its subject.
     const named = ref?.kind === 'article' && this.hasBody(ref.key) ? ref.key : undefined;
     const article = summary ? (named ?? restrictTo) : restrictTo;
-    const hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);
+    let hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);
+    // The previous question asked of a new subject ("광둥 선전은?" after one on 쑤난): only passages
+    // naming it can answer. The previous wording, carried at 0.8, otherwise ranks the previous
+    // subject's passage first, and its figures were quoted as the new subject's.
+    // Its Korean names only: an English name ("Nengke Technology") reaches the report through
+    // readings, and its words alone matched other passages ("… Tech Technology Co.").
+    const subjectKo = subject?.filter((n) => /\p{Script=Hangul}/u.test(n)) ?? [];
+    if (subjectKo.length) hits = hits.filter((h) => namesAny(`${h.chunk.header} ${h.chunk.text}`, subjectKo));
     return { frame, query, standalone, hits, summary, ...(article && summary ? { restricted: true } : {}) };
   }
 
@@ -250,7 +258,7 @@ export class DefaultChatService implements ChatService {
     turns: Turn[],
     signal?: AbortSignal,
     asker?: string,
-  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string }> {
+  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string; subject?: string[] }> {
     const { retriever, rewriter } = this.deps;
     const lang = frame.lang;
     const q = retriever.analyze(message, lang);
@@ -299,7 +307,14 @@ export class DefaultChatService implements ChatService {
       normalized: `${q.normalized} ${resolved.names.join(' ')}`.trim(),
       terms: [...q.terms, ...names, ...topic],
     };
-    return { query, standalone: resolved.standalone, prior: resolved.articles, ...bare, ...(resolved.elliptical && resolved.topic ? { previous: resolved.topic } : {}) };
+    return {
+      query,
+      standalone: resolved.standalone,
+      prior: resolved.articles,
+      ...bare,
+      ...(resolved.elliptical && resolved.topic ? { previous: resolved.topic } : {}),
+      ...(resolved.subject?.length ? { subject: resolved.subject } : {}),
+    };
   }
 
   private async retrieve(query: AnalyzedQuery, k: number, summary: boolean, restrictTo?: string, prior: string[] = []): Promise<SearchHit[]> {
@@ -380,6 +395,12 @@ export function inheritFrame(own: QuestionFrame, previous: QuestionFrame): Quest
     attributeTerms: own.attributeTerms.length ? own.attributeTerms : previous.attributeTerms,
     months: own.months.length || !asksNothing ? own.months : previous.months,
   };
+}
+
+/** The text writes one of the names (compared without spaces and case, as the answer stage matches). */
+function namesAny(text: string, names: readonly string[]): boolean {
+  const norm = matchForm(text);
+  return names.some((n) => norm.includes(matchForm(n)));
 }
 
 function withPrior(hits: SearchHit[], prior: string[], k: number): SearchHit[] {

@@ -48,6 +48,16 @@ describe('follow-ups resolve "그 회사 / 它 / it" from the conversation', () 
   });
 });
 
+describe('a follow-up of names only, with a topic particle, asks the previous question of them', () => {
+  it('ko: two names (a province and a city) replace the previous zone, and its passages', async () => {
+    const [, next] = await conversation('ko', ['쑤난 자주혁신구 2023년 순이익은 얼마였어?', '광둥 선전은?']);
+    // 선전's net-profit row (2022 and 2023), not 쑤난's (275.77) carried by the previous wording.
+    expect(next!.found).toBe(true);
+    expect(next!.answer).toContain('2,687.21');
+    expect(next!.answer).not.toContain('275.77');
+  });
+});
+
 describe('an elliptical follow-up asks the previous question again with one part replaced', () => {
   it.each([
     ['ko', ['쑤난 자주혁신구 2022년 순이익은 얼마였어?', '그러면 2023년은?']],
