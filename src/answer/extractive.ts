@@ -262,7 +262,7 @@ export class ExtractiveAnswerer implements Answerer {
 
     if (summary) {
       trace.mode = 'summary';
-      return { answer: this.summarize(input, scored, trace, featureInput.profile), trace };
+      return { answer: this.summarize(input, scored, trace, frame, featureInput.profile), trace };
     }
     if (frame.location) {
       trace.mode = 'location';
@@ -351,14 +351,14 @@ export class ExtractiveAnswerer implements Answerer {
     return chosen;
   }
 
-  private summarize(input: AnswerInput, scored: Scored[], trace: ExtractiveTrace, profile: QueryProfile): Answer {
+  private summarize(input: AnswerInput, scored: Scored[], trace: ExtractiveTrace, frame: QuestionFrame, profile: QueryProfile): Answer {
     const { hits, lang } = input;
     const top = hits[0]!.chunk;
     let pool = quotable(scored).filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
     // An article named and nothing narrower asked: its sentences ranked by how central they are
     // to it, as the question's words (its title's, "요약", "기사") say nothing about which.
     const df = this.opts.termStats;
-    if (df && input.restricted === true && pool.length > 1 && namesArticleOnly(input.frame ?? analyzeQuestion(input.question, lang), profile, pool, `${top.section} ${top.articleTitle}`, df)) {
+    if (df && input.restricted === true && pool.length > 1 && namesArticleOnly(frame, profile, pool, `${top.section} ${top.articleTitle}`, df)) {
       const c = centrality(pool.map((x) => x.text), df);
       const max = Math.max(...c) || 1;
       pool = pool.map((x, i) => ({ ...x, p: c[i]! / max }));
