@@ -153,8 +153,33 @@ function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], glossary?:
     got += words.filter((w) => !has(w) && ko.includes(w)).length;
   }
   const share = got / words.length;
-  // The share breaks ties between two titles that both have a distinctive word.
-  return Math.max(share, distinctive ? 0.5 + share / 100 : 0);
+  // The words that govern the article word name the article ("톈푸신구 기사에서 저고도 부분만":
+  // 톈푸신구, not 저고도, which another title holds too): a title word there outranks the share.
+  const spans = articleNamed(q);
+  // In a Chinese or English question, through the glossary (天府新区 → 톈푸신구).
+  const spanKo = glossary && lang && lang !== 'ko' ? spans.flatMap((span) => glossary.entriesIn(span, lang).map((x) => compact(x.ko))) : [];
+  const own = (w: string) => !toc.some((o) => o !== e && compact(o.title).includes(w));
+  const named = words.some((w) => [...w].length >= 2 && own(w) && (spans.some((span) => compact(span).includes(w)) || spanKo.includes(w)));
+  // The share breaks ties between two titles that both have a distinctive (or a naming) word.
+  return Math.max(share, distinctive ? 0.5 + share / 100 : 0, named ? 0.6 + share / 100 : 0);
+}
+
+/** Characters before an article word ("… 기사", "…那篇文章") and words around an English one read as its name. */
+const NAMED_SPAN_CHARS = 12;
+
+/**
+ * The stretches of the question that name the article it speaks of: right before the article
+ * word in Korean and Chinese ("톈푸신구 기사", "关于华为的那篇文章"), the words before it or after
+ * "on/about" in English ("the Huawei article", "the piece on Tianfu").
+ */
+function articleNamed(q: string): string[] {
+  const out: string[] = [];
+  const nq = q.normalize('NFKC');
+  for (const m of nq.matchAll(new RegExp(ARTICLE_WORD_RE.source, 'giu'))) {
+    out.push(nq.slice(Math.max(0, m.index! - NAMED_SPAN_CHARS), m.index));
+    out.push(nq.slice(m.index! + m[0].length).match(/^\s+(?:on|about)\s+((?:\S+\s*){1,3})/iu)?.[1] ?? '');
+  }
+  return out.filter((x) => x.trim());
 }
 
 /**

@@ -143,6 +143,13 @@ describe('summaries by reference', () => {
     expect(articles(chips!)).toEqual(['기업 리서치 01']);
     expect(chips!.answer).toContain('성텅');
   });
+  it('the article named before the article word, not another title sharing the part asked', async () => {
+    // 저고도 (低空经济) is in the low-altitude article's title too; the article named is 톈푸신구's.
+    const [ko] = await conversation('ko', ['톈푸신구 기사에서 저고도 경제 부분만 요약해줘']);
+    const [zh] = await conversation('zh', ['总结一下天府新区那篇文章里低空经济的部分']);
+    expect(articles(ko!)).toEqual(['시장 인사이트 03']);
+    expect(articles(zh!)).toEqual(['시장 인사이트 03']);
+  });
   it('a Chinese ordinal with a section name in Chinese', async () => {
     const [r] = await conversation('zh', ['总结一下企业研究第三篇']);
     expect(articles(r!)).toEqual(['기업 리서치 03']);

@@ -125,4 +125,15 @@ describe('references to articles', () => {
     expect(resolveArticleReference('企业研究第二篇', 'zh', toc, { summary: true })).toMatchObject({ kind: 'article', key: 'r:a3' });
     expect(resolveArticleReference('Summarize the second company research article', 'en', toc, { summary: true })).toMatchObject({ kind: 'article', key: 'r:a3' });
   });
+  it('the words that govern the article word name the article, not a topic another title shares', () => {
+    // Both titles hold a distinctive word of each question; the one right before "기사" is the
+    // article, the other what to summarize of it.
+    const two: TocEntry[] = [
+      ['산업 트렌드', '04', '중국 저고도 경제 상위 30 개 도시 선정'],
+      ['시장 인사이트', '03', '쓰촨 톈푸신구, 기술 혁신의 돌파구 모색'],
+    ].map(([section, number, title], i) => ({ key: `r:b${i}`, section: section!, number: number!, title: title!, page: i + 1 }));
+    const ref = (q: string) => resolveArticleReference(q, 'ko', two, { summary: true });
+    expect(ref('톈푸신구 기사에서 저고도 경제 부분만 요약해줘')).toMatchObject({ kind: 'article', key: 'r:b1' });
+    expect(ref('저고도 경제 기사에서 톈푸신구 부분만 요약해줘')).toMatchObject({ kind: 'article', key: 'r:b0' });
+  });
 });
