@@ -138,7 +138,7 @@ const titleWords = (title: string) =>
  * and at least half when it contains a word of 3+ characters no other title has (a name such as
  * 야오잉의료 or 화웨이 identifies its article alone).
  */
-function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], glossary?: Glossary, lang?: Lang): number {
+function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], naming: ArticleNaming, glossary?: Glossary, lang?: Lang): number {
   const cq = compact(q);
   const words = titleWords(e.title);
   if (!words.length) return 0;
@@ -155,31 +155,39 @@ function titleMatch(q: string, e: TocEntry, toc: readonly TocEntry[], glossary?:
   const share = got / words.length;
   // The words that govern the article word name the article ("톈푸신구 기사에서 저고도 부분만":
   // 톈푸신구, not 저고도, which another title holds too): a title word there outranks the share.
-  const spans = articleNamed(q);
-  // In a Chinese or English question, through the glossary (天府新区 → 톈푸신구).
-  const spanKo = glossary && lang && lang !== 'ko' ? spans.flatMap((span) => glossary.entriesIn(span, lang).map((x) => compact(x.ko))) : [];
   const own = (w: string) => !toc.some((o) => o !== e && compact(o.title).includes(w));
-  const named = words.some((w) => [...w].length >= 2 && own(w) && (spans.some((span) => compact(span).includes(w)) || spanKo.includes(w)));
+  const named = words.some((w) => [...w].length >= 2 && own(w) && (naming.spans.some((span) => span.includes(w)) || naming.korean.includes(w)));
   // The share breaks ties between two titles that both have a distinctive (or a naming) word.
   return Math.max(share, distinctive ? 0.5 + share / 100 : 0, named ? 0.6 + share / 100 : 0);
 }
 
 /** Characters before an article word ("… 기사", "…那篇文章") and words around an English one read as its name. */
 const NAMED_SPAN_CHARS = 12;
+const ARTICLE_WORDS_RE = new RegExp(ARTICLE_WORD_RE.source, 'giu');
+
+/** What a question says names the article it speaks of: read once per question, matched against every title. */
+interface ArticleNaming {
+  /** The stretches, compacted (see `articleNaming`). */
+  spans: string[];
+  /** A Chinese or English question's glossary names in them, in their Korean form (天府新区 → 톈푸신구). */
+  korean: string[];
+}
 
 /**
  * The stretches of the question that name the article it speaks of: right before the article
  * word in Korean and Chinese ("톈푸신구 기사", "关于华为的那篇文章"), the words before it or after
  * "on/about" in English ("the Huawei article", "the piece on Tianfu").
  */
-function articleNamed(q: string): string[] {
-  const out: string[] = [];
+function articleNaming(q: string, glossary?: Glossary, lang?: Lang): ArticleNaming {
+  const raw: string[] = [];
   const nq = q.normalize('NFKC');
-  for (const m of nq.matchAll(new RegExp(ARTICLE_WORD_RE.source, 'giu'))) {
-    out.push(nq.slice(Math.max(0, m.index! - NAMED_SPAN_CHARS), m.index));
-    out.push(nq.slice(m.index! + m[0].length).match(/^\s+(?:on|about)\s+((?:\S+\s*){1,3})/iu)?.[1] ?? '');
+  for (const m of nq.matchAll(ARTICLE_WORDS_RE)) {
+    raw.push(nq.slice(Math.max(0, m.index - NAMED_SPAN_CHARS), m.index));
+    raw.push(nq.slice(m.index + m[0].length).match(/^\s+(?:on|about)\s+((?:\S+\s*){1,3})/iu)?.[1] ?? '');
   }
-  return out.filter((x) => x.trim());
+  const spans = raw.filter((x) => x.trim());
+  const korean = glossary && lang && lang !== 'ko' ? spans.flatMap((span) => glossary.entriesIn(span, lang).map((x) => compact(x.ko))) : [];
+  return { spans: spans.map(compact), korean };
 }
 
 /**
@@ -232,7 +240,8 @@ export function resolveArticleReference(
   // Part of a title: only when the question speaks of an article (or asks for a summary), so
   // that a question about Huawei's AI model is not taken for "the Huawei article".
   if (articleWord || opts.summary) {
-    const scored = toc.map((e) => ({ e, s: titleMatch(q, e, toc, opts.glossary, lang) })).filter((x) => x.s >= 0.34);
+    const naming = articleNaming(q, opts.glossary, lang);
+    const scored = toc.map((e) => ({ e, s: titleMatch(q, e, toc, naming, opts.glossary, lang) })).filter((x) => x.s >= 0.34);
     scored.sort((a, b) => b.s - a.s);
     if (scored.length) {
       const best = scored[0]!.s;

@@ -91,8 +91,7 @@ export function issueMonth(issue: string | undefined): { year: number; month: nu
 
 /** "2025-06" → 2025; undefined when the index has no issue date. */
 export function issueYear(issue: string | undefined): number | undefined {
-  const m = /^(20\d{2})-\d{2}$/.exec(issue ?? '');
-  return m ? Number(m[1]) : undefined;
+  return issueMonth(issue)?.year;
 }
 
 /**

@@ -218,6 +218,14 @@ describe('an unanswerable question about a named company is refused, in each lan
   });
 });
 
+/** Not found, opening with what the report never mentions, and citing exactly what it quotes. */
+async function saysAbsent(lang: Lang, question: string, what: string): Promise<void> {
+  const [r] = await conversation(lang, [question]);
+  expect(r!.found).toBe(false);
+  expect(r!.answer.startsWith(MESSAGES[lang].absent([what]))).toBe(true);
+  expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
+}
+
 describe('a question about a company the report never mentions says so, in each language', () => {
   // XPeng (샤오펑, 小鹏) is in the seed glossary of Chinese companies but nowhere in this issue;
   // the question's other words ("로봇") match other companies' passages, which were quoted as found.
@@ -229,12 +237,7 @@ describe('a question about a company the report never mentions says so, in each 
     ['zh', '拓斯达2024年营收多少？', '拓斯达'],
     ['en', "What is Li Auto's market share?", 'Li Auto'],
     ['ko', '센스타임 매출은 얼마야?', '센스타임'],
-  ] as Array<[Lang, string, string]>)('%s: %s', async (lang, question, name) => {
-    const [r] = await conversation(lang, [question]);
-    expect(r!.found).toBe(false);
-    expect(r!.answer.startsWith(MESSAGES[lang].absent([name]))).toBe(true);
-    expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
-  });
+  ] as Array<[Lang, string, string]>)('%s: %s', saysAbsent);
 
   it('a seed company the report does mention is not one (샤오미 is in a list of robot makers)', async () => {
     const [r] = await conversation('ko', ['샤오미 관련 내용 있어?']);
@@ -248,12 +251,7 @@ describe('a Chinese or English question asking what the report never writes of a
   it.each([
     ['zh', '卡诺普的市值是多少？', '市值'],
     ['en', 'How many staff does UBTECH employ?', 'staff'],
-  ] as Array<[Lang, string, string]>)('%s: %s', async (lang, question, attribute) => {
-    const [r] = await conversation(lang, [question]);
-    expect(r!.found).toBe(false);
-    expect(r!.answer.startsWith(MESSAGES[lang].absent([attribute]))).toBe(true);
-    expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
-  });
+  ] as Array<[Lang, string, string]>)('%s: %s', saysAbsent);
 
   it('an attribute the report writes in Korean is looked for as usual (수량 of the Ascend chips)', async () => {
     const [r] = await conversation('zh', ['华为新服务器里昇腾芯片的数量是英伟达GB200的几倍？']);
