@@ -40,6 +40,12 @@ export interface AnswerWeights {
   foundThreshold: number;
   /** A further sentence is quoted when its probability is at least this share of the best one. */
   addRatio: number;
+  /**
+   * The same share per reader's language, where the fit chose one (fit.ts, step 4): a Chinese or
+   * English answer carries a note of names and figures beside its Korean quotes, so each further
+   * quote costs it more of the issue's length budget than a Korean answer. Absent: addRatio.
+   */
+  addRatioByLang?: Partial<Record<Lang, number>>;
 }
 
 export const DEFAULT_WEIGHTS = WEIGHTS as AnswerWeights;
@@ -254,7 +260,7 @@ export class ExtractiveAnswerer implements Answerer {
       // threshold is not moved for it: a refusal's quotes must not make refusing free.
       trace.mode = 'answer';
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-      const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
+      const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
       const opening = absent.length ? MESSAGES[lang].absent(absent) : MESSAGES[lang].hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
@@ -270,7 +276,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     trace.mode = 'answer';
     const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-    const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile);
+    const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -308,13 +314,24 @@ export class ExtractiveAnswerer implements Answerer {
     return attributeUnwritten(attributeGroups(frame, profile), df) ? frame.attribute.slice(0, 1) : [];
   }
 
+  /** The selection ratio for a reader of `lang` (a summary's bullets use the pooled one). */
+  private addRatio(lang: Lang): number {
+    return this.weights.addRatioByLang?.[lang] ?? this.weights.addRatio;
+  }
+
   /**
    * Maximal marginal relevance: the most probable sentence, then, among the ones probable enough
-   * (addRatio of the best), not redundant and within the budget, the one whose probability times
+   * (`ratio` of the best), not redundant and within the budget, the one whose probability times
    * (1 + NOVELTY × the weighted share of the question's concepts it adds) is highest: a question
-   * asking two things ("몇 종이고 하중 범위는") gets a sentence for each.
+   * asking two things ("몇 종이고 하중 범위는") gets a sentence for each. `ratio` is the reader's
+   * (addRatioByLang: English answers carry a note and quote less to stay within the issue's length
+   * target); a quote from an article no chosen quote cites needs only the pooled addRatio, since
+   * it is another reading of the question, not a weaker quote of the same one: with the English
+   * ratio alone, "Tell me about the robot maker CRP in Chengdu" quoted only an event's list of
+   * companies visited, and dropped the company's profile.
    */
-  private select(scored: Scored[], max: number, min: number, budget = Infinity, profile?: QueryProfile): Scored[] {
+  private select(scored: Scored[], max: number, min: number, budget = Infinity, profile?: QueryProfile, ratio = this.weights.addRatio, articleOf?: (hit: number) => string): Scored[] {
+    const floor = Math.min(ratio, this.weights.addRatio);
     const order = [...scored].sort((a, b) => b.p - a.p || a.hit - b.hit || a.index - b.index);
     const best = order[0]!;
     const groups = profile ? profile.groups.filter((g) => !g.optional) : [];
@@ -334,12 +351,12 @@ export class ExtractiveAnswerer implements Answerer {
       const last = chosen[chosen.length - 1]!;
       for (const x of rest) if (!x.redundant && sameStatement(last, x.c)) x.redundant = true;
       const open = chosen.length >= min;
-      const ok = rest.filter((x) => !x.redundant && !(open && (x.c.p < best.p * this.weights.addRatio || chars + x.chars > budget)));
+      const gain = (x: (typeof pool)[number]) => (total > 0 ? groups.reduce((t, g, j) => t + (!covered[j] && x.has[j] ? g.weight : 0), 0) / total : 0);
+      const cited = articleOf ? new Set(chosen.map((c) => articleOf(c.hit))) : undefined;
+      const probable = (x: (typeof pool)[number]) => x.c.p >= best.p * ratio || (!!cited && !cited.has(articleOf!(x.c.hit)) && x.c.p >= best.p * floor);
+      const ok = rest.filter((x) => !x.redundant && !(open && (!probable(x) || chars + x.chars > budget)));
       if (!ok.length) break;
-      const value = (x: (typeof pool)[number]) => {
-        const gain = total > 0 ? groups.reduce((t, g, j) => t + (!covered[j] && x.has[j] ? g.weight : 0), 0) / total : 0;
-        return x.c.p * (1 + NOVELTY * gain);
-      };
+      const value = (x: (typeof pool)[number]) => x.c.p * (1 + NOVELTY * gain(x));
       const next = ok.reduce((a, b) => (value(b) > value(a) ? b : a));
       chosen.push(next.c);
       chars += next.chars;

@@ -14,7 +14,11 @@
  * 4. the selection ratio with the best keyword coverage on the answerable questions of tune and
  *    the tuning files (shorter answers on ties). On tune alone (64 answerable questions) the
  *    coverage has long plateaus: a change to redundancy moved the chosen ratio 0.15 → 0.5 with
- *    the same tune keywords, and `check` 0.81 → 0.70; on the pooled ~280 it stays 0.15.
+ *    the same tune keywords, and `check` 0.81 → 0.70; on the pooled ~280 it stays 0.15. A
+ *    reader's language whose median answer at that ratio is over the issue's 400 characters
+ *    (MAX_MEDIAN_ANSWER_CHARS; English, whose answers carry a note) gets its own ratio: the best
+ *    keywords among those within it (bestRatio), the pooled ratio kept for a quote from another
+ *    article (extractive.ts, select).
  * The earlier turns of follow-ups are answered by a fixed bootstrap model (not the current
  * weights), so that the fit depends only on the data and the code: refitting reproduces the file.
  */
@@ -28,7 +32,8 @@ import { MemorySessionStore } from '../chat/sessions.js';
 import type { DevQuestion } from '../eval/metrics.js';
 import { containsAllGroups, squash } from '../eval/metrics.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
-import type { AnswerInput, SearchHit, Turn } from '../types.js';
+import type { AnswerInput, Lang, SearchHit, Turn } from '../types.js';
+import { quantile } from '../util/stats.js';
 import { splitSentences } from '../chunk/sentences.js';
 import type { Candidate } from './evidence.js';
 import { type AnswerWeights, type ExtractiveOptions, ExtractiveAnswerer } from './extractive.js';
@@ -263,6 +268,32 @@ async function examples(questions: DevQuestion[], deps: FitDeps): Promise<Exampl
   return out;
 }
 
+/**
+ * The issue's length target: the median answer to a question that is not a summary at most this
+ * many characters, in every language.
+ */
+export const MAX_MEDIAN_ANSWER_CHARS = 400;
+
+/**
+ * The selection ratio with the best keyword coverage (`tried` runs from high to low ratios). Ties
+ * keep the higher ratio, the shorter answer. With `maxMedian`: among the ratios whose median
+ * answer length is within it, and ties keep the lower ratio, the most a reader is quoted within
+ * the budget (when none is within it, the shortest median). Per reader's language this is what
+ * the length target changes: the pooled ratio (0.15) gave Korean answers a median near 320
+ * characters and English ones near 460, their Korean quotes plus the note of names and figures
+ * (answer/gloss.ts) that a Korean answer does not carry.
+ */
+export function bestRatio(tried: ReadonlyArray<{ ratio: number; answers: ReadonlyArray<{ kw: boolean; chars?: number }> }>, maxMedian = Infinity): { ratio: number; kw: number } {
+  const rated = tried.map((t) => {
+    const lengths = t.answers.flatMap((x) => (x.chars !== undefined ? [x.chars] : []));
+    return { ratio: t.ratio, kw: t.answers.length ? t.answers.filter((x) => x.kw).length / t.answers.length : 0, median: lengths.length ? quantile(lengths, 0.5) : 0 };
+  });
+  if (maxMedian === Infinity) return rated.reduce((a, b) => (b.kw > a.kw + 1e-9 ? b : a));
+  const feasible = rated.filter((t) => t.median <= maxMedian);
+  if (!feasible.length) return rated.reduce((a, b) => (b.median < a.median ? b : a));
+  return feasible.reduce((a, b) => (b.kw > a.kw - 1e-9 ? b : a));
+}
+
 export interface FitReport {
   weights: AnswerWeights;
   sentences: number;
@@ -416,27 +447,41 @@ export async function fitWeights(
   const foundThreshold = refuses ? fitted.t : 0;
   const bestAcc = refuses ? fitted.acc : baseRate;
 
-  // 4. the selection ratio
+  // 4. the selection ratio: pooled, and per reader's language under the issue's length target
   const base: AnswerWeights = { version: WEIGHTS_VERSION, command: 'npm run fit', fittedOn: opts.fittedOn ?? 'tune', sentence, question, foundThreshold, addRatio: 0.7 };
-  let best = { ratio: 0.7, kw: -1 };
-  // Down to 0: quote every non-redundant sentence up to the kind's maximum and the length budget.
-  for (let r = 0.95; r >= -0.001; r -= 0.05) {
-    const w = { ...base, addRatio: Math.max(0, Math.round(r * 100) / 100) };
-    const a = new ExtractiveAnswerer({ ...deps.answererOptions, weights: w });
-    let kw = 0;
-    let n = 0;
-    // Pooled with the tuning files' answerable questions: see 4. in the header.
-    for (const ex of [...exs, ...alsoExs]) {
-      if (ex.q.article === null) continue;
-      n++;
-      const ans = await a.answer(ex.input);
-      if (containsAllGroups(ans.answer, ex.q.answer_keywords)) kw++;
+  // Per ratio tried: over the answerable questions of tune and the tuning files (see 4. in the
+  // header), each answer's language, whether it holds the keywords, and its length (not for a
+  // summary, which the length target leaves out, as `npm run eval`'s median does). First the
+  // pooled ratio; then each reader's language's own, with the pooled one still the floor for a
+  // quote from an article no quote before it cites (extractive.ts, select).
+  const scan = async (weightsAt: (ratio: number) => AnswerWeights) => {
+    const tried: Array<{ ratio: number; answers: Array<{ lang: Lang; kw: boolean; chars?: number }> }> = [];
+    // Down to 0: quote every non-redundant sentence up to the kind's maximum and the length budget.
+    for (let r = 0.95; r >= -0.001; r -= 0.05) {
+      const ratio = Math.max(0, Math.round(r * 100) / 100);
+      const a = new ExtractiveAnswerer({ ...deps.answererOptions, weights: weightsAt(ratio) });
+      const answers: (typeof tried)[number]['answers'] = [];
+      for (const ex of [...exs, ...alsoExs]) {
+        if (ex.q.article === null) continue;
+        const ans = await a.answer(ex.input);
+        answers.push({ lang: ex.input.lang, kw: containsAllGroups(ans.answer, ex.q.answer_keywords), ...(ex.q.type !== 'summary' ? { chars: ans.answer.length } : {}) });
+      }
+      tried.push({ ratio, answers });
     }
-    const share = n ? kw / n : 0;
-    // Ties keep the higher ratio (the shorter answer), because r runs downwards.
-    if (share > best.kw + 1e-9) best = { ratio: w.addRatio, kw: share };
+    return tried;
+  };
+  const pooled = await scan((addRatio) => ({ ...base, addRatio }));
+  const best = bestRatio(pooled);
+  const tried = await scan((r) => ({ ...base, addRatio: best.ratio, addRatioByLang: { ko: r, zh: r, en: r } }));
+  const addRatioByLang: Partial<Record<Lang, number>> = {};
+  // A language gets its own ratio only where the pooled one breaks the length target for it.
+  for (const lang of ['ko', 'zh', 'en'] as const) {
+    const mine = tried.map((t) => ({ ratio: t.ratio, answers: t.answers.filter((x) => x.lang === lang) }));
+    const lengths = mine.find((t) => t.ratio === best.ratio)!.answers.flatMap((x) => (x.chars !== undefined ? [x.chars] : []));
+    if (lengths.length && quantile(lengths, 0.5) > MAX_MEDIAN_ANSWER_CHARS) addRatioByLang[lang] = bestRatio(mine, MAX_MEDIAN_ANSWER_CHARS).ratio;
   }
-  const weights = { ...base, addRatio: best.ratio };
+  const weights: AnswerWeights = { ...base, addRatio: best.ratio, addRatioByLang };
+  const chosen = (['ko', 'zh', 'en'] as const).flatMap((lang) => (addRatioByLang[lang] !== undefined ? tried : pooled).find((t) => t.ratio === (addRatioByLang[lang] ?? best.ratio))!.answers.filter((x) => x.lang === lang));
   // The examples in the order of `groups`: tune's, then the tuning files' answerable ones.
   const rankingHeldOut = opts.heldOut ? await heldOutKeywords([...exs, ...alsoExs.filter((e) => e.q.article !== null)], groups, weights, deps, opts) : undefined;
   return {
@@ -450,6 +495,6 @@ export async function fitWeights(
     cvAccuracy: cvAcc,
     foundBags: bagged ? FOUND_BAGS : 1,
     baseRate,
-    tuneKeywords: best.kw,
+    tuneKeywords: chosen.length ? chosen.filter((x) => x.kw).length / chosen.length : 0,
   };
 }

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;
   console.error(
-    `fitted on ${report.questions} tune questions, ${report.sentences} sentences (${report.positives} evidence): found threshold ${report.weights.foundThreshold} (accuracy ${report.tuneAccuracy.toFixed(2)}; held-out ${report.cvAccuracy.toFixed(3)} (${report.foundBags > 1 ? `${report.foundBags} bagged models, out of bag` : `5-fold CV, L2 ${report.questionL2}`}) against ${report.baseRate.toFixed(3)} for always answering), add ratio ${report.weights.addRatio} (keywords ${report.tuneKeywords.toFixed(2)} on tune and the tuning files)`,
+    `fitted on ${report.questions} tune questions, ${report.sentences} sentences (${report.positives} evidence): found threshold ${report.weights.foundThreshold} (accuracy ${report.tuneAccuracy.toFixed(2)}; held-out ${report.cvAccuracy.toFixed(3)} (${report.foundBags > 1 ? `${report.foundBags} bagged models, out of bag` : `5-fold CV, L2 ${report.questionL2}`}) against ${report.baseRate.toFixed(3)} for always answering), add ratio ${report.weights.addRatio} (per language ${JSON.stringify(report.weights.addRatioByLang ?? {})}; keywords ${report.tuneKeywords.toFixed(2)} on tune and the tuning files)`,
   );
   const h = report.rankingHeldOut;
   if (h) console.error(`held-out ranking keywords ${h.keywords.toFixed(3)} on ${h.n} pooled tuning questions (${Object.entries(h.byLang).map(([l, v]) => `${l} ${v.toFixed(3)}`).join(', ')}; 5-fold, answers always found, no summaries)`);
