@@ -109,6 +109,8 @@ const COMPARE_RE =
 const SOURCE_RE = /출처|원문|참고\s*자료|来源|出处|原文|原载|(?<!open[- ]?)\bsources?\b|\boriginal(?:ly)? (?:article|report|source)\b|\bpublished (?:by|in)\b/iu;
 const WHERE_RE = /어디(?!\s*어디)|어느\s*(?:도시|지역|곳)|哪里|哪儿|在哪|哪座|哪个城市|\bwhere\b|\bwhich city\b/iu;
 
+const compactName = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+
 /** Does the question point back at the conversation? */
 export function refersBack(text: string, lang: Lang): boolean {
   const q = text.trim();
@@ -135,8 +137,11 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const who = isWhoQuestion(q);
   const where = !location && WHERE_RE.test(q);
   const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
-  const attribute = askedAttribute(q, lang);
   const mentioned = ctx.glossary ? ctx.glossary.entriesIn(q, lang) : [];
+  // A place or company is what the question is about, not what it asks of it: "在上海哪个展馆"
+  // asks for a hall (展馆), and 上海, read with it, made the attribute look stated in the report.
+  const nameForms = new Set(mentioned.filter(isProperName).flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(compactName));
+  const attribute = askedAttribute(q, lang).filter((a) => !nameForms.has(compactName(a)));
   // The whole issue, to be summarized or listed ("이번 호 전체 요약", "목차 보여줘"): the reference
   // is 'issue' only for those two.
   const kind: QuestionKind = reference?.kind === 'issue'

@@ -40,4 +40,10 @@ describe('attribute terms through the retriever (real index)', () => {
     expect(analyzeQuestion('이 회사의 특허는 몇 건이야?', 'ko', { analyze }).attributeTerms).toContain('특허');
     expect(analyzeQuestion('这家公司有哪些专利？', 'zh').attributeTerms).toEqual([]);
   });
+
+  it("leaves a place or company the question names out of the attribute: it is the subject's, not what is asked", () => {
+    const glossary = context().retriever.glossary;
+    expect(askedAttribute('广州环保产业博览会在广州哪个展馆举行？', 'zh')).toContain('广州');
+    expect(analyzeQuestion('广州环保产业博览会在广州哪个展馆举行？', 'zh', { glossary }).attribute).toEqual(['展馆']);
+  });
 });
