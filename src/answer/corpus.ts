@@ -75,3 +75,30 @@ export function attributeUnwritten(attribute: readonly TermGroup[], df: TermStat
   const korean = attribute.filter((g) => !g.foreign);
   return korean.length > 0 && korean.every((g) => ![g.head, stripParticle(g.head), ...g.alternatives].some((f) => df(f) > 0));
 }
+
+/** Runs of two or more capitalized words ("Boston Dynamics"), with a possessive allowed on each. */
+const LATIN_RUN_RE = /(?<![A-Za-z0-9])[A-Z][a-z]{2,}(?:['’]s)?(?:[ -][A-Z][a-z]{2,}(?:['’]s)?)+(?![A-Za-z0-9])/g;
+
+/**
+ * Names in Latin letters the question writes and the report never does: a run of capitalized
+ * words ("Boston Dynamics") whose first word no passage writes and no list of the project knows
+ * (`known`: the lexicon's and the glossary's English, stop words, months, a pinyin word, which may
+ * be a Chinese name the report writes in Hangul: Yizhuang is 이좡). The seed glossary cannot list
+ * every foreign company a reader may ask about; these are the ones whose words say they are
+ * names and that the report does not print. Single words are left alone: a misspelt or unknown
+ * single word is as likely an English word as a name. An English sentence's first word is
+ * capitalized whatever it is, so it does not start a run there.
+ */
+export function unknownLatinNames(text: string, lang: 'ko' | 'zh' | 'en', df: TermStats, known: (word: string) => boolean): string[] {
+  const q = text.normalize('NFKC');
+  const out: string[] = [];
+  for (const m of q.matchAll(LATIN_RUN_RE)) {
+    let words = m[0].replace(/['’]s\b/g, '').split(/[ -]/).filter(Boolean);
+    if (lang === 'en' && (m.index === 0 || /[.?!:]\s*$/.test(q.slice(0, m.index)))) words = words.slice(1);
+    if (words.length < 2) continue;
+    const name = words.join(' ');
+    if (df(words[0]!) === 0 && df(name) === 0 && !known(words[0]!) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+

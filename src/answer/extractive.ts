@@ -16,9 +16,12 @@ import { analyzeQuestion } from '../frame/frame.js';
 import { isArticleWord } from '../frame/references.js';
 import { monthMatches, statedMonths } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
+import { defaultLexicon } from '../retrieve/lexicon.js';
+import { pinyinToHangul } from '../retrieve/pinyin.js';
+import { englishMonth, isEnglishStopWord } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
-import { type TermStats, attributeUnwritten, isCommonWord } from './corpus.js';
+import { type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
@@ -288,14 +291,19 @@ export class ExtractiveAnswerer implements Answerer {
    * a question about them however well its other words match: "샤오펑 로봇 관련 내용 있어?" was
    * answered, found, with other companies' robots (a name absent from the whole report is a
    * fact about the report, not a fitted judgement). Names mined from the report are in it.
-   * Shown in the reader's language.
+   * Shown in the reader's language. Then names in Latin letters that no list knows and the report
+   * never prints ("Boston Dynamics": corpus.ts, unknownLatinNames), as written.
    */
   private absentNames(frame: QuestionFrame, lang: Lang): string[] {
     const df = this.opts.termStats;
     if (!df) return [];
-    return frame.seedNames
+    const seed = frame.seedNames
       .filter((e) => [e.ko, ...e.zh, ...e.en].every((f) => df(f) === 0))
       .map((e) => (lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko));
+    const glossary = this.opts.glossary;
+    const known = (w: string) =>
+      isEnglishStopWord(w.toLowerCase(), true) || englishMonth(w) !== undefined || defaultLexicon().knowsEnglish(w) || pinyinToHangul(w) !== undefined || !!glossary?.knowsEnglishWord(w);
+    return [...seed, ...unknownLatinNames(frame.text, lang, df, known)];
   }
 
   /**

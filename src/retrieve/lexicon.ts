@@ -19,6 +19,7 @@
 import { normalize } from '../text/normalize.js';
 import { ZH_QUERY_STOP, ZH_STOP, isEnglishStopWord } from '../text/rules.js';
 import { memoizeString } from '../util/memo.js';
+import { VOCABULARY } from './vocabulary.js';
 
 export interface LexiconEntry {
   ko: string;
@@ -178,4 +179,11 @@ export class Lexicon {
     }
     return out;
   }
+}
+
+let lexicon: Lexicon | undefined;
+/** The built-in lexicon, parsed on the first Chinese or English question (a few ms, once per process). */
+export function defaultLexicon(): Lexicon {
+  lexicon ??= Lexicon.parse(VOCABULARY);
+  return lexicon;
 }

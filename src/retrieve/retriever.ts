@@ -8,8 +8,7 @@ import { ReadingVocabulary } from '../text/sinoKorean.js';
 import { KoreanSpacer } from '../text/spacing.js';
 import { type Correction, LatinNameSpeller, NameSpeller } from '../text/spelling.js';
 import { EN_QUERY_STOP, EN_STOP } from '../text/rules.js';
-import { Lexicon } from './lexicon.js';
-import { VOCABULARY } from './vocabulary.js';
+import { defaultLexicon } from './lexicon.js';
 import { expectedFigure } from './answerType.js';
 import { diversify, reciprocalRankFusion } from './fuse.js';
 import type { AnalyzedQuery, Chunk, Embedder, LexicalIndex, Lang, Retriever, SearchHit, SearchOptions, VectorIndex } from '../types.js';
@@ -68,12 +67,7 @@ export interface RetrieverDeps {
   tuning?: Partial<RetrievalTuning>;
 }
 
-let lexicon: Lexicon | undefined;
-/** The built-in lexicon, parsed on the first Chinese or English question (a few ms, once per process). */
-export function defaultLexicon(): Lexicon {
-  lexicon ??= Lexicon.parse(VOCABULARY);
-  return lexicon;
-}
+export { defaultLexicon } from './lexicon.js';
 
 export class HybridRetriever implements Retriever {
   readonly tuning: RetrievalTuning;

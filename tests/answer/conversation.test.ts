@@ -237,6 +237,9 @@ describe('a question about a company the report never mentions says so, in each 
     ['zh', '拓斯达2024年营收多少？', '拓斯达'],
     ['en', "What is Li Auto's market share?", 'Li Auto'],
     ['ko', '센스타임 매출은 얼마야?', '센스타임'],
+    // Foreign companies no list knows, written in Latin letters (corpus.ts, unknownLatinNames).
+    ['en', 'How much funding has Agility Robotics raised?', 'Agility Robotics'],
+    ['zh', 'Boston Dynamics的Atlas机器人卖多少钱？', 'Boston Dynamics'],
   ] as Array<[Lang, string, string]>)('%s: %s', saysAbsent);
 
   it('a seed company the report does mention is not one (샤오미 is in a list of robot makers)', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { absentFromCorpus, termStatsFromTexts } from '../../src/answer/corpus.js';
+import { absentFromCorpus, termStatsFromTexts, unknownLatinNames } from '../../src/answer/corpus.js';
+import { defaultLexicon } from '../../src/retrieve/lexicon.js';
+import { pinyinToHangul } from '../../src/retrieve/pinyin.js';
 import { buildProfile, candidatesFromHits, coverage } from '../../src/answer/evidence.js';
 import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import { finalPhrase } from '../../src/answer/focus.js';
@@ -17,6 +19,7 @@ import {
   UNITREE,
   makeHit,
   queryFor,
+  corpusText,
 } from './corpusHits.js';
 
 const texts = (...hits: ReturnType<typeof makeHit>[]) => hits.map((h) => `${h.chunk.header} ${h.chunk.text}`.normalize('NFKC'));
@@ -35,6 +38,26 @@ describe('corpus statistics', () => {
     expect(absentFromCorpus(buildProfile(q, 'ko', queryFor(q, 'ko')), finalPhrase(q), df)).toEqual(['주가']);
     const ok = '유니트리 점유율 전망은?';
     expect(absentFromCorpus(buildProfile(ok, 'ko', queryFor(ok, 'ko')), finalPhrase(ok), df)).toEqual([]);
+  });
+});
+
+describe('Latin names the report never prints', () => {
+  const df = termStatsFromTexts([corpusText()]);
+  const known = (w: string) => defaultLexicon().knowsEnglish(w) || pinyinToHangul(w) !== undefined;
+
+  it('a run of capitalized words whose first word no passage and no list knows', () => {
+    expect(unknownLatinNames('How much funding has Agility Robotics raised?', 'en', df, known)).toEqual(['Agility Robotics']);
+    expect(unknownLatinNames("Boston Dynamics's share of humanoid robots?", 'zh', df, known)).toEqual(['Boston Dynamics']);
+  });
+
+  it('not a name the report prints, an English word, a pinyin word or one word alone', () => {
+    // Booster Robotics is in the report; Optics Valley is two English words (광벨리 in the report);
+    // Yizhuang is pinyin (이좡); a single unknown word may be an English word the lists lack.
+    for (const q of ['What did Booster Robotics show?', 'Which fibres are made in Optics Valley?', 'Where is the Yizhuang Robot Store?', 'What about Agility?']) {
+      expect(unknownLatinNames(q, 'en', df, known)).toEqual([]);
+    }
+    // An English sentence's first word is capitalized whatever it is.
+    expect(unknownLatinNames('Boston Dynamics?', 'en', df, known)).toEqual([]);
   });
 });
 
