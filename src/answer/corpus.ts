@@ -7,6 +7,7 @@
 import { type QueryProfile, type TermGroup, groupsIn } from './evidence.js';
 import { matchForm, stripParticle } from './terms.js';
 import { memoizeString } from '../util/memo.js';
+import type { Lang } from '../types.js';
 
 /**
  * Document frequency: the number of indexed passages whose text contains `term` (compared in
@@ -89,7 +90,7 @@ const LATIN_RUN_RE = /(?<![A-Za-z0-9])[A-Z][a-z]{2,}(?:['’]s)?(?:[ -][A-Z][a-z
  * single word is as likely an English word as a name. An English sentence's first word is
  * capitalized whatever it is, so it does not start a run there.
  */
-export function unknownLatinNames(text: string, lang: 'ko' | 'zh' | 'en', df: TermStats, known: (word: string) => boolean): string[] {
+export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known: (word: string) => boolean): string[] {
   const q = text.normalize('NFKC');
   const out: string[] = [];
   for (const m of q.matchAll(LATIN_RUN_RE)) {

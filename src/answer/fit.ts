@@ -470,8 +470,7 @@ export async function fitWeights(
     }
     return tried;
   };
-  const pooled = await scan((addRatio) => ({ ...base, addRatio }));
-  const best = bestRatio(pooled);
+  const best = bestRatio(await scan((addRatio) => ({ ...base, addRatio })));
   const tried = await scan((r) => ({ ...base, addRatio: best.ratio, addRatioByLang: { ko: r, zh: r, en: r } }));
   const addRatioByLang: Partial<Record<Lang, number>> = {};
   // A language gets its own ratio only where the pooled one breaks the length target for it.
@@ -481,7 +480,8 @@ export async function fitWeights(
     if (lengths.length && quantile(lengths, 0.5) > MAX_MEDIAN_ANSWER_CHARS) addRatioByLang[lang] = bestRatio(mine, MAX_MEDIAN_ANSWER_CHARS).ratio;
   }
   const weights: AnswerWeights = { ...base, addRatio: best.ratio, addRatioByLang };
-  const chosen = (['ko', 'zh', 'en'] as const).flatMap((lang) => (addRatioByLang[lang] !== undefined ? tried : pooled).find((t) => t.ratio === (addRatioByLang[lang] ?? best.ratio))!.answers.filter((x) => x.lang === lang));
+  // At the pooled ratio the second scan answers as the first (its floor is that ratio).
+  const chosen = (['ko', 'zh', 'en'] as const).flatMap((lang) => tried.find((t) => t.ratio === (addRatioByLang[lang] ?? best.ratio))!.answers.filter((x) => x.lang === lang));
   // The examples in the order of `groups`: tune's, then the tuning files' answerable ones.
   const rankingHeldOut = opts.heldOut ? await heldOutKeywords([...exs, ...alsoExs.filter((e) => e.q.article !== null)], groups, weights, deps, opts) : undefined;
   return {
