@@ -14,7 +14,7 @@
 import type { QuestionFrame } from '../frame/frame.js';
 import { analyzeQuestion } from '../frame/frame.js';
 import { isArticleWord } from '../frame/references.js';
-import { monthMatches, statedMonths } from '../frame/time.js';
+import { RELATIVE_YEAR_RE, askedYears, monthMatches, statedMonths, statedYears } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
@@ -22,7 +22,7 @@ import { englishMonth, isEnglishStopWord } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
-import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
+import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap, subjectCoverage } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
@@ -92,6 +92,8 @@ const FOLLOWING_SENTENCES = 4;
 const NOVELTY = 1;
 /** Candidates considered for a further sentence: the most probable ones (the rest never pass addRatio in practice; bounds the cost). */
 const SELECT_POOL = 40;
+/** Where the `typeMiss` feature sits in a candidate's feature vector (0: it holds the asked kind of figure). */
+const TYPE_MISS = SENTENCE_FEATURES.indexOf('typeMiss');
 /** Two sentences sharing this share of character bigrams (and the same figures) say the same thing. */
 const REDUNDANT = 0.6;
 const FIGURE_RE = /\d[\d,]*(?:\.\d+)?/gu;
@@ -249,8 +251,9 @@ export class ExtractiveAnswerer implements Answerer {
     // is then the name's words again, not a second reason.
     const absentNames = input.restricted === true ? [] : this.absentNames(frame, lang);
     const absent = input.restricted === true || absentNames.length ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
+    const years = input.restricted === true || absent.length ? undefined : this.otherYearsOnly(frame, scored, featureInput.profile, hits);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -265,7 +268,7 @@ export class ExtractiveAnswerer implements Answerer {
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
       const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      const opening = absent.length ? MESSAGES[lang].absent(absent) : MESSAGES[lang].hedge;
+      const opening = absent.length ? MESSAGES[lang].absent(absent) : years ? MESSAGES[lang].otherYears(years.asked, years.stated) : MESSAGES[lang].hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
@@ -320,6 +323,29 @@ export class ExtractiveAnswerer implements Answerer {
     const df = this.opts.termStats;
     if (!df || frame.lang === 'ko' || !frame.attribute.length) return [];
     return attributeUnwritten(attributeGroups(frame, profile), df) ? frame.attribute.slice(0, 1) : [];
+  }
+
+  /**
+   * A figure asked for a year (2024, or "작년" as the chat wrote it out) that no candidate of the
+   * asked kind states, while the ones naming the subject state it for other years: the report
+   * has the subject's figures for 2022 and 2023, not for the asked 2024. Like a name the report
+   * never mentions, a fact about the passages rather than a fitted judgement; said in the
+   * answer with the years it does give. Conservative where (ap) in docs/design.md was not: a
+   * figure sentence that states no year at all (the question's year only dates its context)
+   * is no evidence either way, and the other years must be the subject's.
+   */
+  private otherYearsOnly(frame: QuestionFrame, scored: Scored[], profile: QueryProfile, hits: readonly SearchHit[]): { asked: string[]; stated: string[] } | undefined {
+    if (!frame.figure) return undefined;
+    const asked = askedYears(frame.text);
+    if (!asked.length) return undefined;
+    const typed = scored.filter((c) => c.x[TYPE_MISS] === 0);
+    // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
+    if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text) || statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
+    const entity = profile.groups.some((g) => g.entity);
+    const passages = hits.map((h) => matchForm(`${h.chunk.header} ${h.chunk.text}`));
+    const named = typed.filter((c) => !entity || subjectCoverage(passages[c.hit]!, profile) >= 0.5);
+    const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();
+    return stated.length ? { asked, stated: stated.slice(-4) } : undefined;
   }
 
   /** The selection ratio for a reader of `lang` (a summary's bullets use the pooled one). */

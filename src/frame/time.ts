@@ -173,3 +173,31 @@ export function statedMonths(sentence: string): YearMonth[] {
 export function monthMatches(asked: readonly YearMonth[], stated: readonly YearMonth[]): boolean {
   return stated.some((s) => asked.some((a) => a.month === s.month && (a.year === undefined || s.year === undefined || a.year === s.year)));
 }
+
+/**
+ * The years a sentence states: four-digit years and the report's short forms ("19 년" in a
+ * table header, "'22"), as four digits.
+ */
+export function statedYears(sentence: string): string[] {
+  const s = sentence.normalize('NFKC');
+  const out = new Set<string>();
+  for (const m of s.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,])/g)) out.add(m[1]!);
+  for (const m of s.matchAll(/(?<![\d.,])['’]?(\d{2})\s*년/g)) out.add(`20${m[1]}`);
+  return [...out];
+}
+
+/**
+ * A year written relative to the issue ("올해", "지난해", "今年", "this year"): the report dates
+ * many figures so, and the answer stage does not know which year each meant.
+ */
+export const RELATIVE_YEAR_RE = /올해|금년|작년|지난해|전년|내년|이듬해|今年|去年|明年|上年|本年|\b(?:this|last|next) year\b/iu;
+
+/**
+ * The years a question asks about (relative ones already written out by the chat: "작년" is
+ * 2024), not the year in a name ("GSAT 2025", "WAIC 2025": a Latin word before it).
+ */
+export function askedYears(question: string): string[] {
+  const q = question.normalize('NFKC').replace(/[A-Za-z][A-Za-z-]*\s*(?:19|20)\d{2}/g, ' ');
+  return [...new Set([...q.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,])/g)].map((m) => m[1]!))];
+}
+

@@ -266,6 +266,24 @@ describe('a Chinese or English question asking what the report never writes of a
   });
 });
 
+describe('a figure asked for a year the report gives only others for says so, with the years it gives', () => {
+  // The zones' tables give 2022 and 2023; their quotes were answered as found.
+  it.each([
+    ['ko', '둥후 시범구 2020년 순이익은?', MESSAGES.ko.otherYears(['2020'], ['2022', '2023'])],
+    ['zh', '深圳示范区2021年的营收是多少？', MESSAGES.zh.otherYears(['2021'], ['2022', '2023'])],
+  ] as Array<[Lang, string, string]>)('%s: %s', async (lang, question, opening) => {
+    const [r] = await conversation(lang, [question]);
+    expect(r!.found).toBe(false);
+    expect(r!.answer.startsWith(opening)).toBe(true);
+    expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
+  });
+  it('a year the table gives is answered', async () => {
+    const [r] = await conversation('ko', ['둥후 시범구 2023년 순이익은?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('1,010.48');
+  });
+});
+
 describe('questions about sources, answered from the table of contents', () => {
   it.each([
     ['ko', '런민망이 원문 출처인 기사는 뭐야?', ['산업 트렌드 03']],

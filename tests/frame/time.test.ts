@@ -1,6 +1,6 @@
 /** Relative years read against the report's issue (src/frame/time.ts). */
 import { describe, expect, it } from 'vitest';
-import { askedMonths, issueMonth, issueYear, monthMatches, resolveRelativeDates, statedMonths } from '../../src/frame/time.js';
+import { RELATIVE_YEAR_RE, askedMonths, askedYears, issueMonth, issueYear, monthMatches, resolveRelativeDates, statedMonths, statedYears } from '../../src/frame/time.js';
 
 describe('resolveRelativeDates', () => {
   it.each([
@@ -87,3 +87,22 @@ describe('months asked and stated', () => {
     expect(monthMatches([{ month: 7 }], [{ year: 2025, month: 6 }])).toBe(false);
   });
 });
+
+describe('years asked and stated', () => {
+  it('asks about a year, not the year in a name', () => {
+    expect(askedYears('둥후 시범구 2020년 순이익은?')).toEqual(['2020']);
+    expect(askedYears('GSAT 2025 참가 기업 중 2024년에 설립된 곳은?')).toEqual(['2024']);
+    expect(askedYears('WAIC 2025는 어디서 열려?')).toEqual([]);
+    expect(askedYears('1,2025 억 위안')).toEqual([]);
+  });
+  it("states the report's years, short table forms too", () => {
+    expect(statedYears('주요 지표 구분 2022 년 2023 년 연간 매출 13,094.74 억 위안')).toEqual(['2022', '2023']);
+    expect(statedYears('19 년 화웨이 블랙리스트 등재')).toEqual(['2019']);
+    expect(statedYears('총 2,025 대 판매')).toEqual([]);
+  });
+  it('knows a year written relative to the issue, which may be the asked one', () => {
+    for (const s of ['올해 출하량은 50% 이상 증가할 전망', '지난해 매출', '去年营收', 'sales last year']) expect(RELATIVE_YEAR_RE.test(s)).toBe(true);
+    for (const s of ['해외 진출', '연간 매출', 'yearly revenue']) expect(RELATIVE_YEAR_RE.test(s)).toBe(false);
+  });
+});
+
