@@ -327,7 +327,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /**
    * A figure asked for a year (2024, or "작년" as the chat wrote it out) that no candidate of the
-   * asked kind states, while the ones naming the subject state it for other years: the report
+   * asked kind naming the subject states, while they state it for other years: the report
    * has the subject's figures for 2022 and 2023, not for the asked 2024. Like a name the report
    * never mentions, a fact about the passages rather than a fitted judgement; said in the
    * answer with the years it does give. Conservative where (ap) in docs/design.md was not: a
@@ -340,10 +340,12 @@ export class ExtractiveAnswerer implements Answerer {
     if (!asked.length) return undefined;
     const typed = scored.filter((c) => c.x[TYPE_MISS] === 0);
     // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
-    if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text) || statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
+    if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
     const entity = profile.groups.some((g) => g.entity);
     const passages = hits.map((h) => matchForm(`${h.chunk.header} ${h.chunk.text}`));
     const named = typed.filter((c) => !entity || subjectCoverage(passages[c.hit]!, profile) >= 0.5);
+    // Another company's 2025 row does not state this one's.
+    if (named.some((c) => statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
     const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();
     return stated.length ? { asked, stated: stated.slice(-4) } : undefined;
   }
