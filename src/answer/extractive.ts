@@ -22,8 +22,8 @@ import { englishMonth, isEnglishStopWord } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
-import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap, subjectCoverage } from './evidence.js';
-import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, questionFeatures, sentenceFeatures } from './features.js';
+import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
+import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
 import { isSummaryRequest } from './intent.js';
@@ -226,6 +226,7 @@ export class ExtractiveAnswerer implements Answerer {
       hits,
       cands,
       df: this.opts.termStats,
+      passageNorms: hits.map((h) => matchForm(`${h.chunk.header} ${h.chunk.text}`)),
       previousAnswer,
     };
     const X = sentenceFeatures(featureInput);
@@ -251,7 +252,7 @@ export class ExtractiveAnswerer implements Answerer {
     // is then the name's words again, not a second reason.
     const absentNames = input.restricted === true ? [] : this.absentNames(frame, lang);
     const absent = input.restricted === true || absentNames.length ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
-    const years = input.restricted === true || absent.length ? undefined : this.otherYearsOnly(frame, scored, featureInput.profile, hits);
+    const years = input.restricted === true || absent.length ? undefined : this.otherYearsOnly(frame, scored, featureInput);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years));
     if (!trace.found) {
@@ -334,16 +335,15 @@ export class ExtractiveAnswerer implements Answerer {
    * figure sentence that states no year at all (the question's year only dates its context)
    * is no evidence either way, and the other years must be the subject's.
    */
-  private otherYearsOnly(frame: QuestionFrame, scored: Scored[], profile: QueryProfile, hits: readonly SearchHit[]): { asked: string[]; stated: string[] } | undefined {
+  private otherYearsOnly(frame: QuestionFrame, scored: Scored[], features: FeatureInput): { asked: string[]; stated: string[] } | undefined {
     if (!frame.figure) return undefined;
     const asked = askedYears(frame.text);
     if (!asked.length) return undefined;
     const typed = scored.filter((c) => c.x[TYPE_MISS] === 0);
     // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
     if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
-    const entity = profile.groups.some((g) => g.entity);
-    const passages = hits.map((h) => matchForm(`${h.chunk.header} ${h.chunk.text}`));
-    const named = typed.filter((c) => !entity || subjectCoverage(passages[c.hit]!, profile) >= 0.5);
+    const aboutSubject = namedPassages(features);
+    const named = typed.filter((c) => aboutSubject[c.hit]);
     // Another company's 2025 row does not state this one's.
     if (named.some((c) => statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
     const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();

@@ -97,6 +97,8 @@ export interface FeatureInput {
   hits: ReadonlyArray<SearchHit>;
   cands: ReadonlyArray<Candidate>;
   df?: TermStats | undefined;
+  /** Each hit's header and text in matchForm(), once per question (every passage-level test reads them). */
+  passageNorms: readonly string[];
   /** The candidates' sentence features (set once computed), for question-level features. */
   sentenceX?: number[][];
   /** Text of the previous answer in the conversation. */
@@ -146,11 +148,9 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
   const localTotal = profile.groups.reduce((s, g, i) => s + (g.optional || spec[i]! <= 0 ? 0 : g.weight * spec[i]!), 0);
   const top = hits[0]?.score || 1;
   const prev = input.previousAnswer ? matchForm(input.previousAnswer) : '';
-  const passageNorm = new Map<number, string>();
   return cands.map((c) => {
     const h = hits[c.hit]!;
-    let pn = passageNorm.get(c.hit);
-    if (pn === undefined) passageNorm.set(c.hit, (pn = matchForm(`${h.chunk.header} ${h.chunk.text}`)));
+    const pn = input.passageNorms[c.hit]!;
     const headingNorm = matchForm(h.chunk.headings.join(' '));
     let localGot = 0;
     profile.groups.forEach((g, i) => {
@@ -173,13 +173,19 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
   });
 }
 
+/** Passages about the question's subject: those with at least half its names (all, when it names none). */
+export function namedPassages(input: Pick<FeatureInput, 'profile' | 'passageNorms'>): boolean[] {
+  const ents = input.profile.groups.some((g) => g.entity);
+  return input.passageNorms.map((n) => !ents || subjectCoverage(n, input.profile) >= 0.5);
+}
+
 /** Question-level features for the found / not-found decision, in QUESTION_FEATURES order. */
 export function questionFeatures(input: FeatureInput, probs: readonly number[]): number[] {
   const { profile, hits, df, frame } = input;
   const sorted = [...probs].sort((a, b) => b - a);
   const own = profile.groups.filter((g) => !g.foreign && !g.optional);
   const total = own.reduce((s, g) => s + g.weight, 0);
-  const norms = hits.map((h) => matchForm(`${h.chunk.header} ${h.chunk.text}`));
+  const norms = input.passageNorms;
   let inPassages = 0;
   let inReport = 0;
   for (const g of own) {
@@ -195,12 +201,11 @@ export function questionFeatures(input: FeatureInput, probs: readonly number[]):
   const attr = attributeGroups(frame, profile);
   let attributeNear = attr.length ? 0 : 1;
   if (X) {
-    // Passages about the question's subject: those with at least half its names (all, when it names none).
-    const namedPassage = hits.map((_, i) => subjectCoverage(norms[i]!, profile) >= 0.5);
+    const namedPassage = namedPassages(input);
     X.forEach((x, i) => {
       const typed = x[iType] === 0;
       if (typed) typedCoverage = Math.max(typedCoverage, x[iLocal]!);
-      const namedOk = !ents || namedPassage[input.cands[i]!.hit]!;
+      const namedOk = namedPassage[input.cands[i]!.hit]!;
       if (typed && namedOk) typedNamed = Math.max(typedNamed, probs[i] ?? 0);
       if (namedOk && attr.length) attributeNear = Math.max(attributeNear, attributeShare(input.cands[i]!.norm, attr));
     });

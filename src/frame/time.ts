@@ -174,6 +174,9 @@ export function monthMatches(asked: readonly YearMonth[], stated: readonly YearM
   return stated.some((s) => asked.some((a) => a.month === s.month && (a.year === undefined || s.year === undefined || a.year === s.year)));
 }
 
+/** A four-digit year, not part of a longer number or an amount ("2,025 대", "1.2025"). */
+const YEAR_G = /(?<![\d.,])((?:19|20)\d{2})(?![\d.,])/g;
+
 /**
  * The years a sentence states: four-digit years and the report's short forms ("19 년" in a
  * table header, "'22"), as four digits.
@@ -181,7 +184,7 @@ export function monthMatches(asked: readonly YearMonth[], stated: readonly YearM
 export function statedYears(sentence: string): string[] {
   const s = sentence.normalize('NFKC');
   const out = new Set<string>();
-  for (const m of s.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,])/g)) out.add(m[1]!);
+  for (const m of s.matchAll(YEAR_G)) out.add(m[1]!);
   for (const m of s.matchAll(/(?<![\d.,])['’]?(\d{2})\s*년/g)) out.add(`20${m[1]}`);
   return [...out];
 }
@@ -198,6 +201,6 @@ export const RELATIVE_YEAR_RE = /올해|금년|작년|지난해|전년|내년|�
  */
 export function askedYears(question: string): string[] {
   const q = question.normalize('NFKC').replace(/[A-Za-z][A-Za-z-]*\s*(?:19|20)\d{2}/g, ' ');
-  return [...new Set([...q.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,])/g)].map((m) => m[1]!))];
+  return [...new Set([...q.matchAll(YEAR_G)].map((m) => m[1]!))];
 }
 
