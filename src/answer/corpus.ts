@@ -7,7 +7,8 @@
 import { type QueryProfile, type TermGroup, groupsIn } from './evidence.js';
 import { matchForm, stripParticle } from './terms.js';
 import { memoizeString } from '../util/memo.js';
-import type { Lang } from '../types.js';
+import { splitSentences } from '../chunk/sentences.js';
+import type { Chunk, Lang } from '../types.js';
 
 /**
  * Document frequency: the number of indexed passages whose text contains `term` (compared in
@@ -103,3 +104,35 @@ export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known
   return out;
 }
 
+
+/** One passage of the report: its article, its header and text in matchForm(), its sentences. */
+export interface ReportPassage {
+  article: string;
+  norm: string;
+  sentences: readonly string[];
+}
+
+/**
+ * The whole report's passages in reading order, for facts about the report that the few
+ * retrieved passages cannot show: which passages name a subject, and whether any of them states
+ * a kind of answer at all (~170 passages; split once, when the index is loaded).
+ */
+export class ReportText {
+  readonly passages: readonly ReportPassage[];
+
+  constructor(chunks: ReadonlyArray<Pick<Chunk, 'articleId' | 'ordinal' | 'header' | 'text'>>) {
+    this.passages = [...chunks]
+      .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.ordinal - b.ordinal))
+      .map((c) => ({ article: c.articleId, norm: matchForm(`${c.header} ${c.text}`), sentences: splitSentences(c.text) }));
+  }
+
+  /**
+   * The passages naming a subject (any of its forms, in matchForm()), and the passage after each
+   * in the same article: a chunk boundary can part a figure from the sentence naming its company
+   * (비야디's 2019 profit is stated one chunk after the sentence naming 비야디).
+   */
+  about(forms: readonly string[]): ReportPassage[] {
+    const named = (p: ReportPassage) => forms.some((f) => p.norm.includes(f));
+    return this.passages.filter((p, i) => named(p) || (i > 0 && this.passages[i - 1]!.article === p.article && named(this.passages[i - 1]!)));
+  }
+}

@@ -19,14 +19,14 @@ import type { Glossary } from '../retrieve/glossary.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { englishMonth, isEnglishStopWord } from '../text/rules.js';
-import type { Answer, AnswerInput, Answerer, Citation, Lang, SearchHit } from '../types.js';
+import type { Answer, AnswerInput, Answerer, Citation, GlossaryEntry, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
-import { type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
+import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
-import { isSummaryRequest } from './intent.js';
+import { type AskedKind, isSummaryRequest, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -163,8 +163,19 @@ function capProfile(profile: QueryProfile): QueryProfile {
 /** Discourse connectives that dangle once a sentence is quoted alone ("또한 유니트리는…"). */
 const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|한편|이와 함께|이처럼|따라서|그중|그리고|하지만|다만|동시에)[,\s]+/u;
 
+/**
+ * The "not found" rules that state a fact about the report, applied after the found model (each
+ * on by default; `npm run ablate` answers with each one off to measure what it earns).
+ */
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated'] as const;
+export type RefusalRule = (typeof REFUSAL_RULES)[number];
+
 export interface ExtractiveOptions {
+  /** Rules switched off (ablations only). */
+  withoutRules?: readonly RefusalRule[];
   termStats?: TermStats;
+  /** The whole report's passages: whether the report states a kind of answer about a subject at all. */
+  report?: ReportText;
   weights?: AnswerWeights;
   glossary?: Glossary;
 }
@@ -250,11 +261,13 @@ export class ExtractiveAnswerer implements Answerer {
     const summary = input.summary || frame.summary;
     // A name the report never mentions is said first; its attribute ("Li Auto's market share")
     // is then the name's words again, not a second reason.
-    const absentNames = input.restricted === true ? [] : this.absentNames(frame, lang);
-    const absent = input.restricted === true || absentNames.length ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
-    const years = input.restricted === true || absent.length ? undefined : this.otherYearsOnly(frame, scored, featureInput);
+    const on = (rule: RefusalRule) => input.restricted !== true && !this.opts.withoutRules?.includes(rule);
+    const absentNames = on('absentNames') ? this.absentNames(frame, lang) : [];
+    const absent = absentNames.length || !on('unwrittenAttribute') ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
+    const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
+    const unstated = absent.length || years || !on('kindUnstated') ? undefined : this.kindUnstated(frame, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -269,7 +282,8 @@ export class ExtractiveAnswerer implements Answerer {
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
       const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      const opening = absent.length ? MESSAGES[lang].absent(absent) : years ? MESSAGES[lang].otherYears(years.asked, years.stated) : MESSAGES[lang].hedge;
+      const m = MESSAGES[lang];
+      const opening = absent.length ? m.absent(absent) : years ? m.otherYears(years.asked, years.stated) : unstated ? m.unstated(unstated.names, unstated.kind) : m.hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
@@ -348,6 +362,42 @@ export class ExtractiveAnswerer implements Answerer {
     if (named.some((c) => statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
     const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();
     return stated.length ? { asked, stated: stated.slice(-4) } : undefined;
+  }
+
+  /**
+   * A kind of answer (an amount, a count, a share, an area, a date) asked about a
+   * subject the report names, when no passage of the whole report naming it (nor the passage
+   * after one) states that kind at all: the report names 카눠프 in ten passages and gives none of
+   * its amounts, so it cannot hold its revenue, whatever the retrieved passages' other figures
+   * say. A fact about the report, like a name it never mentions, not a fitted judgement: the
+   * found model sees only the retrieved passages, where another company's figure in the same
+   * article looks like an answer. The subject is the most specific of the report's own names the
+   * question writes (glossary entries mined from the report; the one naming fewest passages:
+   * 성텅 rather than 화웨이 in "화웨이 성텅 칩 가격"), without the report's everyday words (기업).
+   * "States the kind" is loose (statesKind: any counted quantity, any amount, any date). Tuning
+   * data (figure and date questions naming such a subject): it holds for 14 answered
+   * unanswerable questions and no answerable one; requiring every name the question writes in
+   * one passage instead held for the same 15 but narrowed the passages, and refused more
+   * answerable `check` questions (see docs/design.md).
+   */
+  private kindUnstated(frame: QuestionFrame, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
+    const { report, termStats: df } = this.opts;
+    if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
+    const kind: AskedKind | undefined = frame.figure?.kind ?? (frame.quantity === 'strong' ? 'figure' : frame.when ? 'when' : undefined);
+    if (!kind) return undefined;
+    let subject: { entry: GlossaryEntry; passages: ReportPassage[] } | undefined;
+    for (const entry of frame.entries) {
+      if (isCommonWord(df, entry.ko)) continue;
+      const forms = [...new Set([entry.ko, ...entry.zh, ...entry.en].map(matchForm))].filter((f) => [...f].length >= 2);
+      const passages = forms.length ? report.about(forms) : [];
+      if (passages.length && (!subject || passages.length < subject.passages.length)) subject = { entry, passages };
+    }
+    if (!subject) return undefined;
+    // Any kind the question asks ("매출과 영업이익률": an amount, then a share), in any wording.
+    const kinds: AskedKind[] = [kind, ...(frame.figure?.also ?? [])];
+    if (subject.passages.some((p) => p.sentences.some((s) => kinds.some((k) => statesKind(s, k))))) return undefined;
+    const e = subject.entry;
+    return { names: [lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko], kind };
   }
 
   /** The selection ratio for a reader of `lang` (a summary's bullets use the pooled one). */

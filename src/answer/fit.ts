@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { tocEntries } from '../frame/references.js';
 import { loadDevSet } from '../eval/run.js';
 import type { AppContext } from '../server/context.js';
-import { termStatsFromTexts } from './corpus.js';
+import { ReportText, termStatsFromTexts } from './corpus.js';
 import { MemorySessionStore } from '../chat/sessions.js';
 import type { DevQuestion } from '../eval/metrics.js';
 import { containsAllGroups, squash } from '../eval/metrics.js';
@@ -177,7 +177,7 @@ export function fitDepsFor(ctx: AppContext, gold: Map<string, string>): FitDeps 
   return {
     retriever: ctx.retriever,
     gold,
-    answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), glossary: ctx.index.glossary },
+    answererOptions: { termStats: termStatsFromTexts(chunks.map((c) => `${c.header} ${c.text}`)), report: new ReportText(chunks), glossary: ctx.index.glossary },
     makeChat: (answerer, sessions, opts) => new ChatService({ retriever: ctx.retriever, answerer, sessions, defaultTopK: 5, toc, reportTitle, ...(opts?.asProduct ? { issue } : {}) }),
     rankingAlso: RANKING_EXTRA.flatMap((f) => loadDevSet(f)),
   };

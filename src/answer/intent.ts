@@ -2,6 +2,7 @@
  * What kind of answer a question wants, read from its wording alone (pure, no model): a summary,
  * a quantity, and which of its words are names. Patterns cover the three languages readers use.
  */
+import { RELATIVE_YEAR_RE } from '../frame/time.js';
 import { englishMonth } from '../text/rules.js';
 
 /**
@@ -211,6 +212,35 @@ export function statesFigure(sentence: string, asked: AskedFigure): boolean {
   const t = sentence.normalize('NFKC');
   if (asked.kind === 'count' ? hasCountedFigure(t, asked.counters) : FIGURE_OF_KIND[asked.kind].test(t)) return true;
   return (asked.also ?? []).some((k) => FIGURE_OF_KIND[k].test(t));
+}
+
+/** The kinds of answer a question can ask that the report may never state about its subject. */
+export type AskedKind = FigureKind | 'figure' | 'when';
+
+/** A count in an ordinal's or a round's counter, which FIGURE_RE does not list ("제12회", "第二届"). */
+const ORDINAL_COUNT_RE = /\d+\s*(?:회|차|기|호|번째|届|次|期)|第[一二三四五六七八九十\d]+[届次期]/u;
+/** A time without digits ("지난해 출시", "상반기 중"). */
+const VAGUE_TIME_RE = /상반기|하반기|연초|연말|초순|중순|하순|上半年|下半年|年初|年底|年末/u;
+
+/**
+ * The sentence states something of this kind at all, however it is counted or worded: any
+ * counted quantity for a count (whatever its counter) or a figure of no named kind ("얼마나"),
+ * any amount for money, any date or time for "when". Looser than statesFigure on purpose: it
+ * decides that the report never states the kind about a subject, where a missed wording would
+ * refuse an answerable question. No person kind: "谁发布的" and "who published" are answered by
+ * an organization as often as by a person, which no pattern of roles shows.
+ */
+export function statesKind(sentence: string, kind: AskedKind): boolean {
+  const t = sentence.normalize('NFKC');
+  switch (kind) {
+    case 'count':
+    case 'figure':
+      return hasFigure(t) || ORDINAL_COUNT_RE.test(t);
+    case 'when':
+      return hasDate(t) || RELATIVE_YEAR_RE.test(t) || VAGUE_TIME_RE.test(t);
+    default:
+      return FIGURE_OF_KIND[kind].test(t);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * implementation of each seam.
  */
 import type { Logger } from 'pino';
-import { type TermStats, isCommonWord, termStatsFromTexts } from '../answer/corpus.js';
+import { ReportText, type TermStats, isCommonWord, termStatsFromTexts } from '../answer/corpus.js';
 import { type AnswerWeights, ExtractiveAnswerer } from '../answer/extractive.js';
 import { createState } from '../state/index.js';
 import { tocEntries } from '../frame/references.js';
@@ -141,7 +141,7 @@ export async function createAnswerer(
   weights?: AnswerWeights,
   termStats: TermStats | undefined = index ? reportTermStats(index) : undefined,
 ): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
-  const extractive = new ExtractiveAnswerer(index ? { ...(termStats ? { termStats } : {}), glossary: index.glossary, ...(weights ? { weights } : {}) } : {});
+  const extractive = new ExtractiveAnswerer(index ? { ...(termStats ? { termStats } : {}), report: new ReportText(index.chunks), glossary: index.glossary, ...(weights ? { weights } : {}) } : {});
   if (!config.LLM_BASE_URL) return { answerer: extractive };
   const { createLlmAnswerer } = await import('../answer/index.js');
   // Logged with its cause (status, host, error code) but without the endpoint's error text,

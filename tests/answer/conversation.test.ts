@@ -6,7 +6,10 @@
  * The questions are the team's own, not evaluation questions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
+import { fitDepsFor } from '../../src/answer/fit.js';
 import { MESSAGES } from '../../src/answer/messages.js';
+import type { DefaultChatService } from '../../src/chat/service.js';
 import { HashedEmbedder } from '../../src/embed/hashed.js';
 import { createLogger } from '../../src/logger.js';
 import { createContext } from '../../src/server/compose.js';
@@ -200,10 +203,11 @@ describe('summaries by reference', () => {
 describe('an unanswerable question about a named company is refused, in each language', () => {
   // The report profiles 카눠프 (卡诺普, CRP Robotics) but never gives its site's area, its share price or its headcount.
   // The English one asks for an attribute the report never writes in Korean (staff: 직원), which
-  // it names; the others are the found model's refusals.
+  // it names; the Chinese one an amount, which no passage naming 카눠프 states (extractive.ts,
+  // kindUnstated); the Korean one is the found model's refusal.
   it.each([
     ['ko', '카눠프 공장 부지는 몇 제곱미터야?', '카눠프는 어떤 회사야?', MESSAGES.ko.hedge],
-    ['zh', '卡诺普的股价现在多少钱一股？', '卡诺普是一家什么公司？', MESSAGES.zh.hedge],
+    ['zh', '卡诺普的股价现在多少钱一股？', '卡诺普是一家什么公司？', MESSAGES.zh.unstated(['卡诺普'], 'money')],
     ['en', 'How many staff does CRP Robotics employ?', 'Tell me about the robot maker CRP in Chengdu', MESSAGES.en.absent(['staff'])],
   ] as Array<[Lang, string, string, string]>)('%s', async (lang, missing, known, opening) => {
     const [r] = await conversation(lang, [missing]);
@@ -218,13 +222,16 @@ describe('an unanswerable question about a named company is refused, in each lan
   });
 });
 
-/** Not found, opening with what the report never mentions, and citing exactly what it quotes. */
-async function saysAbsent(lang: Lang, question: string, what: string): Promise<void> {
+/** Not found, opening with `opening`, and citing exactly what it quotes. */
+async function refusedWith(lang: Lang, question: string, opening: string): Promise<void> {
   const [r] = await conversation(lang, [question]);
   expect(r!.found).toBe(false);
-  expect(r!.answer.startsWith(MESSAGES[lang].absent([what]))).toBe(true);
+  expect(r!.answer.startsWith(opening)).toBe(true);
   expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
 }
+
+/** Not found, opening with what the report never mentions, and citing exactly what it quotes. */
+const saysAbsent = (lang: Lang, question: string, what: string): Promise<void> => refusedWith(lang, question, MESSAGES[lang].absent([what]));
 
 describe('a question about a company the report never mentions says so, in each language', () => {
   // XPeng (샤오펑, 小鹏) is in the seed glossary of Chinese companies but nowhere in this issue;
@@ -271,16 +278,41 @@ describe('a figure asked for a year the report gives only others for says so, wi
   it.each([
     ['ko', '둥후 시범구 2020년 순이익은?', MESSAGES.ko.otherYears(['2020'], ['2022', '2023'])],
     ['zh', '深圳示范区2021年的营收是多少？', MESSAGES.zh.otherYears(['2021'], ['2022', '2023'])],
-  ] as Array<[Lang, string, string]>)('%s: %s', async (lang, question, opening) => {
-    const [r] = await conversation(lang, [question]);
-    expect(r!.found).toBe(false);
-    expect(r!.answer.startsWith(opening)).toBe(true);
-    expect(r!.citations.map((c) => c.id)).toEqual(markerIds(r!.answer));
-  });
+  ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
   it('a year the table gives is answered', async () => {
     const [r] = await conversation('ko', ['둥후 시범구 2023년 순이익은?']);
     expect(r!.found).toBe(true);
     expect(r!.answer).toContain('1,010.48');
+  });
+});
+
+describe('a kind of answer the report never states about a company it covers says so', () => {
+  // The report names 야오잉의료 and 유니트리 in several passages each, and none of those
+  // passages (nor the one after each) states an amount: their other passages' figures (a market's
+  // size, another company's revenue) were quoted as found.
+  it.each([
+    ['ko', '야오잉의료 연 매출 규모가 얼마나 돼?', MESSAGES.ko.unstated(['야오잉의료'], 'money')],
+    ['zh', '宇树科技的机器狗一台卖多少钱？', MESSAGES.zh.unstated(['宇树科技'], 'money')],
+    ['en', 'How much revenue did Unitree make last year?', MESSAGES.en.unstated(['Unitree'], 'money')],
+  ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
+  it('an amount the report states about the company is answered (비야디 in the passage before its figures)', async () => {
+    const [r] = await conversation('ko', ['비야디는 2019년에 연구개발에 얼마를 썼어?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('56.3');
+  });
+  it("the subject is the question's most specific name: 성텅, not 화웨이, whose passages give amounts", async () => {
+    const [r] = await conversation('ko', ['화웨이 성텅 AI 칩의 가격대는?']);
+    expect(r!.found).toBe(false);
+    expect(r!.answer.startsWith(MESSAGES.ko.unstated(['성텅'], 'money'))).toBe(true);
+  });
+  it('switched off, as `npm run ablate` does, the found model decides alone', async () => {
+    const p = await (ctx.chat as DefaultChatService).prepare('화웨이 성텅 AI 칩의 가격대는?', 'ko', [], 5);
+    const input = { question: p.question, lang: 'ko' as const, hits: p.hits, query: p.query, frame: p.frame };
+    const { answererOptions } = fitDepsFor(ctx, new Map());
+    const off = await new ExtractiveAnswerer({ ...answererOptions, withoutRules: ['kindUnstated'] }).answer(input);
+    expect(off.answer.startsWith(MESSAGES.ko.unstated(['성텅'], 'money'))).toBe(false);
+    const on = await new ExtractiveAnswerer(answererOptions).answer(input);
+    expect(on.answer.startsWith(MESSAGES.ko.unstated(['성텅'], 'money'))).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askedCounters, counterWords, hasCountedFigure, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities } from '../../src/answer/intent.js';
+import { askedCounters, counterWords, hasCountedFigure, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities, statesKind } from '../../src/answer/intent.js';
+import { ReportText } from '../../src/answer/corpus.js';
 import { localTokenize, matchForm, stripParticle, termImportance } from '../../src/answer/terms.js';
 
 describe('isSummaryRequest', () => {
@@ -67,6 +68,43 @@ describe('question intents', () => {
     expect(questionEntities('Which fair did KIC China join in Changwon in June 2025?')).toEqual(expect.arrayContaining(['KIC', 'China', 'Changwon']));
     expect(questionEntities('Which fair did KIC China join in Changwon in June 2025?')).not.toContain('June');
   });
+});
+
+describe('statesKind: whether a sentence states a kind of answer at all (loose on purpose)', () => {
+  it.each([
+    ['money', '2019 년의 순이익이 16.1 억 위안에 불과했음에도'],
+    ['money', '매출은 4.58 억 달러'],
+    ['count', '총 6,000 개의 칩을 사용하였다'],
+    ['count', '제12회 항공전력회의가 열린다'],
+    ['figure', '출하량이 3 만 대를 넘었다'],
+    ['percent', '점유율은 69.75%에 달했다'],
+    ['area', '면적은 397 ㎢이다'],
+    ['when', '2024 년 12 월 공개했다'],
+    ['when', '지난해 출시한 모델'],
+    ['when', '하반기 중 양산에 들어간다'],
+  ] as const)('%s in %s', (kind, s) => expect(statesKind(s, kind)).toBe(true));
+  it.each([
+    ['money', '점유율은 69.75%에 달했다'],
+    ['money', '가격 경쟁력과 신속한 서비스 대응력을 바탕으로'],
+    ['count', '2023 년 이후 성장이 이어졌다'],
+    ['percent', '매출은 4.58 억 달러'],
+    ['when', '가격 경쟁력과 신속한 서비스 대응력'],
+  ] as const)('not %s in %s', (kind, s) => expect(statesKind(s, kind)).toBe(false));
+});
+
+describe('ReportText.about: the passages naming a subject, and the one after each in its article', () => {
+  const chunk = (articleId: string, ordinal: number, text: string) => ({ articleId, ordinal, header: `기사 ${articleId}`, text });
+  const report = new ReportText([
+    chunk('b', 0, '다른 기사의 첫 문단.'),
+    chunk('a', 3, '네 번째 문단에서 비야디가 다시 나온다.'),
+    chunk('a', 1, '순이익은 16.1 억 위안이다.'),
+    chunk('a', 0, '비야디는 연구개발을 강조했다.'),
+    chunk('a', 2, '세 번째 문단.'),
+  ]);
+  it('in reading order, the next passage of the same article included (not of the next article)', () => {
+    expect(report.about(['비야디']).map((p) => p.sentences[0])).toEqual(['비야디는 연구개발을 강조했다.', '순이익은 16.1 억 위안이다.', '네 번째 문단에서 비야디가 다시 나온다.']);
+  });
+  it('no passage for a name the report never writes', () => expect(report.about(['샤오펑'])).toEqual([]));
 });
 
 describe('local terms', () => {

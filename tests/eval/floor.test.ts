@@ -26,7 +26,10 @@ beforeAll(async () => {
 
 // Floors at the measured level of the `check` split (npm run eval), so that any regression
 // there fails: Korean 24/29, Chinese 19/23, English 10/12 of the answerable questions hold the
-// keywords, 58/64 cite a gold article first, and 3 of the 10 unanswerable questions are refused.
+// keywords, 58/64 cite a gold article first, and 4 of the 10 unanswerable questions are refused
+// while 2 of the 64 answerable ones are answered "not found" (with their quotes): the rule for a
+// kind of answer the report never states about a subject (extractive.ts, kindUnstated) refused
+// one more of each; on the second held-out set's check half it refused two more and no answerable one.
 describe('dev-set floor on the check split (built-in embedder, extractive answerer)', () => {
   it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.95, en = 1; evidence in the top 5 zh = 1, en ≥ 0.91', () => {
     expect(check('ko').recall1).toBeGreaterThanOrEqual(0.89);
@@ -44,8 +47,8 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
     expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.9);
     expect(check().markersOk).toBe(1);
   });
-  it('unanswerable questions: at least 3 of 10 refused; at most 1 of 64 answerable ones answered "not found"', () => {
-    expect(Number(check().unanswerableCorrect?.split('/')[0])).toBeGreaterThanOrEqual(3);
-    expect(Number(check().hedged?.split('/')[0])).toBeLessThanOrEqual(1);
+  it('unanswerable questions: at least 4 of 10 refused; at most 2 of 64 answerable ones answered "not found"', () => {
+    expect(Number(check().unanswerableCorrect?.split('/')[0])).toBeGreaterThanOrEqual(4);
+    expect(Number(check().hedged?.split('/')[0])).toBeLessThanOrEqual(2);
   });
 });
