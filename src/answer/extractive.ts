@@ -26,7 +26,7 @@ import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, co
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
-import { type AskedKind, isSummaryRequest, statesKind } from './intent.js';
+import { type AskedKind, PERSON_ROLE_RE, isSummaryRequest, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -365,7 +365,7 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * A kind of answer (an amount, a count, a share, an area, a date) asked about a
+   * A kind of answer (an amount, a count, a share, an area, a date, a person by role) asked about a
    * subject the report names, when no passage of the whole report naming it (nor the passage
    * after one) states that kind at all: the report names 카눠프 in ten passages and gives none of
    * its amounts, so it cannot hold its revenue, whatever the retrieved passages' other figures
@@ -383,10 +383,11 @@ export class ExtractiveAnswerer implements Answerer {
   private kindUnstated(frame: QuestionFrame, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
     const { report, termStats: df } = this.opts;
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
-    const kind: AskedKind | undefined = frame.figure?.kind ?? (frame.quantity === 'strong' ? 'figure' : frame.when ? 'when' : undefined);
+    const kind: AskedKind | undefined = frame.figure?.kind ?? (frame.quantity === 'strong' ? 'figure' : frame.when ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
     if (!kind) return undefined;
     let subject: { entry: GlossaryEntry; passages: ReportPassage[] } | undefined;
-    for (const entry of frame.entries) {
+    // A follow-up pointing back ("그 회사") asks about the conversation's subject.
+    for (const entry of frame.entries.length ? frame.entries : (frame.referents ?? [])) {
       if (isCommonWord(df, entry.ko)) continue;
       const forms = [...new Set([entry.ko, ...entry.zh, ...entry.en].map(matchForm))].filter((f) => [...f].length >= 2);
       const passages = forms.length ? report.about(forms) : [];

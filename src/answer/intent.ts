@@ -215,20 +215,28 @@ export function statesFigure(sentence: string, asked: AskedFigure): boolean {
 }
 
 /** The kinds of answer a question can ask that the report may never state about its subject. */
-export type AskedKind = FigureKind | 'figure' | 'when';
+export type AskedKind = FigureKind | 'figure' | 'when' | 'who';
 
 /** A count in an ordinal's or a round's counter, which FIGURE_RE does not list ("제12회", "第二届"). */
 const ORDINAL_COUNT_RE = /\d+\s*(?:회|차|기|호|번째|届|次|期)|第[一二三四五六七八九十\d]+[届次期]/u;
+/**
+ * A person asked for by role ("창업자가 누구", "CEO 이름", "创始人是谁", "who founded"): unlike a
+ * bare "谁发布的" or "who published", which an organization answers as often as a person.
+ */
+export const PERSON_ROLE_RE =
+  /창업자|창업주|창립자|설립자|대표이사|최고경영자|CEO|회장|사장|创始人|创办人|董事长|总裁|首席执行官|\bfound(?:er|ed)\b|\bchairman\b|\bchief executive\b|\bpresident\b/iu;
+/** A person's role in a sentence: the report's roles, and the words for one who founded something (the report writes 창립자; readers ask 창업자). */
+const ANY_PERSON_RE = /창업자|창업주|founder|创始人/iu;
+
 /** A time without digits ("지난해 출시", "상반기 중"). */
 const VAGUE_TIME_RE = /상반기|하반기|연초|연말|초순|중순|하순|上半年|下半年|年初|年底|年末/u;
 
 /**
  * The sentence states something of this kind at all, however it is counted or worded: any
  * counted quantity for a count (whatever its counter) or a figure of no named kind ("얼마나"),
- * any amount for money, any date or time for "when". Looser than statesFigure on purpose: it
- * decides that the report never states the kind about a subject, where a missed wording would
- * refuse an answerable question. No person kind: "谁发布的" and "who published" are answered by
- * an organization as often as by a person, which no pattern of roles shows.
+ * any amount for money, any date or time for "when", any person's role for "who" (asked only
+ * by role: PERSON_ROLE_RE). Looser than statesFigure on purpose: it decides that the report never
+ * states the kind about a subject, where a missed wording would refuse an answerable question.
  */
 export function statesKind(sentence: string, kind: AskedKind): boolean {
   const t = sentence.normalize('NFKC');
@@ -238,6 +246,8 @@ export function statesKind(sentence: string, kind: AskedKind): boolean {
       return hasFigure(t) || ORDINAL_COUNT_RE.test(t);
     case 'when':
       return hasDate(t) || RELATIVE_YEAR_RE.test(t) || VAGUE_TIME_RE.test(t);
+    case 'who':
+      return mentionsPerson(t) || ANY_PERSON_RE.test(t);
     default:
       return FIGURE_OF_KIND[kind].test(t);
   }

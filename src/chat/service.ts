@@ -213,10 +213,17 @@ export class DefaultChatService implements ChatService {
     if (ref?.kind === 'ambiguous' && (frame.summary || ref.candidates.length <= 8)) {
       return { frame, query: this.deps.retriever.analyze(message, lang), standalone: message, hits: [], summary: frame.summary, direct: 'clarify', candidates: ref.candidates };
     }
-    const { query, standalone, restrictTo, prior, previous, subject } = await this.understand(message, frame, turns, signal, asker);
+    const { query, standalone, restrictTo, prior, previous, subject, carried } = await this.understand(message, frame, turns, signal, asker);
     // An elliptical follow-up asks what the previous question asked (its attribute, its kind of
     // figure) about the part it replaces: the frame the answer stage weighs is inherited.
     if (previous) frame = inheritFrame(frame, analyzeQuestion(previous, frame.lang, context));
+    // "그 회사" is the conversation's subject: the answer stage's facts about the report (a kind
+    // it never states about that subject) need its names, which the question does not write.
+    const glossary = this.deps.retriever.glossary;
+    if (carried?.length && !frame.entries.length && glossary) {
+      const referents = glossary.entriesIn(carried.join(' '), 'ko').filter((e) => glossary.isMined(e));
+      if (referents.length) frame = { ...frame, referents };
+    }
     const summary = frame.summary;
     // A named article is what a summary is of; for a question it is a prior, not a filter. An
     // article with no body text (two KIC items survive only as headings: corpus.md) cannot be
@@ -258,7 +265,7 @@ export class DefaultChatService implements ChatService {
     turns: Turn[],
     signal?: AbortSignal,
     asker?: string,
-  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string; subject?: string[] }> {
+  ): Promise<{ query: AnalyzedQuery; standalone: string; restrictTo?: string; prior: string[]; previous?: string; subject?: string[]; carried?: string[] }> {
     const { retriever, rewriter } = this.deps;
     const lang = frame.lang;
     const q = retriever.analyze(message, lang);
@@ -276,7 +283,7 @@ export class DefaultChatService implements ChatService {
         const rewritten = (await rewriter.rewrite(turns, message, signal)).trim();
         if (rewritten) {
           const r = retriever.analyze(rewritten, lang);
-          return { query: { ...r, raw: message, lang }, standalone: rewritten, prior: resolved.articles, ...bare };
+          return { query: { ...r, raw: message, lang }, standalone: rewritten, prior: resolved.articles, ...bare, ...(resolved.names.length ? { carried: resolved.names } : {}) };
         }
       } catch {
         // Rewriter failed or timed out: the resolution below still works.
@@ -314,6 +321,7 @@ export class DefaultChatService implements ChatService {
       ...bare,
       ...(resolved.elliptical && resolved.topic ? { previous: resolved.topic } : {}),
       ...(resolved.subject?.length ? { subject: resolved.subject } : {}),
+      ...(resolved.names.length ? { carried: resolved.names } : {}),
     };
   }
 

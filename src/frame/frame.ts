@@ -83,6 +83,12 @@ export interface QuestionFrame {
   seedNames: GlossaryEntry[];
   /** The question points back at the conversation ("그 회사", "它", "it", "그럼 2위는?"). */
   refersBack: boolean;
+  /**
+   * The report's names (mined glossary entries) of the conversation's subject, which a question
+   * pointing back refers to: set by the chat once it has resolved the follow-up ("그 회사 매출은?"
+   * after a question on 카눠프). Not part of `entries`, which are the question's own words.
+   */
+  referents?: GlossaryEntry[];
   /** An article (or the whole issue) the question names by position or title. */
   reference?: ArticleRef;
   /** The words naming what is asked about its subject ("영업이익률", 功能, "networks"): attribute.ts. */

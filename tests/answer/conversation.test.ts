@@ -294,7 +294,24 @@ describe('a kind of answer the report never states about a company it covers say
     ['ko', '야오잉의료 연 매출 규모가 얼마나 돼?', MESSAGES.ko.unstated(['야오잉의료'], 'money')],
     ['zh', '宇树科技的机器狗一台卖多少钱？', MESSAGES.zh.unstated(['宇树科技'], 'money')],
     ['en', 'How much revenue did Unitree make last year?', MESSAGES.en.unstated(['Unitree'], 'money')],
+    // A person asked for by role: no passage about 유니트리 names anyone in a role.
+    ['en', 'Who founded Unitree?', MESSAGES.en.unstated(['Unitree'], 'who')],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
+  it.each([
+    ['ko', ['카눠프는 어떤 회사야?', '그 회사 매출은 얼마야?'], MESSAGES.ko.unstated(['카눠프'], 'money')],
+    ['zh', ['曜影医疗是做什么的？', '它一年收入多少？'], MESSAGES.zh.unstated(['曜影医疗'], 'money')],
+    ['en', ['What does the report say about Unitree?', 'Who founded it?'], MESSAGES.en.unstated(['Unitree'], 'who')],
+  ] as Array<[Lang, string[], string]>)('%s: a follow-up pointing back asks it of the conversation\'s subject', async (lang, qs, opening) => {
+    const [first, next] = await conversation(lang, qs);
+    expect(first!.found).toBe(true);
+    expect(next!.found).toBe(false);
+    expect(next!.answer.startsWith(opening)).toBe(true);
+  });
+  it('a person by role the report names is answered (야오잉의료의 창립자 겸 CEO)', async () => {
+    const [r] = await conversation('ko', ['야오잉의료 창립자는 누구야?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('스하오잉');
+  });
   it('an amount the report states about the company is answered (비야디 in the passage before its figures)', async () => {
     const [r] = await conversation('ko', ['비야디는 2019년에 연구개발에 얼마를 썼어?']);
     expect(r!.found).toBe(true);

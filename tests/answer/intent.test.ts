@@ -82,6 +82,8 @@ describe('statesKind: whether a sentence states a kind of answer at all (loose o
     ['when', '2024 년 12 월 공개했다'],
     ['when', '지난해 출시한 모델'],
     ['when', '하반기 중 양산에 들어간다'],
+    ['who', '왕촨푸(王传福) 회장은 연구개발을 강조했다'],
+    ['who', '창업자 왕싱싱이 밝혔다'],
   ] as const)('%s in %s', (kind, s) => expect(statesKind(s, kind)).toBe(true));
   it.each([
     ['money', '점유율은 69.75%에 달했다'],
@@ -89,6 +91,7 @@ describe('statesKind: whether a sentence states a kind of answer at all (loose o
     ['count', '2023 년 이후 성장이 이어졌다'],
     ['percent', '매출은 4.58 억 달러'],
     ['when', '가격 경쟁력과 신속한 서비스 대응력'],
+    ['who', '유니트리는 데이터셋을 공개했다'],
   ] as const)('not %s in %s', (kind, s) => expect(statesKind(s, kind)).toBe(false));
 });
 
