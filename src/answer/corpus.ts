@@ -120,10 +120,12 @@ export interface ReportPassage {
 export class ReportText {
   readonly passages: readonly ReportPassage[];
 
-  constructor(chunks: ReadonlyArray<Pick<Chunk, 'articleId' | 'ordinal' | 'header' | 'text'>>) {
+  constructor(chunks: ReadonlyArray<Pick<Chunk, 'reportId' | 'articleId' | 'ordinal' | 'header' | 'text'>>) {
+    // An article is one report's: an index of several issues repeats article ids.
+    const key = (c: Pick<Chunk, 'reportId' | 'articleId'>) => `${c.reportId}/${c.articleId}`;
     this.passages = [...chunks]
-      .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.ordinal - b.ordinal))
-      .map((c) => ({ article: c.articleId, norm: matchForm(`${c.header} ${c.text}`), sentences: splitSentences(c.text) }));
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.ordinal - b.ordinal))
+      .map((c) => ({ article: key(c), norm: matchForm(`${c.header} ${c.text}`), sentences: splitSentences(c.text) }));
   }
 
   /**

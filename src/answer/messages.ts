@@ -30,7 +30,7 @@ export interface Messages {
 }
 
 /** What a kind of answer is called in each language ("amount" for money). */
-const KIND_WORDS: Record<Lang, Record<AskedKind, string>> = {
+const KIND_NAMES: Record<Lang, Record<AskedKind, string>> = {
   ko: { money: '금액 수치', figure: '수치', count: '수량 수치', percent: '비율 수치', area: '면적 수치', when: '날짜', who: '인물 정보' },
   zh: { money: '金额数字', figure: '数字', count: '数量数字', percent: '比例数字', area: '面积数字', when: '日期', who: '人物信息' },
   en: { money: 'amount', figure: 'figure', count: 'number', percent: 'percentage', area: 'area', when: 'date', who: 'person in that role' },
@@ -44,7 +44,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     hedge: '보고서에서 이 질문에 대한 답을 확인하지 못했습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
     absent: (n) => `보고서에는 ${n.join(', ')}에 관한 내용이 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     otherYears: (a, s) => `보고서에는 ${a.map((y) => `${y}년`).join(', ')} 수치가 없고 ${s.map((y) => `${y}년`).join(', ')} 수치만 있습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
-    unstated: (n, k) => `보고서에는 ${n.join(', ')}에 관한 ${KIND_WORDS.ko[k]}가 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
+    unstated: (n, k) => `보고서에는 ${n.join(', ')}에 관한 ${KIND_NAMES.ko[k]}가 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     closestTopics: (t) => ` 가장 가까운 주제는 ${t.map((x) => `「${x}」`).join(', ')}입니다.`,
     summaryOpening: (title, where) => `보고서의 「${title}」(${where}) 내용을 요약하면 다음과 같습니다.`,
     location: (title, where, page) => `「${title}」은(는) 보고서 ${page}페이지(${where})에 실려 있습니다.`,
@@ -58,7 +58,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     hedge: '报告中没有找到这个问题的确切答案。最接近的段落如下（引自韩文原文，未必是答案）：',
     absent: (n) => `报告中没有提到${n.join('、')}。最接近的段落如下（引自韩文原文，未必是答案）：`,
     otherYears: (a, s) => `报告中没有${a.map((y) => `${y}年`).join('、')}的数字，只有${s.map((y) => `${y}年`).join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
-    unstated: (n, k) => `报告中没有关于${n.join('、')}的${KIND_WORDS.zh[k]}。最接近的段落如下（引自韩文原文，未必是答案）：`,
+    unstated: (n, k) => `报告中没有关于${n.join('、')}的${KIND_NAMES.zh[k]}。最接近的段落如下（引自韩文原文，未必是答案）：`,
     closestTopics: (t) => `最接近的主题是：${t.map((x) => `「${x}」`).join('、')}。`,
     summaryOpening: (title, where) => `报告「${title}」（${where}）的要点如下（引自韩文原文）：`,
     location: (title, where, page) => `「${title}」刊登在报告第 ${page} 页（${where}）。`,
@@ -72,7 +72,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     hedge: 'The report does not clearly answer this. The closest passage (original Korean; it may not be the answer):',
     absent: (n) => `The report does not mention ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     otherYears: (a, s) => `The report gives no figure for ${a.join(', ')}, only for ${s.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
-    unstated: (n, k) => `The report states no ${KIND_WORDS.en[k]} for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
+    unstated: (n, k) => `The report states no ${KIND_NAMES.en[k]} for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     closestTopics: (t) => ` The closest topics are ${t.map((x) => `“${x}”`).join(', ')}.`,
     summaryOpening: (title, where) => `Key points of “${title}” (${where}), original Korean:`,
     location: (title, where, page) => `“${title}” is on page ${page} of the report (${where}).`,

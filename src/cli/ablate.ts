@@ -32,7 +32,7 @@ const CLI = {
 } satisfies CliSpec;
 
 async function main(): Promise<void> {
-  // No flags: anything given is a mistake, said before the minutes of refits.
+  // An unknown flag is a mistake, said before the minutes of refits.
   const { values: flags } = cliArgs(CLI);
   const env = { ...process.env, LOG_LEVEL: 'warn', MODEL: 'hashed' } as Record<string, string | undefined>;
   env.INDEX_DIR ??= path.join('.tmp', 'eval-index-hashed-d-d-d');

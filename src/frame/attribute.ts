@@ -52,11 +52,11 @@ function chineseAttribute(q: string): string[] {
 }
 
 /** English question words and the noun phrase they govern ("which networks", "how many visitors"). */
-const EN_NOUN_RE = /\b(?:what|which)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/giu;
+const EN_NOUN_RE = /\b(?:what|which)\s+((?:[a-z][\w&-]*\s+){0,2}[a-z][\w&-]*)/giu;
 /** "how many visitors came": the counted noun, one word (the verb after it is not part of it). */
-const EN_COUNT_RE = /\bhow many\s+([a-z][\w-]*)/giu;
+const EN_COUNT_RE = /\bhow many\s+([a-z][\w&-]*)/giu;
 /** "what is the X of …", "what was X's …": the noun phrase after the copula. */
-const EN_COPULA_RE = /\b(?:what|who|where|when|which)\s+(?:is|are|was|were)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/giu;
+const EN_COPULA_RE = /\b(?:what|who|where|when|which)\s+(?:is|are|was|were)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w&-]*\s+){0,2}[a-z][\w&-]*)/giu;
 /** Words that end an English noun phrase: verbs, auxiliaries, prepositions, determiners. */
 const EN_STOP = new Set(
   'is are was were be been do does did will would can could should has have had of in at on for to from by with about as into than that this these those the a an its their it they he she his her there and or does did'.split(' '),

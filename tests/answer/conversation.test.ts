@@ -294,6 +294,8 @@ describe('a kind of answer the report never states about a company it covers say
     ['ko', '야오잉의료 연 매출 규모가 얼마나 돼?', MESSAGES.ko.unstated(['야오잉의료'], 'money')],
     ['zh', '宇树科技的机器狗一台卖多少钱？', MESSAGES.zh.unstated(['宇树科技'], 'money')],
     ['en', 'How much revenue did Unitree make last year?', MESSAGES.en.unstated(['Unitree'], 'money')],
+    // A name in Latin capitals the glossary pairs with nothing is a subject as written.
+    ['en', 'How much yearly revenue does CRP report?', MESSAGES.en.unstated(['CRP'], 'money')],
     // A person asked for by role: no passage about 유니트리 names anyone in a role.
     ['en', 'Who founded Unitree?', MESSAGES.en.unstated(['Unitree'], 'who')],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);

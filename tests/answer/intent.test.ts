@@ -96,7 +96,7 @@ describe('statesKind: whether a sentence states a kind of answer at all (loose o
 });
 
 describe('ReportText.about: the passages naming a subject, and the one after each in its article', () => {
-  const chunk = (articleId: string, ordinal: number, text: string) => ({ articleId, ordinal, header: `기사 ${articleId}`, text });
+  const chunk = (articleId: string, ordinal: number, text: string, reportId = 'june') => ({ reportId, articleId, ordinal, header: `기사 ${articleId}`, text });
   const report = new ReportText([
     chunk('b', 0, '다른 기사의 첫 문단.'),
     chunk('a', 3, '네 번째 문단에서 비야디가 다시 나온다.'),
@@ -108,6 +108,10 @@ describe('ReportText.about: the passages naming a subject, and the one after eac
     expect(report.about(['비야디']).map((p) => p.sentences[0])).toEqual(['비야디는 연구개발을 강조했다.', '순이익은 16.1 억 위안이다.', '네 번째 문단에서 비야디가 다시 나온다.']);
   });
   it('no passage for a name the report never writes', () => expect(report.about(['샤오펑'])).toEqual([]));
+  it("another issue's article of the same id is another article", () => {
+    const two = new ReportText([chunk('a', 0, '비야디는 연구개발을 강조했다.'), chunk('a', 1, '다음 호의 문단.', 'july'), chunk('a', 1, '순이익은 16.1 억 위안이다.')]);
+    expect(two.about(['비야디']).map((p) => p.sentences[0])).toEqual(['비야디는 연구개발을 강조했다.', '순이익은 16.1 억 위안이다.']);
+  });
 });
 
 describe('local terms', () => {

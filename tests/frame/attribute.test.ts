@@ -26,6 +26,8 @@ describe('asked attribute', () => {
     expect(askedAttribute('Which sensors does the robot use?', 'en')).toContain('sensors');
     expect(askedAttribute('How many employees work there?', 'en')).toContain('employees');
     expect(askedAttribute('What is the annual revenue of Hikvision?', 'en')).toContain('annual revenue');
+    // "R&D" is one word (the phrase had stopped at "r", too short to keep: no attribute at all).
+    expect(askedAttribute('What is the R&D spending ratio of the zone?', 'en')).toContain('r&d spending ratio');
     expect(askedAttribute('Tell me about drones.', 'en')).toEqual([]);
   });
 });
