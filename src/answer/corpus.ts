@@ -105,6 +105,9 @@ export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known
 }
 
 
+/** Joins a name's forms into one memo key (no form holds it: forms are matchForm()ed text). */
+const FORM_SEPARATOR = '\u0000';
+
 /** One passage of the report: its article, its header and text in matchForm(), its sentences. */
 export interface ReportPassage {
   article: string;
@@ -133,8 +136,15 @@ export class ReportText {
    * in the same article: a chunk boundary can part a figure from the sentence naming its company
    * (비야디's 2019 profit is stated one chunk after the sentence naming 비야디).
    */
-  about(forms: readonly string[]): ReportPassage[] {
+  about(forms: readonly string[]): readonly ReportPassage[] {
+    return this.aboutKey(forms.join(FORM_SEPARATOR));
+  }
+
+  // A question naming a dozen companies scans the report a dozen times (~0.1 ms each); names
+  // recur across questions, so each name's passages are kept (bounded like every memo here).
+  private readonly aboutKey = memoizeString((key: string): readonly ReportPassage[] => {
+    const forms = key.split(FORM_SEPARATOR);
     const named = (p: ReportPassage) => forms.some((f) => p.norm.includes(f));
     return this.passages.filter((p, i) => named(p) || (i > 0 && this.passages[i - 1]!.article === p.article && named(this.passages[i - 1]!)));
-  }
+  }, 4_096);
 }

@@ -386,7 +386,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
     const kind: AskedKind | undefined = frame.figure?.kind ?? (frame.quantity === 'strong' ? 'figure' : frame.when ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
     if (!kind) return undefined;
-    let subject: { entry: GlossaryEntry; passages: ReportPassage[] } | undefined;
+    let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
     // in Latin capitals (CRP, GSAT, WAIC) is a subject too, though the glossary pairs it with no
     // Korean form: the report prints it as written (written tuning set refused 14 → 15/28).
