@@ -160,6 +160,9 @@ function capProfile(profile: QueryProfile): QueryProfile {
   return { groups, total: groups.reduce((t, g) => t + (g.optional ? 0 : g.weight), 0) };
 }
 
+/** A report name as the reader writes it: its English or Chinese form when the report pairs one, else the Korean. */
+const readerForm = (e: GlossaryEntry, lang: Lang): string => (lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko);
+
 /** Discourse connectives that dangle once a sentence is quoted alone ("또한 유니트리는…"). */
 const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|한편|이와 함께|이처럼|따라서|그중|그리고|하지만|다만|동시에)[,\s]+/u;
 
@@ -317,7 +320,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (!df) return [];
     const seed = frame.seedNames
       .filter((e) => [e.ko, ...e.zh, ...e.en].every((f) => df(f) === 0))
-      .map((e) => (lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko));
+      .map((e) => readerForm(e, lang));
     const glossary = this.opts.glossary;
     const known = (w: string) =>
       isEnglishStopWord(w.toLowerCase(), true) || englishMonth(w) !== undefined || defaultLexicon().knowsEnglish(w) || pinyinToHangul(w) !== undefined || !!glossary?.knowsEnglishWord(w);
@@ -401,8 +404,7 @@ export class ExtractiveAnswerer implements Answerer {
     // Any kind the question asks ("매출과 영업이익률": an amount, then a share), in any wording.
     const kinds: AskedKind[] = [kind, ...(frame.figure?.also ?? [])];
     if (subject.passages.some((p) => p.sentences.some((s) => kinds.some((k) => statesKind(s, k))))) return undefined;
-    const e = subject.entry;
-    return { names: [lang === 'en' ? (e.en[0] ?? e.ko) : lang === 'zh' ? (e.zh[0] ?? e.ko) : e.ko], kind };
+    return { names: [readerForm(subject.entry, lang)], kind };
   }
 
   /** The selection ratio for a reader of `lang` (a summary's bullets use the pooled one). */

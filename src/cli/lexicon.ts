@@ -6,7 +6,7 @@
  * each, `korean | chinese, … | english, …`), so that Chinese and English readers reach them.
  */
 import { analyze } from '../retrieve/analyzer.js';
-import { defaultLexicon } from '../retrieve/retriever.js';
+import { defaultLexicon } from '../retrieve/lexicon.js';
 import { SEED_GLOSSARY } from '../retrieve/seed-glossary.js';
 import { normalize } from '../text/normalize.js';
 import { type CliSpec, cliArgs } from './args.js';

@@ -191,7 +191,9 @@ export function statedYears(sentence: string): string[] {
 
 /**
  * A year written relative to the issue ("올해", "지난해", "今年", "this year"): the report dates
- * many figures so, and the answer stage does not know which year each meant.
+ * many figures so, and the answer stage does not know which year each meant. Broader than RULES
+ * on purpose (전년, 이듬해, 上年: relative to another year): RULES writes out only what surely means
+ * the asker's year, while here any relative year is a possible match, not evidence of absence.
  */
 export const RELATIVE_YEAR_RE = /올해|금년|작년|지난해|전년|내년|이듬해|今年|去年|明年|上年|本年|\b(?:this|last|next) year\b/iu;
 

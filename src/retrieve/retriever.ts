@@ -67,8 +67,6 @@ export interface RetrieverDeps {
   tuning?: Partial<RetrievalTuning>;
 }
 
-export { defaultLexicon } from './lexicon.js';
-
 export class HybridRetriever implements Retriever {
   readonly tuning: RetrievalTuning;
 

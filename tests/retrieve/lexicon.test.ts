@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HybridRetriever, defaultLexicon } from '../../src/retrieve/retriever.js';
+import { defaultLexicon } from '../../src/retrieve/lexicon.js';
+import { HybridRetriever } from '../../src/retrieve/retriever.js';
 import { Lexicon, englishBases, parseLexicon } from '../../src/retrieve/lexicon.js';
 import { VOCABULARY } from '../../src/retrieve/vocabulary.js';
 import { useRealContext } from '../helpers/context.js';
