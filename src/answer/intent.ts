@@ -149,7 +149,9 @@ const KIND_WORDS: Array<[Exclude<FigureKind, 'count'>, RegExp]> = [
   ['area', /면적|제곱미터|평방|㎡|㎢|面积|\barea\b|\bsquare (?:meters|metres|kilometers|kilometres)\b/iu],
   [
     'percent',
-    /점유율|비중|비율|[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|增速|增幅|涨幅|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b|\bhow fast\b/iu,
+    // 률/율 ends a rate word (성장률, 이익률) but also a few words that are no rate: 법률 (law),
+    // 자율 (autonomy: "자율 주행"), 규율, 선율, 운율, 계율.
+    /점유율|비중|비율|(?<![법자규선운계])[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|增速|增幅|涨幅|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b|\bhow fast\b/iu,
   ],
   [
     'money',
@@ -178,6 +180,19 @@ export interface AskedFigure {
 
 /** KIND_WORDS with the global flag, for every occurrence. */
 const KIND_WORDS_ALL = KIND_WORDS.map(([kind, re]) => [kind, new RegExp(re.source, `${re.flags}g`)] as const);
+
+/** Words of size: money for a market or an industry in this report, but a headcount for a team. */
+const SIZE_WORD_RE = /^(?:규모|规模|size)$/iu;
+
+/**
+ * The question names money only by a word of size ("의료팀 규모는", "基金规模"): the amount is
+ * likely, not certain (a team's size is a headcount), so a test that the report never states the
+ * asked kind must take any figure as stating it.
+ */
+export function moneyOnlyBySize(question: string): boolean {
+  const words = [...question.normalize('NFKC').matchAll(KIND_WORDS_ALL.find(([k]) => k === 'money')![1])].map((m) => m[0]);
+  return words.length > 0 && words.every((w) => SIZE_WORD_RE.test(w));
+}
 
 /** Where each kind's words stand in the question, as [start, end) spans, in KIND_WORDS order. */
 function kindSpans(q: string): Array<{ kind: Exclude<FigureKind, 'count'>; start: number; end: number }> {

@@ -314,6 +314,11 @@ describe('a kind of answer the report never states about a company it covers say
     expect(r!.found).toBe(true);
     expect(r!.answer).toContain('스하오잉');
   });
+  it("a size asked of a team is a headcount, not money: 야오잉의료's passages count its doctors", async () => {
+    const [r] = await conversation('ko', ['야오잉의료 의료팀 규모는 얼마나 돼?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer.startsWith(MESSAGES.ko.unstated(['야오잉의료'], 'money'))).toBe(false);
+  });
   it('an amount the report states about the company is answered (비야디 in the passage before its figures)', async () => {
     const [r] = await conversation('ko', ['비야디는 2019년에 연구개발에 얼마를 썼어?']);
     expect(r!.found).toBe(true);
@@ -390,7 +395,7 @@ describe('readers of Chinese and English', () => {
     expect(r!.answer).not.toMatch(/기업 = |CR3/);
   });
   it('an English answer gives the amount in English units', async () => {
-    const [r] = await conversation('en', ["What size is China's coreless motor market expected to reach in 2028?"]);
+    const [r] = await conversation('en', ["How large will the coreless motor market in China be by 2028?"]);
     expect(r!.answer).toMatch(/\d+ million US dollars/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalPhrase } from '../../src/answer/focus.js';
-import { askedFigure, isWhoQuestion, mentionsPerson, statesFigure } from '../../src/answer/intent.js';
+import { askedFigure, isWhoQuestion, mentionsPerson, moneyOnlyBySize, statesFigure } from '../../src/answer/intent.js';
 
 describe('finalPhrase: what a Korean question asks about', () => {
   it.each([
@@ -26,6 +26,16 @@ describe('the figure a question asks for', () => {
     expect(askedFigure('창안자동차의 작년 판매량은?')).toEqual({ kind: 'count', counters: ['대'] });
     expect(askedFigure('카눠프는 몇 년에 설립됐어?')).toEqual({ kind: 'count', counters: ['년'] });
     expect(askedFigure('본사는 어디야?')).toBeNull();
+    // 률 of a word that is no rate.
+    expect(askedFigure('저고도 경제 관련 법률은 뭐야?')).toBeNull();
+    expect(askedFigure('자율 주행 선박 시험은 어디서 했어?')).toBeNull();
+  });
+
+  it('tells money named only by a word of size (a team\'s size may be a headcount)', () => {
+    expect(moneyOnlyBySize('의료팀 규모는 얼마나 돼?')).toBe(true);
+    expect(moneyOnlyBySize('这个基金规模多大？')).toBe(true);
+    expect(moneyOnlyBySize('연 매출 규모가 얼마나 돼?')).toBe(false);
+    expect(moneyOnlyBySize('몇 명이야?')).toBe(false);
   });
 
   it('finds it in sentences as the report prints it', () => {
