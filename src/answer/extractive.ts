@@ -26,7 +26,7 @@ import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, co
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
-import { type AskedKind, PERSON_ROLE_RE, isSummaryRequest, moneyOnlyBySize, statesKind } from './intent.js';
+import { type AskedKind, PERSON_ROLE_RE, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -389,7 +389,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
     // A size (규모) is money for a market but a headcount for a team: then any figure states it.
     const figureKind = frame.figure?.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure?.kind;
-    const kind: AskedKind | undefined = figureKind ?? (frame.quantity === 'strong' ? 'figure' : frame.when ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
+    const kind: AskedKind | undefined = figureKind ?? (frame.quantity === 'strong' ? (namesMoney(frame.text) ? 'money' : 'figure') : frame.when ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
     if (!kind) return undefined;
     let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written

@@ -146,7 +146,8 @@ export function hasCountedFigure(sentence: string, counters: string[]): boolean 
 export type FigureKind = 'count' | 'area' | 'percent' | 'money';
 
 const KIND_WORDS: Array<[Exclude<FigureKind, 'count'>, RegExp]> = [
-  ['area', /면적|제곱미터|평방|㎡|㎢|面积|\barea\b|\bsquare (?:meters|metres|kilometers|kilometres)\b/iu],
+  // "New Area" names a zone (Tianfu New Area, 新区), not a size.
+  ['area', /면적|제곱미터|평방|㎡|㎢|面积|(?<!\bnew )\barea\b|\bsquare (?:meters|metres|kilometers|kilometres)\b/iu],
   [
     'percent',
     // 률/율 ends a rate word (성장률, 이익률) but also a few words that are no rate: 법률 (law),
@@ -192,6 +193,18 @@ const SIZE_WORD_RE = /^(?:규모|规模|size)$/iu;
 export function moneyOnlyBySize(question: string): boolean {
   const words = [...question.normalize('NFKC').matchAll(KIND_WORDS_ALL.find(([k]) => k === 'money')![1])].map((m) => m[0]);
   return words.length > 0 && words.every((w) => SIZE_WORD_RE.test(w));
+}
+
+/**
+ * Nouns of money the frame does not read as an asked kind (funds, financing, a region's output):
+ * a "how much" question naming one asks an amount. Read only by the test that the report never
+ * states the asked kind about a subject; in the frame, funding words moved the fitted models
+ * (docs/design.md, (au)).
+ */
+const MONEY_NOUN_RE = /자금|펀드|기금|투자금|보조금|지원금|국내총생산|지역총생산|资金|基金|融资|经费|补贴|补助|\bsubsid(?:y|ies)\b|\bGDP\b|\bfund(?:s|ing)?\b/iu;
+
+export function namesMoney(question: string): boolean {
+  return MONEY_NOUN_RE.test(question.normalize('NFKC'));
 }
 
 /** Where each kind's words stand in the question, as [start, end) spans, in KIND_WORDS order. */

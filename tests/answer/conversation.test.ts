@@ -296,6 +296,8 @@ describe('a kind of answer the report never states about a company it covers say
     ['en', 'How much revenue did Unitree make last year?', MESSAGES.en.unstated(['Unitree'], 'money')],
     // A name in Latin capitals the glossary pairs with nothing is a subject as written.
     ['en', 'How much yearly revenue does CRP report?', MESSAGES.en.unstated(['CRP'], 'money')],
+    // Funds asked with "how much": an amount, and no passage about the plan gives one.
+    ['zh', '电子信息制造业数字化转型实施方案安排了多少资金？', MESSAGES.zh.unstated(['电子信息制造业数字化转型实施方案'], 'money')],
     // A person asked for by role: no passage about 유니트리 names anyone in a role.
     ['en', 'Who founded Unitree?', MESSAGES.en.unstated(['Unitree'], 'who')],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);

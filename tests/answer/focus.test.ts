@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalPhrase } from '../../src/answer/focus.js';
-import { askedFigure, isWhoQuestion, mentionsPerson, moneyOnlyBySize, statesFigure } from '../../src/answer/intent.js';
+import { askedFigure, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
 
 describe('finalPhrase: what a Korean question asks about', () => {
   it.each([
@@ -26,6 +26,9 @@ describe('the figure a question asks for', () => {
     expect(askedFigure('창안자동차의 작년 판매량은?')).toEqual({ kind: 'count', counters: ['대'] });
     expect(askedFigure('카눠프는 몇 년에 설립됐어?')).toEqual({ kind: 'count', counters: ['년'] });
     expect(askedFigure('본사는 어디야?')).toBeNull();
+    // "New Area" names a zone (天府新区), not a size.
+    expect(askedFigure('What did Tianfu New Area build for drones?')).toBeNull();
+    expect(askedFigure('What is the total area of the zone?')?.kind).toBe('area');
     // 률 of a word that is no rate.
     expect(askedFigure('저고도 경제 관련 법률은 뭐야?')).toBeNull();
     expect(askedFigure('자율 주행 선박 시험은 어디서 했어?')).toBeNull();
@@ -36,6 +39,13 @@ describe('the figure a question asks for', () => {
     expect(moneyOnlyBySize('这个基金规模多大？')).toBe(true);
     expect(moneyOnlyBySize('연 매출 규모가 얼마나 돼?')).toBe(false);
     expect(moneyOnlyBySize('몇 명이야?')).toBe(false);
+  });
+
+  it('knows nouns of money the frame leaves to "how much" (funds, subsidies, GDP)', () => {
+    expect(namesMoney('这个基金一共投了多少？')).toBe(true);
+    expect(namesMoney('How much funding did it raise?')).toBe(true);
+    expect(namesMoney('지역 GDP는 얼마야?')).toBe(true);
+    expect(namesMoney('How many companies joined?')).toBe(false);
   });
 
   it('finds it in sentences as the report prints it', () => {
