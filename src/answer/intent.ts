@@ -66,8 +66,11 @@ const COUNTER_EN: Record<string, string[]> = {
   guests: ['명'], participants: ['명'], visitors: ['명'], employees: ['명'], countries: ['개국', '개'],
   years: ['년'], items: ['개', '가지'], tasks: ['개', '가지'], ministries: ['개'], departments: ['개'],
 };
-/** Sales and shipment volumes are counted in units (대): "427 만 대", "3,143 만 6 천 대". */
-const VOLUME_RE = /판매량|출하량|생산량|销量|销售量|出货量|sales volume|units sold/iu;
+/**
+ * Sales and shipment volumes are counted in units (대): "427 만 대", "3,143 만 6 천 대". In English,
+ * sales of vehicles or units are a volume; bare "sales" is revenue as often.
+ */
+const VOLUME_RE = /판매량|출하량|생산량|销量|销售量|出货量|\bsales volume\b|\bunits sold\b|\b(?:vehicle|car|unit|robot)s? sales\b/iu;
 
 /** Native numerals that count with a counter ("네 가지 분야", "두 곳"). */
 const KO_NUMERAL = '(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)';

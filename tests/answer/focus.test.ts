@@ -26,6 +26,10 @@ describe('the figure a question asks for', () => {
     expect(askedFigure('창안자동차의 작년 판매량은?')).toEqual({ kind: 'count', counters: ['대'] });
     expect(askedFigure('카눠프는 몇 년에 설립됐어?')).toEqual({ kind: 'count', counters: ['년'] });
     expect(askedFigure('본사는 어디야?')).toBeNull();
+    // Sales of vehicles or units are a volume counted in 대; bare "sales" may be revenue.
+    expect(askedFigure("What were BYD's vehicle sales in 2024?")?.counters).toEqual(['대']);
+    expect(askedFigure('What was the sales volume of new energy vehicles?')?.kind).toBe('count');
+    expect(askedFigure("What were Huawei's sales last year?")?.kind).toBe('money');
     // "New Area" names a zone (天府新区), not a size.
     expect(askedFigure('What did Tianfu New Area build for drones?')).toBeNull();
     expect(askedFigure('What is the total area of the zone?')?.kind).toBe('area');
