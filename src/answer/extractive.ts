@@ -18,7 +18,7 @@ import { RELATIVE_YEAR_RE, askedYears, monthMatches, statedMonths, statedYears }
 import type { Glossary } from '../retrieve/glossary.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
-import { englishMonth, isEnglishStopWord } from '../text/rules.js';
+import { englishMonth, isEnglishStopWord, isTermAcronym } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, GlossaryEntry, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
@@ -26,7 +26,7 @@ import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, co
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
-import { type AskedKind, PERSON_ROLE_RE, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
+import { type AskedKind, PERSON_ROLE_RE, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -389,13 +389,13 @@ export class ExtractiveAnswerer implements Answerer {
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
     // A size (규모) is money for a market but a headcount for a team: then any figure states it.
     const figureKind = frame.figure?.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure?.kind;
-    const kind: AskedKind | undefined = figureKind ?? (frame.quantity === 'strong' ? (namesMoney(frame.text) ? 'money' : 'figure') : frame.when ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
+    const kind: AskedKind | undefined = figureKind ?? (frame.quantity === 'strong' ? (namesMoney(frame.text) ? 'money' : 'figure') : frame.when || asksTime(frame.text) ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
     if (!kind) return undefined;
     let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
     // in Latin capitals (CRP, GSAT, WAIC) is a subject too, though the glossary pairs it with no
     // Korean form: the report prints it as written (written tuning set refused 14 → 15/28).
-    const acronyms: GlossaryEntry[] = frame.names.filter((n) => /^[A-Z][A-Z0-9]{2,}$/.test(n)).map((n) => ({ ko: n, zh: [], en: [n], count: 0 }));
+    const acronyms: GlossaryEntry[] = frame.names.filter((n) => /^[A-Z][A-Z0-9]{2,}$/.test(n) && !isTermAcronym(n)).map((n) => ({ ko: n, zh: [], en: [n], count: 0 }));
     for (const entry of [...(frame.entries.length ? frame.entries : (frame.referents ?? [])), ...acronyms]) {
       if (isCommonWord(df, entry.ko)) continue;
       const forms = [...new Set([entry.ko, ...entry.zh, ...entry.en].map(matchForm))].filter((f) => [...f].length >= 2);

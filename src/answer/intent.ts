@@ -317,6 +317,17 @@ export function isWhenQuestion(question: string): boolean {
   return WHEN_RE.test(question.normalize('NFKC'));
 }
 
+/**
+ * A time asked by a noun (양산 시점, 출시 시기, 时间表, "timeline"): a date is wanted as surely as by
+ * "언제". Read only by the test that the report never states the asked kind about a subject: the
+ * frame's question words feed the fitted models, which moved with every new frame word.
+ */
+const TIME_NOUN_RE = /시점|시기(?!적)|时间点|时间表|什么时间|\btiming\b|\btimeline\b/iu;
+
+export function asksTime(question: string): boolean {
+  return TIME_NOUN_RE.test(question.normalize('NFKC'));
+}
+
 /** "Who" questions (누가, 누구, 谁, who): a person, named with a role, is what is wanted. */
 const WHO_RE = /누가|누구|谁|哪位|\bwho\b|\bwhom\b/iu;
 

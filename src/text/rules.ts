@@ -101,6 +101,19 @@ export function isEnglishStopWord(word: string, query: boolean): boolean {
   return stop(word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1));
 }
 
+/**
+ * Acronyms that are words of economics and technology, not names (GDP, CEO, IPO, GPU, R&D is
+ * written otherwise): a question's word in Latin capitals is taken as a company's or an event's
+ * name (CRP, GSAT, WAIC) unless it is one of these.
+ */
+const TERM_ACRONYMS = new Set(
+  'GDP GNP CPI PMI CEO CFO CTO COO IPO M&A ROI KPI CAGR OEM ODM EV NEV BEV PHEV AI AGI LLM GPU CPU NPU TPU API SDK SAAS IOT ICT MOU VR AR XR USD CNY RMB KRW'.split(' '),
+);
+
+export function isTermAcronym(word: string): boolean {
+  return TERM_ACRONYMS.has(word.toUpperCase());
+}
+
 // ───────────────────────────── scripts ─────────────────────────────
 
 export const isHangul = (c: number): boolean => (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);

@@ -298,6 +298,11 @@ describe('a kind of answer the report never states about a company it covers say
     ['en', 'How much yearly revenue does CRP report?', MESSAGES.en.unstated(['CRP'], 'money')],
     // Funds asked with "how much": an amount, and no passage about the plan gives one.
     ['zh', '电子信息制造业数字化转型实施方案安排了多少资金？', MESSAGES.zh.unstated(['电子信息制造业数字化转型实施方案'], 'money')],
+    // A time asked by a noun (시기, "timeline"): no passage naming 샤오미 gives a date.
+    ['ko', '샤오미 로봇 대량 생산 시기가 나와?', MESSAGES.ko.unstated(['샤오미'], 'when')],
+    ['en', "What is Xiaomi's timeline for its humanoid robot?", MESSAGES.en.unstated(['Xiaomi'], 'when')],
+    // GDP is a word, not a name: the subject stays 톈푸신구, whose passages give no amount.
+    ['ko', '톈푸신구 GDP는 얼마나 돼?', MESSAGES.ko.unstated(['톈푸신구'], 'money')],
     // A person asked for by role: no passage about 유니트리 names anyone in a role.
     ['en', 'Who founded Unitree?', MESSAGES.en.unstated(['Unitree'], 'who')],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalPhrase } from '../../src/answer/focus.js';
-import { askedFigure, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
+import { askedFigure, asksTime, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
 
 describe('finalPhrase: what a Korean question asks about', () => {
   it.each([
@@ -43,6 +43,14 @@ describe('the figure a question asks for', () => {
     expect(moneyOnlyBySize('这个基金规模多大？')).toBe(true);
     expect(moneyOnlyBySize('연 매출 규모가 얼마나 돼?')).toBe(false);
     expect(moneyOnlyBySize('몇 명이야?')).toBe(false);
+  });
+
+  it('knows a time asked by a noun (시점, 시기, 时间表, timeline)', () => {
+    expect(asksTime('양산 시점이 언급돼?')).toBe(true);
+    expect(asksTime('这个项目的时间表是什么？')).toBe(true);
+    expect(asksTime('What is the rollout timeline?')).toBe(true);
+    expect(asksTime('시기적으로 어떤 의미야?')).toBe(false);
+    expect(asksTime('몇 곳이야?')).toBe(false);
   });
 
   it('knows nouns of money the frame leaves to "how much" (funds, subsidies, GDP)', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stripParticle } from '../../src/answer/terms.js';
 import { stripKorean } from '../../src/embed/features.js';
 import { analyze } from '../../src/retrieve/analyzer.js';
-import { KO_SUFFIXES, isKoreanQuestionWord, stripKoreanSuffix } from '../../src/text/rules.js';
+import { KO_SUFFIXES, isKoreanQuestionWord, isTermAcronym, stripKoreanSuffix } from '../../src/text/rules.js';
 
 describe('shared Korean rules', () => {
   it('strips one particle or ending, longest first, keeping two syllables', () => {
@@ -33,5 +33,14 @@ describe('shared Korean rules', () => {
     expect(terms('둥후는 정확히 뭐로 알려졌어')).toContain('둥후');
     // Documents keep every word.
     expect(analyze('정확히 뭐로').map((t) => t.term)).toContain('정확히');
+  });
+});
+
+describe('acronyms', () => {
+  it('tells words of economics and technology (GDP, CEO) from names in capitals (CRP, GSAT)', () => {
+    expect(isTermAcronym('GDP')).toBe(true);
+    expect(isTermAcronym('ceo')).toBe(true);
+    expect(isTermAcronym('CRP')).toBe(false);
+    expect(isTermAcronym('GSAT')).toBe(false);
   });
 });
