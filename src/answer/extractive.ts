@@ -376,8 +376,9 @@ export class ExtractiveAnswerer implements Answerer {
    * found model sees only the retrieved passages, where another company's figure in the same
    * article looks like an answer. The subject is the most specific of the report's own names the
    * question writes (glossary entries mined from the report; the one naming fewest passages:
-   * 성텅 rather than 화웨이 in "화웨이 성텅 칩 가격", or a name in Latin capitals), without the
-   * report's everyday words (기업).
+   * 성텅 rather than 화웨이 in "화웨이 성텅 칩 가격", or a name in Latin capitals that is no word
+   * of economics: GDP), without the report's everyday words (기업). The asked kind is read more
+   * widely than the frame reads it (ruleKind: funds, GDP, 시점).
    * "States the kind" is loose (statesKind: any counted quantity, any amount, any date, any
    * role). Tuning data (figure, date and person questions naming such a subject): it holds for 15
    * answered unanswerable questions and no answerable one (16 with names in Latin capitals);
@@ -387,9 +388,7 @@ export class ExtractiveAnswerer implements Answerer {
   private kindUnstated(frame: QuestionFrame, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
     const { report, termStats: df } = this.opts;
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
-    // A size (규모) is money for a market but a headcount for a team: then any figure states it.
-    const figureKind = frame.figure?.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure?.kind;
-    const kind: AskedKind | undefined = figureKind ?? (frame.quantity === 'strong' ? (namesMoney(frame.text) ? 'money' : 'figure') : frame.when || asksTime(frame.text) ? 'when' : frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined);
+    const kind = ruleKind(frame);
     if (!kind) return undefined;
     let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
@@ -568,6 +567,20 @@ export class ExtractiveAnswerer implements Answerer {
     const titles = [...new Set(hits.slice(0, 3).map((h) => h.chunk.articleTitle))].slice(0, 2);
     return { found: false, answer: titles.length > 0 ? `${m.notFound}${m.closestTopics(titles)}` : m.notFound, citations: [], answerer: this.name };
   }
+}
+
+/**
+ * The kind of answer the kind-never-stated rule tests for, read more widely than the frame (whose
+ * question words feed the fitted models, which moved with every word added there): a size (규모)
+ * is money for a market but a headcount for a team, so then any figure states it; "how much" of
+ * funds, a subsidy or a GDP asks an amount; 시점, 시기, "timeline" ask a date; a person is asked
+ * for by role only (a ministry answers "谁发布的" as often as a person).
+ */
+function ruleKind(frame: QuestionFrame): AskedKind | undefined {
+  if (frame.figure) return frame.figure.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure.kind;
+  if (frame.quantity === 'strong') return namesMoney(frame.text) ? 'money' : 'figure';
+  if (frame.when || asksTime(frame.text)) return 'when';
+  return frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined;
 }
 
 /**

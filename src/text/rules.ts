@@ -102,9 +102,9 @@ export function isEnglishStopWord(word: string, query: boolean): boolean {
 }
 
 /**
- * Acronyms that are words of economics and technology, not names (GDP, CEO, IPO, GPU, R&D is
- * written otherwise): a question's word in Latin capitals is taken as a company's or an event's
- * name (CRP, GSAT, WAIC) unless it is one of these.
+ * Acronyms that are words of economics and technology, not names (GDP, CEO, IPO, GPU): a
+ * question's word in Latin capitals is taken as a company's or an event's name (CRP, GSAT, WAIC)
+ * unless it is one of these.
  */
 const TERM_ACRONYMS = new Set(
   'GDP GNP CPI PMI CEO CFO CTO COO IPO M&A ROI KPI CAGR OEM ODM EV NEV BEV PHEV AI AGI LLM GPU CPU NPU TPU API SDK SAAS IOT ICT MOU VR AR XR USD CNY RMB KRW'.split(' '),
