@@ -26,7 +26,7 @@ import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, co
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
-import { type AskedKind, PERSON_ROLE_RE, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
+import { type AskedKind, PERSON_ROLE_RE, asksHeadquarters, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -388,7 +388,7 @@ export class ExtractiveAnswerer implements Answerer {
   private kindUnstated(frame: QuestionFrame, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
     const { report, termStats: df } = this.opts;
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
-    const kind = ruleKind(frame);
+    const kind = asksHeadquarters(frame.text) ? 'hq' : ruleKind(frame);
     if (!kind) return undefined;
     let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written

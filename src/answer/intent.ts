@@ -246,7 +246,7 @@ export function statesFigure(sentence: string, asked: AskedFigure): boolean {
 }
 
 /** The kinds of answer a question can ask that the report may never state about its subject. */
-export type AskedKind = FigureKind | 'figure' | 'when' | 'who';
+export type AskedKind = FigureKind | 'figure' | 'when' | 'who' | 'hq';
 
 /** A count in an ordinal's or a round's counter, which FIGURE_RE does not list ("제12회", "第二届"). */
 const ORDINAL_COUNT_RE = /\d+\s*(?:회|차|기|호|번째|届|次|期)|第[一二三四五六七八九十\d]+[届次期]/u;
@@ -256,6 +256,17 @@ const ORDINAL_COUNT_RE = /\d+\s*(?:회|차|기|호|번째|届|次|期)|第[一�
  */
 export const PERSON_ROLE_RE =
   /창업자|창업주|창립자|설립자|대표이사|최고경영자|CEO|회장|사장|创始人|创办人|董事长|总裁|首席执行官|\bfound(?:er|ed)\b|\bchairman\b|\bchief executive\b|\bpresident\b/iu;
+/** A company's seat: the report gives it as "본사를 두고 있다" (카눠프), readers ask 본사, 总部, headquarters. */
+const HQ_RE = /본사|본부|总部|总公司|\bheadquarter(?:s|ed)?\b|\bhq\b/iu;
+/** Where a company's seat is: its word and a question of place (어디, 어느 도시, 在哪, where, which city). */
+const ASKS_PLACE_RE = /어디|어느\s*(?:도시|지역|곳)|哪里|哪儿|在哪|哪个城市|哪座城市|\bwhere\b|\bwhich city\b/iu;
+
+/** The question asks where a company is seated ("본사는 어디", "总部在哪", "where is it headquartered"). */
+export function asksHeadquarters(question: string): boolean {
+  const q = question.normalize('NFKC');
+  return HQ_RE.test(q) && ASKS_PLACE_RE.test(q);
+}
+
 /** A person's role in a sentence: the report's roles, and the words for one who founded something (the report writes 창립자; readers ask 창업자). */
 const ANY_PERSON_RE = /창업자|창업주|founder|创始人/iu;
 
@@ -279,6 +290,8 @@ export function statesKind(sentence: string, kind: AskedKind): boolean {
       return hasDate(t) || RELATIVE_YEAR_RE.test(t) || VAGUE_TIME_RE.test(t);
     case 'who':
       return mentionsPerson(t) || ANY_PERSON_RE.test(t);
+    case 'hq':
+      return HQ_RE.test(t);
     default:
       return FIGURE_OF_KIND[kind].test(t);
   }

@@ -31,9 +31,9 @@ export interface Messages {
 
 /** What a kind of answer is called in each language ("amount" for money). */
 const KIND_NAMES: Record<Lang, Record<AskedKind, string>> = {
-  ko: { money: '금액 수치', figure: '수치', count: '수량 수치', percent: '비율 수치', area: '면적 수치', when: '날짜', who: '인물 정보' },
-  zh: { money: '金额数字', figure: '数字', count: '数量数字', percent: '比例数字', area: '面积数字', when: '日期', who: '人物信息' },
-  en: { money: 'amount', figure: 'figure', count: 'number', percent: 'percentage', area: 'area', when: 'date', who: 'person in that role' },
+  ko: { money: '금액 수치', figure: '수치', count: '수량 수치', percent: '비율 수치', area: '면적 수치', when: '날짜', who: '인물 정보', hq: '본사 위치' },
+  zh: { money: '金额数字', figure: '数字', count: '数量数字', percent: '比例数字', area: '面积数字', when: '日期', who: '人物信息', hq: '总部所在地' },
+  en: { money: 'amount', figure: 'figure', count: 'number', percent: 'percentage', area: 'area', when: 'date', who: 'person in that role', hq: 'headquarters location' },
 };
 
 export const MESSAGES: Record<Lang, Messages> = {

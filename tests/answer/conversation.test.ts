@@ -303,6 +303,10 @@ describe('a kind of answer the report never states about a company it covers say
     ['en', "What is Xiaomi's timeline for its humanoid robot?", MESSAGES.en.unstated(['Xiaomi'], 'when')],
     // GDP is a word, not a name: the subject stays 톈푸신구, whose passages give no amount.
     ['ko', '톈푸신구 GDP는 얼마나 돼?', MESSAGES.ko.unstated(['톈푸신구'], 'money')],
+    // A company's seat: the report gives 카눠프's (본사를 두고 있다), none for 하이캉웨이스.
+    ['ko', '하이캉웨이스 본사는 어디에 있나요?', MESSAGES.ko.unstated(['하이캉웨이스'], 'hq')],
+    ['zh', '海康威视总部在哪里？', MESSAGES.zh.unstated(['海康威视'], 'hq')],
+    ['en', 'Where is Hikvision headquartered?', MESSAGES.en.unstated(['Hikvision'], 'hq')],
     // A person asked for by role: no passage about 유니트리 names anyone in a role.
     ['en', 'Who founded Unitree?', MESSAGES.en.unstated(['Unitree'], 'who')],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
@@ -315,6 +319,11 @@ describe('a kind of answer the report never states about a company it covers say
     expect(first!.found).toBe(true);
     expect(next!.found).toBe(false);
     expect(next!.answer.startsWith(opening)).toBe(true);
+  });
+  it("a seat the report gives is answered (카눠프's, in 청두)", async () => {
+    const [r] = await conversation('ko', ['카눠프 본사는 어디야?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('청두');
   });
   it('a person by role the report names is answered (야오잉의료의 창립자 겸 CEO)', async () => {
     const [r] = await conversation('ko', ['야오잉의료 창립자는 누구야?']);

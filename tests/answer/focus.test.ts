@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalPhrase } from '../../src/answer/focus.js';
-import { askedFigure, asksTime, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
+import { askedFigure, asksHeadquarters, asksTime, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
 
 describe('finalPhrase: what a Korean question asks about', () => {
   it.each([
@@ -43,6 +43,13 @@ describe('the figure a question asks for', () => {
     expect(moneyOnlyBySize('这个基金规模多大？')).toBe(true);
     expect(moneyOnlyBySize('연 매출 규모가 얼마나 돼?')).toBe(false);
     expect(moneyOnlyBySize('몇 명이야?')).toBe(false);
+  });
+
+  it("knows a company's seat asked for (본사는 어디, 总部在哪, where … headquartered)", () => {
+    expect(asksHeadquarters('본사는 어느 도시에 있지?')).toBe(true);
+    expect(asksHeadquarters('总部设在哪个城市？')).toBe(true);
+    expect(asksHeadquarters('Where is the company headquartered?')).toBe(true);
+    expect(asksHeadquarters('두 브랜드를 본사로 통합한 이유는?')).toBe(false);
   });
 
   it('knows a time asked by a noun (시점, 시기, 时间表, timeline)', () => {
