@@ -33,6 +33,10 @@ export function isElliptical(frame: QuestionFrame): boolean {
   return frame.lang === 'en' ? frame.text.trim().split(/\s+/).length <= 5 : contentLength(frame.text) <= 10;
 }
 
+/** Words that ask how a figure changed or compares (늘었, 줄었, 대비, 涨, 跌, 增长, "up", "increase"; 还是 of "涨了还是跌了"). */
+const CHANGE_WORD_RE =
+  /^(?:아니면|늘었|늘어|줄었|줄어|증가|감소|대비|비교|차이|올랐|내렸|떨어|还是|或者|比|比较|相比|涨|跌|增长|下降|减少|增加|变化)|^(?:or|up|down|rise|rose|fall|fell|increase[ds]?|decrease[ds]?|change[ds]?|compared?|than|vs)$/iu;
+
 /**
  * A follow-up whose own words are only numbers and names (its terms of full weight: words, not
  * bigrams or expansions) replaces a part of the previous question and asks the rest of it again.
@@ -44,7 +48,9 @@ export function isSubstitution(frame: QuestionFrame, terms: ReadonlyArray<{ term
   const names = matchForm([...frame.names, ...[...frame.entries, ...frame.seedNames].flatMap((e) => [e.ko, ...e.zh, ...e.en])].join(' '));
   // The counter a question word carries ("몇 개야", "几家") asks; it is not an attribute of its own.
   const counters = counterWords(frame.text).map(matchForm);
-  const own = terms.filter((t) => t.weight >= 1 && !counters.some((c) => c.includes(matchForm(t.term))));
+  // Nor is a change or a comparison asked of the previous figure ("那比2022年增长了吗？",
+  // "작년보다 늘었어?", "up or down from 2022?"): the figure is still the previous question's.
+  const own = terms.filter((t) => t.weight >= 1 && !counters.some((c) => c.includes(matchForm(t.term))) && !CHANGE_WORD_RE.test(t.term));
   // A Korean name keeps its particle in the analyzer's whole-word term ("지리는" beside "지리").
   const isName = (term: string) => names.length > 0 && [term, stripKoreanSuffix(term)?.stem].some((x) => x !== undefined && names.includes(matchForm(x)));
   return own.length > 0 && own.every((t) => /^\d/.test(t.term) || isName(t.term));

@@ -75,6 +75,16 @@ describe('an elliptical follow-up asks the previous question again with one part
   });
 });
 
+describe('a follow-up asking how the figure changed asks it of the previous attribute', () => {
+  it('"그럼 2022년보다 늘었어?" quotes the exports row, not the first row of the table', async () => {
+    const [, next] = await conversation('ko', ['선전 시범구의 2023년 총 수출액은 얼마야?', '그럼 2022년보다 늘었어?']);
+    expect(next!.found).toBe(true);
+    const first = next!.answer.split('[1]')[0]!;
+    expect(first).toContain('총 수출액');
+    expect(first).toContain('6,518.98');
+  });
+});
+
 describe('a follow-up that names another subject asks the previous question of it', () => {
   it.each([
     ['ko', ['하이캉웨이스 2024년 영업이익은?', '넝커테크는?']],
