@@ -388,7 +388,7 @@ export class ExtractiveAnswerer implements Answerer {
   private kindUnstated(frame: QuestionFrame, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
     const { report, termStats: df } = this.opts;
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
-    const kind = asksHeadquarters(frame.text) ? 'hq' : ruleKind(frame);
+    const kind = ruleKind(frame);
     if (!kind) return undefined;
     let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
@@ -574,9 +574,11 @@ export class ExtractiveAnswerer implements Answerer {
  * question words feed the fitted models, which moved with every word added there): a size (규모)
  * is money for a market but a headcount for a team, so then any figure states it; "how much" of
  * funds, a subsidy or a GDP asks an amount; 시점, 시기, "timeline" ask a date; a person is asked
- * for by role only (a ministry answers "谁发布的" as often as a person).
+ * for by role only (a ministry answers "谁发布的" as often as a person); a company's seat asked
+ * for ("본사는 어디") is a kind of its own.
  */
 function ruleKind(frame: QuestionFrame): AskedKind | undefined {
+  if (asksHeadquarters(frame.text)) return 'hq';
   if (frame.figure) return frame.figure.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure.kind;
   if (frame.quantity === 'strong') return namesMoney(frame.text) ? 'money' : 'figure';
   if (frame.when || asksTime(frame.text)) return 'when';

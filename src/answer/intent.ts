@@ -185,6 +185,8 @@ export interface AskedFigure {
 /** KIND_WORDS with the global flag, for every occurrence. */
 const KIND_WORDS_ALL = KIND_WORDS.map(([kind, re]) => [kind, new RegExp(re.source, `${re.flags}g`)] as const);
 
+/** Every word of money a question writes (KIND_WORDS' money pattern, global). */
+const MONEY_WORDS_ALL = KIND_WORDS_ALL.find(([kind]) => kind === 'money')![1];
 /** Words of size: money for a market or an industry in this report, but a headcount for a team. */
 const SIZE_WORD_RE = /^(?:규모|规模|size)$/iu;
 
@@ -194,7 +196,7 @@ const SIZE_WORD_RE = /^(?:규모|规模|size)$/iu;
  * asked kind must take any figure as stating it.
  */
 export function moneyOnlyBySize(question: string): boolean {
-  const words = [...question.normalize('NFKC').matchAll(KIND_WORDS_ALL.find(([k]) => k === 'money')![1])].map((m) => m[0]);
+  const words = [...question.normalize('NFKC').matchAll(MONEY_WORDS_ALL)].map((m) => m[0]);
   return words.length > 0 && words.every((w) => SIZE_WORD_RE.test(w));
 }
 
