@@ -26,7 +26,7 @@ import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, co
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
-import { type AskedKind, PERSON_ROLE_RE, asksHeadquarters, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
+import { type AskedKind, asksHeadquarters, asksPersonByRole, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -353,10 +353,17 @@ export class ExtractiveAnswerer implements Answerer {
    * is no evidence either way, and the other years must be the subject's.
    */
   private otherYearsOnly(frame: QuestionFrame, scored: Scored[], features: FeatureInput): { asked: string[]; stated: string[] } | undefined {
-    if (!frame.figure) return undefined;
+    // A figure the frame does not type ("총수출액 얼마", a how-much of a noun it does not list) is
+    // read as the kind-never-stated rule reads it: its sentences are those stating that kind.
+    const kind = frame.figure ? undefined : ruleKind(frame);
+    if (!frame.figure && (!kind || kind === 'when' || kind === 'who' || kind === 'hq')) return undefined;
     const asked = askedYears(frame.text);
     if (!asked.length) return undefined;
-    const typed = scored.filter((c) => c.x[TYPE_MISS] === 0);
+    // Without the frame's type, a sentence is the asked figure's when it also writes the asked
+    // attribute (수출액's table row, not the zone's founding date nor another zone's reorganizations).
+    const attribute = (frame.attributeTerms ?? []).map(matchForm).filter((a) => [...a].length >= 2);
+    const ofAttribute = (c: Scored) => !attribute.length || attribute.some((a) => matchForm(c.text).includes(a));
+    const typed = scored.filter((c) => (kind ? statesKind(c.text, kind) && ofAttribute(c) : c.x[TYPE_MISS] === 0));
     // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
     if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
     const aboutSubject = namedPassages(features);
@@ -390,7 +397,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
     const kind = ruleKind(frame);
     if (!kind) return undefined;
-    let subject: { entry: GlossaryEntry; passages: readonly ReportPassage[] } | undefined;
+    let subject: { entry: GlossaryEntry; forms: string[]; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
     // in Latin capitals (CRP, GSAT, WAIC) is a subject too, though the glossary pairs it with no
     // Korean form: the report prints it as written (written tuning set refused 14 → 15/28).
@@ -399,12 +406,16 @@ export class ExtractiveAnswerer implements Answerer {
       if (isCommonWord(df, entry.ko)) continue;
       const forms = [...new Set([entry.ko, ...entry.zh, ...entry.en].map(matchForm))].filter((f) => [...f].length >= 2);
       const passages = forms.length ? report.about(forms) : [];
-      if (passages.length && (!subject || passages.length < subject.passages.length)) subject = { entry, passages };
+      if (passages.length && (!subject || passages.length < subject.passages.length)) subject = { entry, forms, passages };
     }
     if (!subject) return undefined;
     // Any kind the question asks ("매출과 영업이익률": an amount, then a share), in any wording.
     const kinds: AskedKind[] = [kind, ...(frame.figure?.also ?? [])];
-    if (subject.passages.some((p) => p.sentences.some((s) => kinds.some((k) => statesKind(s, k))))) return undefined;
+    // A person is stated beside the one it is: a passage naming 카눠프 at an event also names the
+    // event's host, so for a person asked by role only a sentence naming the subject counts.
+    const forms = subject.forms;
+    const counts = (s: string) => kind !== 'who' || forms.some((f) => matchForm(s).includes(f));
+    if (subject.passages.some((p) => p.sentences.some((s) => counts(s) && kinds.some((k) => statesKind(s, k))))) return undefined;
     return { names: [readerForm(subject.entry, lang)], kind };
   }
 
@@ -582,7 +593,7 @@ function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (frame.figure) return frame.figure.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure.kind;
   if (frame.quantity === 'strong') return namesMoney(frame.text) ? 'money' : 'figure';
   if (frame.when || asksTime(frame.text)) return 'when';
-  return frame.who && PERSON_ROLE_RE.test(frame.text) ? 'who' : undefined;
+  return asksPersonByRole(frame.text) ? 'who' : undefined;
 }
 
 /**

@@ -257,7 +257,7 @@ const ORDINAL_COUNT_RE = /\d+\s*(?:회|차|기|호|번째|届|次|期)|第[一�
  * bare "谁发布的" or "who published", which an organization answers as often as a person.
  */
 export const PERSON_ROLE_RE =
-  /창업자|창업주|창립자|설립자|대표이사|최고경영자|CEO|회장|사장|创始人|创办人|董事长|总裁|首席执行官|\bfound(?:er|ed)\b|\bchairman\b|\bchief executive\b|\bpresident\b/iu;
+  /창업자|창업주|창립자|설립자|대표\s*이사|최고경영자|CEO|회장|사장|创始人|创办人|董事长|总裁|首席执行官|\bfound(?:er|ed)\b|\bchairman\b|\bchief executive\b|\bpresident\b/iu;
 /** A company's seat: the report gives it as "본사를 두고 있다" (카눠프), readers ask 본사, 总部, headquarters. */
 const HQ_RE = /본사|본부|总部|总公司|\bheadquarter(?:s|ed)?\b|\bhq\b/iu;
 /** Where a company's seat is: its word and a question of place (어디, 어느 도시, 在哪, where, which city). */
@@ -348,6 +348,18 @@ const WHO_RE = /누가|누구|谁|哪位|\bwho\b|\bwhom\b/iu;
 
 export function isWhoQuestion(question: string): boolean {
   return WHO_RE.test(question.normalize('NFKC'));
+}
+
+/**
+ * A person's name asked without "who" ("대표이사 이름이 뭐야", "董事长叫什么", "the CEO's name"):
+ * with a role word, the same question as "누구".
+ */
+const ASKS_NAME_RE = /이름|성함|名字|叫什么|姓名|\bname\b/iu;
+
+/** A person asked for by role: a role word and "who" or "name". */
+export function asksPersonByRole(question: string): boolean {
+  const q = question.normalize('NFKC');
+  return PERSON_ROLE_RE.test(q) && (WHO_RE.test(q) || ASKS_NAME_RE.test(q));
 }
 
 /**

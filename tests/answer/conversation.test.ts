@@ -288,6 +288,8 @@ describe('a figure asked for a year the report gives only others for says so, wi
   it.each([
     ['ko', '둥후 시범구 2020년 순이익은?', MESSAGES.ko.otherYears(['2020'], ['2022', '2023'])],
     ['zh', '深圳示范区2021年的营收是多少？', MESSAGES.zh.otherYears(['2021'], ['2022', '2023'])],
+    // A how-much of a noun the frame types no figure for (수출액): the sentences stating a figure.
+    ['ko', '쑤난 자주혁신구 2019년 총 수출액 얼마였음?', MESSAGES.ko.otherYears(['2019'], ['2022', '2023'])],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
   it('a year the table gives is answered', async () => {
     const [r] = await conversation('ko', ['둥후 시범구 2023년 순이익은?']);
@@ -319,6 +321,10 @@ describe('a kind of answer the report never states about a company it covers say
     ['en', 'Where is Hikvision headquartered?', MESSAGES.en.unstated(['Hikvision'], 'hq')],
     // A person asked for by role: no passage about 유니트리 names anyone in a role.
     ['en', 'Who founded Unitree?', MESSAGES.en.unstated(['Unitree'], 'who')],
+    // A name asked with a role and no "who"; 카눠프's passage at an event names the event's host,
+    // whose role is no one's at 카눠프: only a sentence naming the subject states its person.
+    ['ko', '카눠프 회장 성함 알려줘', MESSAGES.ko.unstated(['카눠프'], 'who')],
+    ['zh', '卡诺普的董事长叫什么名字？', MESSAGES.zh.unstated(['卡诺普'], 'who')],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
   it.each([
     ['ko', ['카눠프는 어떤 회사야?', '그 회사 매출은 얼마야?'], MESSAGES.ko.unstated(['카눠프'], 'money')],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalPhrase } from '../../src/answer/focus.js';
-import { askedFigure, asksHeadquarters, asksTime, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
+import { askedFigure, asksHeadquarters, asksPersonByRole, asksTime, isWhoQuestion, mentionsPerson, moneyOnlyBySize, namesMoney, statesFigure } from '../../src/answer/intent.js';
 
 describe('finalPhrase: what a Korean question asks about', () => {
   it.each([
@@ -50,6 +50,15 @@ describe('the figure a question asks for', () => {
     expect(asksHeadquarters('总部设在哪个城市？')).toBe(true);
     expect(asksHeadquarters('Where is the company headquartered?')).toBe(true);
     expect(asksHeadquarters('두 브랜드를 본사로 통합한 이유는?')).toBe(false);
+  });
+
+  it('knows a person asked by role, with "who" or "name" (대표이사 이름, 董事长叫什么, the CEO\'s name)', () => {
+    expect(asksPersonByRole('대표 이사 이름이 뭐였지?')).toBe(true);
+    expect(asksPersonByRole('董事长叫什么？')).toBe(true);
+    expect(asksPersonByRole("What is the CEO's name?")).toBe(true);
+    expect(asksPersonByRole('창업자가 누구야?')).toBe(true);
+    expect(asksPersonByRole('그 모델 이름이 뭐야?')).toBe(false);
+    expect(asksPersonByRole('회장이 발표한 계획은?')).toBe(false);
   });
 
   it('knows a time asked by a noun (시점, 시기, 时间表, timeline)', () => {
