@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 import type { DedupStore } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
-import { LazySqlite } from './sqlite.js';
+import { LazySqlite, retryBusy } from './sqlite.js';
 
 export interface SqliteDedupOptions {
   file: string;
@@ -73,12 +73,16 @@ export class SqliteDedupStore implements DedupStore {
     if (!f) return true;
     const now = this.now();
     try {
-      const claimed = f.db
-        .transaction(() => {
-          f.st.drop.run(key, now);
-          return f.st.insert.run(key, now + Math.max(1, Math.round(ttlMs))).changes === 1;
-        })
-        .immediate();
+      // Locked past the busy timeout (another worker's claim on a loaded machine): tried again
+      // after a pause, since a claim given up delivers the retried webhook a second answer.
+      const claimed = await retryBusy(() =>
+        f.db
+          .transaction(() => {
+            f.st.drop.run(key, now);
+            return f.st.insert.run(key, now + Math.max(1, Math.round(ttlMs))).changes === 1;
+          })
+          .immediate(),
+      );
       this.tracker.ok();
       return claimed;
     } catch (e) {

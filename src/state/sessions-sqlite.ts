@@ -8,7 +8,8 @@
  * Bounds: each record as in session-record.ts; all records together by SESSIONS_MAX_BYTES and
  * MAX_SESSIONS (the least recently saved first), idle time by the TTL (checked on read, swept
  * every minute). Failures (disk full, a directory where the file should be, no permission, a
- * corrupt file) never reach the caller: a read answers "no session", a write is lost, the
+ * corrupt file) never reach the caller: a read answers "no session", a write is lost (a lock held
+ * past the busy timeout is waited for first, by timers: retryBusy), the
  * failure is logged once per outage and shows in `health()` (→ /healthz, /metrics). While the
  * database cannot be opened, opening is retried at most every REOPEN_MS.
  */
@@ -16,7 +17,7 @@ import type Database from 'better-sqlite3';
 import type { DependencyHealth, Session, SessionStore } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
 import { decodeSession, encodeSession, type SessionLimits } from './session-record.js';
-import { closeQuietly, openSqlite } from './sqlite.js';
+import { closeQuietly, openSqlite, retryBusy } from './sqlite.js';
 
 export interface SqliteSessionOptions extends SessionLimits {
   file: string;
@@ -77,7 +78,7 @@ export class SqliteSessionStore implements SessionStore {
     const st = this.statements();
     if (!st) return undefined;
     try {
-      const row = st.get.get(id);
+      const row = await retryBusy(() => st.get.get(id));
       this.tracker.ok();
       if (!row) return undefined;
       if (this.now() - row.updated_at > this.opts.ttlMs) {
@@ -101,16 +102,20 @@ export class SqliteSessionStore implements SessionStore {
     if (!st || !this.db) return;
     const updatedAt = this.now();
     const { json, bytes } = encodeSession({ ...session, updatedAt }, this.opts);
+    const db = this.db;
     try {
-      this.db.transaction(() => {
-        const old = st.bytesOf.get(session.id);
-        st.upsert.run(session.id, session.owner ?? null, json, bytes, updatedAt);
-        this.total += bytes - (old?.bytes ?? 0);
-        if (!old) this.count++;
-        if (this.total > this.opts.maxTotalBytes || this.count > this.opts.maxSessions) this.evict(st, session.id);
-        // IMMEDIATE: take the write lock first (a deferred transaction that reads, then writes,
-        // cannot wait for another writer and fails at once).
-      }).immediate();
+      await retryBusy(() =>
+        db.transaction(() => {
+          const old = st.bytesOf.get(session.id);
+          st.upsert.run(session.id, session.owner ?? null, json, bytes, updatedAt);
+          this.total += bytes - (old?.bytes ?? 0);
+          if (!old) this.count++;
+          if (this.total > this.opts.maxTotalBytes || this.count > this.opts.maxSessions) this.evict(st, session.id);
+          // IMMEDIATE: take the write lock first (a deferred transaction that reads, then writes,
+          // cannot wait for another writer and fails at once). Locked past the busy timeout, it
+          // is tried again after a pause (retryBusy) before the write is given up.
+        }).immediate(),
+      );
       this.tracker.ok();
     } catch (e) {
       this.tracker.fail(e, 'write');

@@ -26,6 +26,32 @@ export function openSqlite(file: string, busyTimeoutMs: number): Database.Databa
   }
 }
 
+/**
+ * Waits before each retry of an operation that found the file locked past the busy timeout: a
+ * timer, not a busy wait, so the event loop goes on serving meanwhile. Under load (two workers
+ * and a sweep writing at once on a busy machine) a session's save timed out and was lost, and the
+ * conversation's next question, on the other worker, started a new one.
+ */
+const BUSY_RETRY_MS = [25, 100, 250, 500] as const;
+
+/** SQLite's "the database is locked" (SQLITE_BUSY and its extended codes). */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** Runs `op`, again after a pause while SQLite answers "locked" (about 0.9 s of pauses in all), then gives up with its error. */
+export async function retryBusy<T>(op: () => T): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return op();
+    } catch (e) {
+      if (!isBusy(e) || attempt >= BUSY_RETRY_MS.length) throw e;
+      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS[attempt]));
+    }
+  }
+}
+
 /** Closes a connection that may already have failed: a second report of the same failure is not worth making. */
 export function closeQuietly(db: Database.Database | undefined): void {
   try {

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryDedupStore } from '../../src/state/dedup.js';
 import { RedisDedupStore } from '../../src/state/dedup-redis.js';
@@ -154,6 +155,23 @@ describe('SqliteDedupStore', () => {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('a claim that meets a lock held past the busy timeout waits for it: a retried delivery stays a duplicate', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-dedup-'));
+    const file = path.join(dir, 'sessions.db');
+    const store = new SqliteDedupStore({ file });
+    expect(await store.claim('k', 60_000)).toBe(true);
+    const other = new Database(file);
+    other.exec('BEGIN EXCLUSIVE');
+    setTimeout(() => {
+      other.exec('ROLLBACK');
+      other.close();
+    }, 600);
+    // Given up at the lock, the claim would be granted (true) and the webhook answered twice.
+    expect(await store.claim('k', 60_000)).toBe(false);
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
 
   it('keeps at most `max` claims: expired ones are swept, then the soonest to expire', async () => {
     vi.useFakeTimers({ toFake: ['setInterval'] });

@@ -133,6 +133,30 @@ describe('SqliteSessionStore', () => {
     await store.close();
   }, 30_000);
 
+  it('a lock held past the busy timeout but released soon loses no write: the save is tried again after a pause', async () => {
+    const file = path.join(tmp(), 'sessions.db');
+    const { warnings, log } = recorder();
+    const store = new SqliteSessionStore({ ...limits, file, log });
+    await store.save(sessionOf('a', 1));
+    const other = new Database(file);
+    other.exec('BEGIN EXCLUSIVE');
+    // Held 600 ms: longer than the store's busy timeout (250 ms), shorter than its pauses.
+    const release = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        other.exec('ROLLBACK');
+        other.close();
+        resolve();
+      }, 600),
+    );
+    // While the lock is held, the event loop still runs (the timer above fires during the save).
+    await store.save(sessionOf('b', 2));
+    await release;
+    expect((await store.get('b'))!.turns).toHaveLength(4);
+    expect(store.health().state).toBe('ok');
+    expect(warnings).toEqual([]);
+    await store.close();
+  }, 30_000);
+
   it('imports the old SESSION_FILE once (bad records dropped), removes its .tmp leftovers', async () => {
     const dir = tmp();
     const json = path.join(dir, 'sessions.json');
