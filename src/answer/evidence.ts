@@ -309,7 +309,10 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
       // A caption or a column header over the rows or items that follow ("하이캉웨이스 경영 현황",
       // "분야 주요 조치 세부 내용"): it states nothing alone, and the rows are quoted with it.
       const next = kinds[index + 1];
-      const caption = (!row && !item && isCaption(t) && !!next && (next.row || next.item || isCaption(next.t))) || CHART_NUMBER_END.test(t);
+      // A row that is the column header of years itself ("주요 지표 구분 2022 년 2023 년") says nothing
+      // alone either: it was quoted as a summary's bullet.
+      const caption =
+        (!row && !item && isCaption(t) && !!next && (next.row || next.item || isCaption(next.t))) || CHART_NUMBER_END.test(t) || (row && header?.index === index);
       const labelText = row && title && label ? `${title} ${label.text}` : label?.text;
       const head = row && label && header && header.index < index ? `${labelText} ${header.text}` : labelText;
       const last = row && header && header.index < index ? header.index : label?.index;

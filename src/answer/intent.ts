@@ -320,9 +320,12 @@ export function isListQuestion(question: string): boolean {
   return LIST_RE.test(q) || KO_PLURAL_ASKED_RE.test(q) || KO_NUMBERED_SET_RE.test(q) || EN_PLURAL_ASKED_RE.test(q);
 }
 
-/** An enumeration: three or more items separated by , 、 or ·. */
+/**
+ * An enumeration: three or more items separated by , 、 or ·, or two or more items each marked
+ * by ▲ (the report's inline lists: guests, pitching companies, a plan's tasks).
+ */
 export function isEnumeration(sentence: string): boolean {
-  return (sentence.match(/[,，、·]/g) ?? []).length >= 2;
+  return (sentence.match(/[,，、·]/g) ?? []).length >= 2 || (sentence.match(/▲/g) ?? []).length >= 2;
 }
 
 /** "When" questions (언제, 何时, when): a date is what is wanted. */

@@ -90,6 +90,17 @@ describe('sentence candidates of flattened tables', () => {
     expect(cands.filter((c) => /\d{4} 년|⚫/.test(c.text)).every((c) => !c.caption)).toBe(true);
   });
 
+  it('marks a column header of years quoted with its label: it states nothing alone', () => {
+    // The zones' tables (market insight 01–05): a label, a header of years, rows of figures.
+    const table = ['주요 지표', '구분 2022 년 2023 년', '연간 매출 5,707.60 억 위안 6,008.76 억 위안', '순이익 266.99 억 위안 275.77 억 위안'].join('\n');
+    const cands = candidatesFromHits([makeHit(1, TREND_01, table)]);
+    expect(cands.filter((c) => c.caption).map((c) => c.text)).toEqual(['주요 지표 구분 2022 년 2023 년']);
+    expect(cands.filter((c) => !c.caption).map((c) => c.text)).toEqual([
+      '주요 지표 구분 2022 년 2023 년 연간 매출 5,707.60 억 위안 6,008.76 억 위안',
+      '주요 지표 구분 2022 년 2023 년 … 순이익 266.99 억 위안 275.77 억 위안',
+    ]);
+  });
+
   it("marks the title of an image chart that the next chart's number ends", () => {
     // trend-01 p. 12: two captions of image charts run together after the sentence they illustrate.
     const text = '2023 년 약 2.9 억 달러에서 2028 년 4.7 억 달러로 성장하여, 연 평균 성장율(CAGR)은 12.4%에 이를 것으로 보인다. 도표 17. 글로벌 코어리스 모터 시장규모(억 달러) 도표 18. 중국 코어리스 모터 시장규모(억 달러)';

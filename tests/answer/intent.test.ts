@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedCounters, counterWords, hasCountedFigure, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities, statesKind } from '../../src/answer/intent.js';
+import { askedCounters, counterWords, hasCountedFigure, isEnumeration, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities, statesKind } from '../../src/answer/intent.js';
 import { ReportText } from '../../src/answer/corpus.js';
 import { localTokenize, matchForm, stripParticle, termImportance } from '../../src/answer/terms.js';
 
@@ -67,6 +67,16 @@ describe('question intents', () => {
     // A month is a date: carried into a follow-up as a name, "June" outweighed its question.
     expect(questionEntities('Which fair did KIC China join in Changwon in June 2025?')).toEqual(expect.arrayContaining(['KIC', 'China', 'Changwon']));
     expect(questionEntities('Which fair did KIC China join in Changwon in June 2025?')).not.toContain('June');
+  });
+});
+
+describe('isEnumeration: a sentence that lists items', () => {
+  it('by commas or middle dots, or by the ▲ marks of the report\'s inline lists', () => {
+    expect(isEnumeration('베이징, 상하이, 선전 등 세 도시')).toBe(true);
+    expect(isEnumeration('행사에는 ▲A 기관 김 국장 ▲B 센터 이 센터장 ▲C 재단 박 대표가 참석했다.')).toBe(true);
+    expect(isEnumeration('▲A 기관 김 국장 ▲B 센터 이 센터장')).toBe(true);
+    expect(isEnumeration('▲핵심 기술 개발을 가속화한다.')).toBe(false);
+    expect(isEnumeration('2024 년 매출은 10 억 위안이다.')).toBe(false);
   });
 });
 
