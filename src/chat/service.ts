@@ -229,7 +229,9 @@ export class DefaultChatService implements ChatService {
     // article with no body text (two KIC items survive only as headings: corpus.md) cannot be
     // summarized: then the search finds the passages that report on its subject.
     const named = ref?.kind === 'article' && this.hasBody(ref.key) ? ref.key : undefined;
-    const article = summary ? (named ?? restrictTo) : restrictTo;
+    // Where in the report an article is ("… 어느 섹션 몇 페이지"): the titled article, like a summary's.
+    const ofArticle = summary || frame.location;
+    const article = ofArticle ? (named ?? restrictTo) : restrictTo;
     let hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);
     // The previous question asked of a new subject ("광둥 선전은?" after one on 쑤난): only passages
     // naming it can answer. The previous wording, carried at 0.8, otherwise ranks the previous
@@ -238,7 +240,7 @@ export class DefaultChatService implements ChatService {
     // readings, and its words alone matched other passages ("… Tech Technology Co.").
     const subjectKo = subject?.filter((n) => /\p{Script=Hangul}/u.test(n)) ?? [];
     if (subjectKo.length) hits = hits.filter((h) => namesAny(`${h.chunk.header} ${h.chunk.text}`, subjectKo));
-    return { frame, query, standalone, hits, summary, ...(article && summary ? { restricted: true } : {}) };
+    return { frame, query, standalone, hits, summary, ...(article && (summary || (frame.location && named)) ? { restricted: true } : {}) };
   }
 
   /** The article has text beyond its heading line. */

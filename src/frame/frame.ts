@@ -142,7 +142,7 @@ export function analyzeQuestion(text: string, lang: Lang, ctx: FrameContext = {}
   const when = isWhenQuestion(q);
   const who = isWhoQuestion(q);
   const where = !location && WHERE_RE.test(q);
-  const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
+  const reference = ctx.toc ? resolveArticleReference(q, lang, ctx.toc, { summary, location, glossary: ctx.glossary, source, extraForms: lang === 'en' ? pinyinForms(q) : [] }) : undefined;
   const mentioned = ctx.glossary ? ctx.glossary.entriesIn(q, lang) : [];
   // A place or company is what the question is about, not what it asks of it: "在上海哪个展馆"
   // asks for a hall (展馆), and 上海, read with it, made the attribute look stated in the report.

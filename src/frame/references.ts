@@ -210,7 +210,7 @@ export function resolveArticleReference(
   q: string,
   lang: Lang,
   toc: readonly TocEntry[],
-  opts: { summary: boolean; glossary?: Glossary | undefined; source?: boolean; extraForms?: readonly string[] },
+  opts: { summary: boolean; location?: boolean; glossary?: Glossary | undefined; source?: boolean; extraForms?: readonly string[] },
 ): ArticleRef | undefined {
   if (!toc.length) return undefined;
   if (opts.source && !opts.summary) {
@@ -237,9 +237,10 @@ export function resolveArticleReference(
   if (sections.length === 1 && !opts.summary && SECTION_QUESTION_RE.test(q)) {
     return { kind: 'section', section: sections[0]!, candidates: toc.filter((e) => e.section === sections[0]).map((e) => e.key) };
   }
-  // Part of a title: only when the question speaks of an article (or asks for a summary), so
-  // that a question about Huawei's AI model is not taken for "the Huawei article".
-  if (articleWord || opts.summary) {
+  // Part of a title: only when the question speaks of an article (or asks for a summary, or
+  // where in the report something is: "행사 일정 정리된 건 어느 섹션 몇 페이지"), so that a
+  // question about Huawei's AI model is not taken for "the Huawei article".
+  if (articleWord || opts.summary || opts.location) {
     const naming = articleNaming(q, opts.glossary, lang);
     const scored = toc.map((e) => ({ e, s: titleMatch(q, e, toc, naming, opts.glossary, lang) })).filter((x) => x.s >= 0.34);
     scored.sort((a, b) => b.s - a.s);

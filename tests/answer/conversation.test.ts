@@ -516,3 +516,14 @@ describe('a question that names a month is answered from what is dated in it', (
     expect(r!.answer).not.toMatch(juneOnly);
   });
 });
+
+describe('where in the report: a question naming part of a title finds that article, as a summary would', () => {
+  // The events table's passages share few words with such a question; KIC's event articles share
+  // more (과학기술, 행사) and were named instead. The title "2025 년 과학기술 분야 행사 정보" holds them.
+  it.each(['과학기술 행사 정리는 보고서 몇 쪽에 있어?', '올해 과학기술 분야 행사 모아둔 건 몇 페이지야?'])('%s', async (q) => {
+    const [r] = await conversation('ko', [q]);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('72페이지');
+    expect(articles(r!)).toEqual(['전시회 소식 01']);
+  });
+});
