@@ -356,7 +356,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A figure the frame does not type ("총수출액 얼마", a how-much of a noun it does not list) is
     // read as the kind-never-stated rule reads it: its sentences are those stating that kind.
     const kind = frame.figure ? undefined : ruleKind(frame);
-    if (!frame.figure && (!kind || kind === 'when' || kind === 'who' || kind === 'hq')) return undefined;
+    if (!frame.figure && !(kind && FIGURE_KINDS.has(kind))) return undefined;
     const asked = askedYears(frame.text);
     if (!asked.length) return undefined;
     // Without the frame's type, a sentence is the asked figure's when it also writes the asked
@@ -580,13 +580,16 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
+/** The kinds ruleKind reads that are figures (a year can date them), not a date, a person or a seat. */
+const FIGURE_KINDS: ReadonlySet<AskedKind> = new Set(['money', 'figure', 'count', 'percent', 'area']);
+
 /**
  * The kind of answer the kind-never-stated rule tests for, read more widely than the frame (whose
  * question words feed the fitted models, which moved with every word added there): a size (규모)
  * is money for a market but a headcount for a team, so then any figure states it; "how much" of
  * funds, a subsidy or a GDP asks an amount; 시점, 시기, "timeline" ask a date; a person is asked
  * for by role only (a ministry answers "谁发布的" as often as a person); a company's seat asked
- * for ("본사는 어디") is a kind of its own.
+ * for ("본사는 어디") is a kind of its own; a name asked with a role ("회장 성함") is a person too.
  */
 function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (asksHeadquarters(frame.text)) return 'hq';

@@ -354,7 +354,7 @@ export function isWhoQuestion(question: string): boolean {
 }
 
 /**
- * A person's name asked without "who" ("대표이사 이름이 뭐야", "董事长叫什么", "the CEO's name"):
+ * A person's name asked without "who" ("회장 성함은", "董事长叫什么", "the CEO's name"):
  * with a role word, the same question as "누구".
  */
 const ASKS_NAME_RE = /이름|성함|名字|叫什么|姓名|\bname\b/iu;

@@ -229,7 +229,7 @@ export class DefaultChatService implements ChatService {
     // article with no body text (two KIC items survive only as headings: corpus.md) cannot be
     // summarized: then the search finds the passages that report on its subject.
     const named = ref?.kind === 'article' && this.hasBody(ref.key) ? ref.key : undefined;
-    // Where in the report an article is ("… 어느 섹션 몇 페이지"): the titled article, like a summary's.
+    // Where in the report an article is ("… 몇 쪽에 나와"): the titled article, like a summary's.
     const ofArticle = summary || frame.location;
     const article = ofArticle ? (named ?? restrictTo) : restrictTo;
     let hits = await this.retrieve(query, k, summary, article, named && !summary ? [named, ...prior] : prior);

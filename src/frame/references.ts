@@ -238,7 +238,7 @@ export function resolveArticleReference(
     return { kind: 'section', section: sections[0]!, candidates: toc.filter((e) => e.section === sections[0]).map((e) => e.key) };
   }
   // Part of a title: only when the question speaks of an article (or asks for a summary, or
-  // where in the report something is: "행사 일정 정리된 건 어느 섹션 몇 페이지"), so that a
+  // where in the report something is: "행사 목록은 몇 쪽에 나와"), so that a
   // question about Huawei's AI model is not taken for "the Huawei article".
   if (articleWord || opts.summary || opts.location) {
     const naming = articleNaming(q, opts.glossary, lang);

@@ -52,8 +52,8 @@ describe('the figure a question asks for', () => {
     expect(asksHeadquarters('두 브랜드를 본사로 통합한 이유는?')).toBe(false);
   });
 
-  it('knows a person asked by role, with "who" or "name" (대표이사 이름, 董事长叫什么, the CEO\'s name)', () => {
-    expect(asksPersonByRole('대표 이사 이름이 뭐였지?')).toBe(true);
+  it('knows a person asked by role, with "who" or "name" (사장 성함, 董事长叫什么, the CEO\'s name)', () => {
+    expect(asksPersonByRole('그 회사 대표 이사 성함은?')).toBe(true);
     expect(asksPersonByRole('董事长叫什么？')).toBe(true);
     expect(asksPersonByRole("What is the CEO's name?")).toBe(true);
     expect(asksPersonByRole('창업자가 누구야?')).toBe(true);
