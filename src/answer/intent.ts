@@ -154,8 +154,9 @@ const KIND_WORDS: Array<[Exclude<FigureKind, 'count'>, RegExp]> = [
   [
     'percent',
     // 률/율 ends a rate word (성장률, 이익률) but also a few words that are no rate: 법률 (law),
-    // 자율 (autonomy: "자율 주행"), 규율, 선율, 운율, 계율.
-    /점유율|비중|비율|(?<![법자규선운계])[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|增速|增幅|涨幅|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b|\bhow fast\b/iu,
+    // 자율 (autonomy: "자율 주행"), 규율, 선율, 운율, 계율. "Grow or shrink" asks a direction,
+    // answered by the two years' figures, not a rate.
+    /점유율|비중|비율|(?<![법자규선운계])[률율](?!\p{Script=Hangul}{2})|퍼센트|份额|份額|比例|比重|占比|百分|率|增速|增幅|涨幅|\bshare\b|\bpercent(?:age)?\b|\brate\b|\bmargin\b|\bgrow(?:th)?\b(?!\s+or\b)|\bhow fast\b/iu,
   ],
   [
     'money',

@@ -61,6 +61,12 @@ describe('the figure a question asks for', () => {
     expect(asksPersonByRole('회장이 발표한 계획은?')).toBe(false);
   });
 
+  it('reads "grow" as a rate, but "grow or shrink" as a direction the figures answer', () => {
+    expect(askedFigure('How fast did the market grow?')?.kind).toBe('percent');
+    expect(askedFigure('What was the growth of exports?')?.kind).toBe('percent');
+    expect(askedFigure("Did the zone's exports grow or shrink between the two years?")?.kind).not.toBe('percent');
+  });
+
   it('knows a time asked by a noun (시점, 시기, 时间表, timeline)', () => {
     expect(asksTime('양산 시점이 언급돼?')).toBe(true);
     expect(asksTime('这个项目的时间表是什么？')).toBe(true);
