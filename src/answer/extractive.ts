@@ -362,7 +362,7 @@ export class ExtractiveAnswerer implements Answerer {
     // Without the frame's type, a sentence is the asked figure's when it also writes the asked
     // attribute (수출액's table row, not the zone's founding date nor another zone's reorganizations).
     const attribute = (frame.attributeTerms ?? []).map(matchForm).filter((a) => [...a].length >= 2);
-    const ofAttribute = (c: Scored) => !attribute.length || attribute.some((a) => matchForm(c.text).includes(a));
+    const ofAttribute = (c: Scored) => !attribute.length || attribute.some((a) => c.norm.includes(a));
     const typed = scored.filter((c) => (kind ? statesKind(c.text, kind) && ofAttribute(c) : c.x[TYPE_MISS] === 0));
     // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
     if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
@@ -414,7 +414,11 @@ export class ExtractiveAnswerer implements Answerer {
     // A person is stated beside the one it is: a passage naming 카눠프 at an event also names the
     // event's host, so for a person asked by role only a sentence naming the subject counts.
     const forms = subject.forms;
-    const counts = (s: string) => kind !== 'who' || forms.some((f) => matchForm(s).includes(f));
+    const counts = (s: string) => {
+      if (kind !== 'who') return true;
+      const norm = matchForm(s);
+      return forms.some((f) => norm.includes(f));
+    };
     if (subject.passages.some((p) => p.sentences.some((s) => counts(s) && kinds.some((k) => statesKind(s, k))))) return undefined;
     return { names: [readerForm(subject.entry, lang)], kind };
   }

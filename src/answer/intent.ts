@@ -257,7 +257,7 @@ const ORDINAL_COUNT_RE = /\d+\s*(?:회|차|기|호|번째|届|次|期)|第[一�
  * A person asked for by role ("창업자가 누구", "CEO 이름", "创始人是谁", "who founded"): unlike a
  * bare "谁发布的" or "who published", which an organization answers as often as a person.
  */
-export const PERSON_ROLE_RE =
+const PERSON_ROLE_RE =
   /창업자|창업주|창립자|설립자|대표\s*이사|최고경영자|CEO|회장|사장|创始人|创办人|董事长|总裁|首席执行官|\bfound(?:er|ed)\b|\bchairman\b|\bchief executive\b|\bpresident\b/iu;
 /** A company's seat: the report gives it as "본사를 두고 있다" (카눠프), readers ask 본사, 总部, headquarters. */
 const HQ_RE = /본사|본부|总部|总公司|\bheadquarter(?:s|ed)?\b|\bhq\b/iu;
