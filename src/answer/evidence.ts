@@ -206,6 +206,12 @@ export interface Candidate {
    * `text`), so that an answer quoting two rows of one table prints the header once.
    */
   head?: string;
+  /**
+   * The index of the chart caption ("도표 2. …") this line is under, for the lines of a chart: the
+   * report's charts are runs of short lines (a timeline's years, a label's items) that end where
+   * prose starts again.
+   */
+  chart?: number;
 }
 
 /** Shorter "sentences" are labels, photo captions or table debris, not statements. */
@@ -215,7 +221,7 @@ export const MIN_SENTENCE_CHARS = 12;
 const JUNK_RE = /^(?:도표|그림|표|자료|출처)\s*\d+[.:]?|https?:\/\/|^참고자료$|^\(?\d{2}\.\d{2}\.\d{2}\)?$/u;
 
 /** Mostly digits and symbols: a flattened table row of figures ("2024 년 15.10 억 위안 7.47% …"). */
-const isFigureRow: (t: string) => boolean = memoizeString(computeIsFigureRow);
+export const isFigureRow: (t: string) => boolean = memoizeString(computeIsFigureRow);
 
 function computeIsFigureRow(t: string): boolean {
   const letters = (t.match(/[\p{L}]/gu) ?? []).length;
@@ -247,6 +253,14 @@ const CAPTION_MAX_CHARS = 40;
  * "sentence" at the number's full stop, leaving one caption's title with the next one's number.
  */
 const CHART_NUMBER_END = /(?:^|\s)(?:도표|그림|표)\s*\d+\.\s*$/u;
+
+/** The start of a chart: its number, with or without its title ("도표 2.", "도표 2. 미국의 …"). */
+const CHART_START_RE = /^(?:도표|그림)\s*\d+\s*\./u;
+
+/** A sentence of prose, which ends a chart: the report's sentences end in 다; a chart's lines in 함, 음 or a noun. */
+function isProse(t: string): boolean {
+  return /다[.。]?[\s"'”’)\]]*$/u.test(t);
+}
 
 /** A column header of years ("구분 2022 년 2023 년"): every figure in it is a year. */
 function isYearHeader(t: string): boolean {
@@ -292,6 +306,7 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
     // figures only: over an item list the line above a label is a column header ("분류 사진 적용
     // 사례 및 기종" over "스마트 용접 ⚫ …").
     let title: string | undefined;
+    let chart: number | undefined;
     const sentences = splitSentences(h.chunk.text);
     const kinds = sentences.map((sentence) => {
       const t = sentence.trim();
@@ -300,6 +315,8 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
     });
     sentences.forEach((sentence, index) => {
       const { t, row, item } = kinds[index]!;
+      if (CHART_START_RE.test(t)) chart = index;
+      else if (chart !== undefined && !row && !item && isProse(t)) chart = undefined;
       if (!row && !item) {
         title = label && label.index === index - 1 && isCaption(label.text) ? label.text : undefined;
         label = [...t].length <= TABLE_LABEL_MAX_CHARS && !JUNK_RE.test(t) ? { text: t, index } : undefined;
@@ -324,7 +341,7 @@ export function candidatesFromHits(hits: ReadonlyArray<SearchHit>): Candidate[] 
         if (prior.articles.size > 1) prior.cand.boilerplate = true;
         return;
       }
-      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false, ...(caption ? { caption } : {}), ...((row || item) && head ? { head } : {}) };
+      const cand: Candidate = { hit: i, rank, index, text, norm, boilerplate: false, ...(caption ? { caption } : {}), ...((row || item) && head ? { head } : {}), ...(chart !== undefined && chart < index ? { chart } : {}) };
       seen.set(norm, { cand, articles: new Set([h.chunk.articleId]) });
       out.push(cand);
     });

@@ -22,7 +22,7 @@ import { englishMonth, isEnglishStopWord, isTermAcronym } from '../text/rules.js
 import type { Answer, AnswerInput, Answerer, Citation, GlossaryEntry, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
-import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, overlap } from './evidence.js';
+import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
@@ -94,6 +94,7 @@ const NOVELTY = 1;
 const SELECT_POOL = 40;
 /** Where the `typeMiss` feature sits in a candidate's feature vector (0: it holds the asked kind of figure). */
 const TYPE_MISS = SENTENCE_FEATURES.indexOf('typeMiss');
+const LOCAL_COVERAGE = SENTENCE_FEATURES.indexOf('localCoverage');
 /** Two sentences sharing this share of character bigrams (and the same figures) say the same thing. */
 const REDUNDANT = 0.6;
 const FIGURE_RE = /\d[\d,]*(?:\.\d+)?/gu;
@@ -123,6 +124,48 @@ function namesArticleOnly(frame: QuestionFrame, profile: QueryProfile, pool: rea
     if (groupScore(titleNorm, g) >= 0.5 || ARTICLE_NUMBER_RE.test(g.head) || isSummaryRequest(g.head) || isArticleWord(g.head) || isCommonWord(df, g.head)) return true;
     return !g.entity && !g.foreign && df(g.head) === 0 && !pool.some((c) => groupScore(c.norm, g) >= 0.5);
   });
+}
+
+/**
+ * The chart a list question asks for: the one holding the best sentence, or else the one whose
+ * title covers the question at least as well as the best sentence does. A chart's lines are
+ * short and name little ("⚫ 다수의 성텅 칩을 탑재함"), so one rarely ranks first, while its title
+ * ("화웨이 AI 인프라 독자 구축") says what the whole chart lists.
+ */
+function chartAsked(best: Scored, scored: Scored[]): Scored {
+  if (best.chart !== undefined) return best;
+  const titles = scored.filter((c) => c.chart !== undefined && !scored.some((x) => x.hit === c.hit && x.chart === c.chart && x.index < c.index));
+  const top = titles.sort((a, b) => b.x[LOCAL_COVERAGE]! - a.x[LOCAL_COVERAGE]!)[0];
+  return top && top.x[LOCAL_COVERAGE]! >= best.x[LOCAL_COVERAGE]! ? top : best;
+}
+
+/**
+ * A list question answered from a chart quotes the chart, not its best line or two: the report's
+ * charts list things a line each (a timeline of sanctions by year, a stack's layers with their
+ * products), and a line alone is one item of the list asked for. The first line under each label
+ * first (every label once), then the others in reading order, within the answer's budget; none
+ * when the labels do not all fit (a large chart: the usual selection quotes its best lines) or
+ * when the chart is a table of figures (its rows are answered one by one, with their header).
+ */
+function chartLines(anchor: Scored, scored: Scored[], budget: number): Scored[] | undefined {
+  if (anchor.chart === undefined) return undefined;
+  const lines = scored.filter((c) => c.hit === anchor.hit && c.chart === anchor.chart && !c.caption).sort((a, b) => a.index - b.index);
+  if (lines.length < 2 || lines.some((c) => isFigureRow(c.head ? c.text.slice(c.head.length) : c.text))) return undefined;
+  const firsts = lines.filter((c, i) => !c.head || lines.findIndex((x) => x.head === c.head) === i);
+  const heads = new Set<string>();
+  const picked: Scored[] = [];
+  let chars = 0;
+  for (const c of [...firsts, ...lines.filter((c) => !firsts.includes(c))]) {
+    // A label already quoted is printed once (compose), so a later item costs only its own text.
+    const n = [...(c.head && heads.has(c.head) ? c.text.slice(c.head.length) : c.text)].length;
+    if (chars + n > budget) continue;
+    picked.push(c);
+    chars += n;
+    if (c.head) heads.add(c.head);
+  }
+  if (!firsts.every((c) => picked.includes(c))) return undefined;
+  // The anchor opens the answer: the chart's title, or the line that ranked first.
+  return [anchor, ...picked.filter((c) => c !== anchor).sort((a, b) => a.index - b.index)];
 }
 
 /** The lines an answer may quote: all but captions (the whole list when it has nothing else). */
@@ -300,7 +343,8 @@ export class ExtractiveAnswerer implements Answerer {
     }
     trace.mode = 'answer';
     const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-    const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
+    let chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
+    if (frame.list) chosen = chartLines(chartAsked(chosen[0]!, scored), scored, max * QUOTE_CHARS_PER_SENTENCE) ?? chosen;
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }

@@ -407,6 +407,18 @@ describe('comparisons', () => {
   });
 });
 
+describe("a list question answered from one of the report's charts", () => {
+  it('quotes the chart a line each, not its best line or two', async () => {
+    // company-01's 도표 2 lists the sanctions a year a line; a line alone (the 2022 one) had been
+    // the answer, with the prose sentences around the chart.
+    const [en] = await conversation('en', ['List the US high-tech export restrictions against China shown in the Huawei article.']);
+    for (const item of ['블랙리스트', 'A800', 'HBM', 'H20']) expect(en!.answer).toContain(item);
+    expect(articles(en!)).toEqual(['기업 리서치 01']);
+    const [ko] = await conversation('ko', ['미국의 대중국 첨단기술 수출 규제 목록 보여줘']);
+    for (const item of ['2018 년', '블랙리스트', 'A800', 'HBM', 'H20']) expect(ko!.answer).toContain(item);
+  });
+});
+
 describe('readers of Chinese and English', () => {
   it('a Chinese answer carries 宇树科技 and 亿元 beside the Korean quote', async () => {
     const [names] = await conversation('zh', ['宇树科技在四足机器人市场的份额是多少？']);

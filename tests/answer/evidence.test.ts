@@ -110,6 +110,30 @@ describe('sentence candidates of flattened tables', () => {
     expect(cands[0]!.caption).toBeUndefined();
   });
 
+  it("marks the lines of a chart up to the prose after it, with the index of the chart's number", () => {
+    // company-01 p. 39: 도표 2, a timeline a line a year, then the article's prose again.
+    const text = [
+      '도표 2. 미국의 대중국 첨단기술 수출 규제',
+      '2018 년 미국 정부는 화웨이 제품 사용을 금지함',
+      '19 년 화웨이 및 관련 기업들을 수출 금지 리스트(블랙리스트)에 포함시킴',
+      '22 년 중국으로의 첨단 반도체 및 반도체 제조 장비 수출을 제한함',
+      '2025 년 5 월 초, 화웨이 기술팀은 대형언어모델(LLM)의 훈련 성과를 담은 논문을 통해 자사 AI 성능을 발표했다.',
+    ].join('\n');
+    const cands = candidatesFromHits([makeHit(1, COMPANY_01, text)]);
+    const charted = cands.filter((c) => c.chart !== undefined);
+    expect(charted.map((c) => c.text)).toEqual([
+      '미국의 대중국 첨단기술 수출 규제',
+      '2018 년 미국 정부는 화웨이 제품 사용을 금지함',
+      '19 년 화웨이 및 관련 기업들을 수출 금지 리스트(블랙리스트)에 포함시킴',
+      '22 년 중국으로의 첨단 반도체 및 반도체 제조 장비 수출을 제한함',
+    ]);
+    expect(new Set(charted.map((c) => c.chart))).toEqual(new Set([0]));
+    expect(cands.at(-1)!.text).toMatch(/^2025 년 5 월 초/);
+    expect(cands.at(-1)!.chart).toBeUndefined();
+    // Prose with no chart above it is in none.
+    expect(candidatesFromHits([makeHit(1, TREND_01, UNITREE())]).every((c) => c.chart === undefined)).toBe(true);
+  });
+
   it('keeps an item with its label', () => {
     const texts = candidatesFromHits([makeHit(1, COMPANY_01, HUAWEI_TABLE())]).map((c) => c.text);
     expect(texts).toContain('AI 모형 판구(盘古) … ⚫ 딥시크 R1 과 동등한 성능을 확보했다고 밝힘');
