@@ -26,6 +26,7 @@ import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, co
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
+import { listedWithoutFigure } from './listed.js';
 import { type AskedKind, asksHeadquarters, asksPersonByRole, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
@@ -213,7 +214,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly'] as const;
 export type RefusalRule = (typeof REFUSAL_RULES)[number];
 
 export interface ExtractiveOptions {
@@ -312,8 +313,9 @@ export class ExtractiveAnswerer implements Answerer {
     const absent = absentNames.length || !on('unwrittenAttribute') ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
     const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
     const unstated = absent.length || years || !on('kindUnstated') ? undefined : this.kindUnstated(frame, lang);
+    const listed = absent.length || years || unstated || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -329,7 +331,15 @@ export class ExtractiveAnswerer implements Answerer {
       const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
       const m = MESSAGES[lang];
-      const opening = absent.length ? m.absent(absent) : years ? m.otherYears(years.asked, years.stated) : unstated ? m.unstated(unstated.names, unstated.kind) : m.hedge;
+      const opening = absent.length
+        ? m.absent(absent)
+        : years
+          ? m.otherYears(years.asked, years.stated)
+          : unstated
+            ? m.unstated(unstated.names, unstated.kind)
+            : listed.length
+              ? m.listedOnly(listed)
+              : m.hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
@@ -466,6 +476,29 @@ export class ExtractiveAnswerer implements Answerer {
     if (subject.passages.some((p) => p.sentences.some((s) => counts(s) && kinds.some((k) => statesKind(s, k))))) return undefined;
     return { names: [readerForm(subject.entry, lang)], kind };
   }
+
+  /**
+   * A figure asked of a company or place that the retrieved passages name only as a bare member
+   * of a list of figures by name ("상하이(46.66), 광저우(44.49) … 우한, 항저우, 쑤저우도 상위 10
+   * 위권"), and that no sentence of the report gives a figure of its own (src/answer/listed.ts).
+   * Its names: the question's glossary names, mined or seed (a city is a seed name), that the
+   * report writes, in the reader's form. Tuning data: it holds for 3 answered unanswerable
+   * questions and no answerable one.
+   */
+  private listedOnly(frame: QuestionFrame, scored: Scored[], lang: Lang): string[] {
+    const { report, termStats: df } = this.opts;
+    if (!report || !df || frame.summary || frame.list || frame.compare || frame.location) return [];
+    const kind = ruleKind(frame);
+    if (!kind || !FIGURE_KINDS.has(kind)) return [];
+    const candidates = scored.map((c) => c.text);
+    this.reportSentences ??= report.passages.flatMap((p) => p.sentences);
+    const all = this.reportSentences;
+    return [...frame.entries, ...frame.seedNames]
+      .filter((e) => df(e.ko) > 0 && !isCommonWord(df, e.ko) && listedWithoutFigure([e.ko, ...e.zh], candidates, all))
+      .map((e) => readerForm(e, lang));
+  }
+
+  private reportSentences: readonly string[] | undefined;
 
   /** The selection ratio for a reader of `lang` (a summary's bullets use the pooled one). */
   private addRatio(lang: Lang): number {
