@@ -214,7 +214,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout'] as const;
 export type RefusalRule = (typeof REFUSAL_RULES)[number];
 
 export interface ExtractiveOptions {
@@ -314,8 +314,10 @@ export class ExtractiveAnswerer implements Answerer {
     const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
     const unstated = absent.length || years || !on('kindUnstated') ? undefined : this.kindUnstated(frame, lang);
     const listed = absent.length || years || unstated || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
+    const elsewhere = absent.length || years || unstated || listed.length || !on('notAbout') ? [] : this.notAbout(frame, scored, featureInput, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length));
+    trace.found =
+      scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length && !elsewhere.length));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -339,7 +341,9 @@ export class ExtractiveAnswerer implements Answerer {
             ? m.unstated(unstated.names, unstated.kind)
             : listed.length
               ? m.listedOnly(listed)
-              : m.hedge;
+              : elsewhere.length
+                ? m.notAbout(elsewhere)
+                : m.hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
@@ -499,6 +503,33 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   private reportSentences: readonly string[] | undefined;
+
+  /**
+   * A figure asked of a company or place whose most probable sentence is in a passage that names
+   * none of the question's names, in any form (nor its title and headings, nor the passage before
+   * it in its article): the closest the report comes is about something else (a question on one
+   * company's revenue, answered with a zone's table of revenue). Names: the question's own (its
+   * mined glossary names, and the seed's it writes that the report prints), not a follow-up's.
+   * Figures only: for every kind it also hedged an answerable held-out question; on figures,
+   * tuning data refused 2 more and hedged none (docs/design.md, fifteenth session).
+   */
+  private notAbout(frame: QuestionFrame, scored: Scored[], features: FeatureInput, lang: Lang): string[] {
+    const { report, termStats: df } = this.opts;
+    if (!report || !df || frame.summary || frame.list || frame.compare || frame.location || frame.refersBack) return [];
+    const kind = ruleKind(frame);
+    if (!kind || !FIGURE_KINDS.has(kind)) return [];
+    const subjects = frame.entries.filter((e) => !isCommonWord(df, e.ko) && /\p{Script=Hangul}/u.test(e.ko));
+    if (!subjects.length) return [];
+    const names = [...frame.entries, ...frame.seedNames.filter((e) => df(e.ko) > 0)];
+    const forms = [...new Set(names.flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(matchForm))].filter((f) => [...f].length >= 2);
+    const best = [...inAskedMonths(quotable(scored), frame)].sort((a, b) => b.p - a.p)[0];
+    if (!best) return [];
+    const passage = features.passageNorms[best.hit]!;
+    if (forms.some((f) => passage.includes(f))) return [];
+    // The passage after one naming the subject continues it (a chunk boundary between a name and its figures).
+    if (report.about(forms).some((p) => p.norm === passage)) return [];
+    return subjects.map((e) => readerForm(e, lang));
+  }
 
   /** The selection ratio for a reader of `lang` (a summary's bullets use the pooled one). */
   private addRatio(lang: Lang): number {

@@ -6,11 +6,12 @@ import { RELATIVE_YEAR_RE } from '../frame/time.js';
 import { englishMonth } from '../text/rules.js';
 
 /**
- * Summary requests: "요약해줘", "정리해줘", "정리 좀" (at the end: a request), "总结一下", "概括", "summarize", "overview"…
+ * Summary requests: "요약해줘", "정리해줘", "정리 좀" (at the end: a request), "总结一下", "概括", "summarize", "overview",
+ * "rundown", "gist", "brief me"…
  * Matched on the question's wording, so "요약" inside a longer question still counts.
  */
 const SUMMARY_RE =
-  /요약|정리\s*(?:좀\s*)?(?:해|하|$|[?？.!~])|간추려|개요|핵심만|總結|总结|概括|概述|概要|归纳|歸納|摘要|梳理|要点|summar|overview|\btl;?dr\b|key points|main points|in brief|recap/iu;
+  /요약|정리\s*(?:좀\s*)?(?:해|하|$|[?？.!~])|간추려|개요|핵심만|總結|总结|概括|概述|概要|归纳|歸納|摘要|梳理|要点|summar|overview|\btl;?dr\b|key points|main points|in brief|recap|rundown|\bgist\b|brief me/iu;
 
 export function isSummaryRequest(question: string): boolean {
   return SUMMARY_RE.test(question.normalize('NFKC'));

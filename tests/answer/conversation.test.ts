@@ -348,8 +348,12 @@ describe('a kind of answer the report never states about a company it covers say
   });
   it("a size asked of a team is a headcount, not money: 야오잉의료's passages count its doctors", async () => {
     const [r] = await conversation('ko', ['야오잉의료 의료팀 규모는 얼마나 돼?']);
-    expect(r!.found).toBe(true);
     expect(r!.answer.startsWith(MESSAGES.ko.unstated(['야오잉의료'], 'money'))).toBe(false);
+    // Its most probable sentence is another market's size (the embodied-AI industry's 1.25 억
+    // 위안), in a passage that does not name 야오잉의료: that is said (the notAbout rule), and
+    // the company's own passage is still quoted.
+    expect(r!.answer.startsWith(MESSAGES.ko.notAbout(['야오잉의료']))).toBe(true);
+    expect(r!.answer).toMatch(/야오잉의료\(曜影医疗/);
   });
   it('an amount the report states about the company is answered (비야디 in the passage before its figures)', async () => {
     const [r] = await conversation('ko', ['비야디는 2019년에 연구개발에 얼마를 썼어?']);

@@ -11,12 +11,16 @@ describe('isSummaryRequest', () => {
     '请概括汽车行业的情况',
     'Can you summarize the car industry article?',
     'Give me an overview of the low-altitude economy',
+    // An English reader's other words for it.
+    'Quick rundown of the Shenzhen zone piece?',
+    "What's the gist of the supply chain plan",
+    'Brief me on the Tianfu New Area article',
     // "정리 좀" ending the question is a request ("…해줘" left off, as typed on a phone).
     '톈푸신구 기사 정리 좀',
     '화웨이 칩 얘기 정리 좀?',
   ])('detects %s', (q) => expect(isSummaryRequest(q)).toBe(true));
 
-  it.each(['유니트리 점유율은?', '宇树科技的份额是多少？', 'How fast did it grow?', '구조조정 정리 좀 했대 기업들이 몇 곳이야?'])('ignores %s', (q) =>
+  it.each(['유니트리 점유율은?', '宇树科技的份额是多少？', 'How fast did it grow?', 'Was the briefing held in Chengdu?', '구조조정 정리 좀 했대 기업들이 몇 곳이야?'])('ignores %s', (q) =>
     expect(isSummaryRequest(q)).toBe(false),
   );
 });
