@@ -22,9 +22,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * date ("항저우, 쑤저우도 상위 10 위권" ranks it, and says nothing of its score).
  */
 export function givesFigure(sentence: string, form: string): boolean {
-  const f = escape(form);
-  const text = sentence.normalize('NFKC');
-  return new RegExp(`${f}\\s*[(（]\\s*[-+]?\\d`, 'u').test(text) || new RegExp(`${f}[^.。!?]{0,12}?(?<![\\d.,])\\d[\\d.,]*(?![\\d.,])(?!\\s*(?:위|년|월|일|位|年|月|日))`, 'u').test(text);
+  return ownFigure(form)(sentence);
+}
+
+/** The test of givesFigure for one form, its patterns compiled once (the whole report is read with it). */
+function ownFigure(form: string): (sentence: string) => boolean {
+  const f = escape(form.normalize('NFKC'));
+  const inParentheses = new RegExp(`${f}\\s*[(（]\\s*[-+]?\\d`, 'u');
+  const near = new RegExp(`${f}[^.。!?]{0,12}?(?<![\\d.,])\\d[\\d.,]*(?![\\d.,])(?!\\s*(?:위|년|월|일|位|年|月|日))`, 'u');
+  return (sentence) => {
+    const text = sentence.normalize('NFKC');
+    return inParentheses.test(text) || near.test(text);
+  };
 }
 
 /**
@@ -39,6 +48,7 @@ export function listedWithoutFigure(forms: readonly string[], candidates: readon
   if (!usable.length) return false;
   const names = (s: string) => usable.some((f) => s.normalize('NFKC').includes(f));
   if (!candidates.some((s) => names(s) && listsFiguresByName(s))) return false;
-  for (const s of report) if (names(s) && usable.some((f) => givesFigure(s, f))) return false;
+  const own = usable.map(ownFigure);
+  for (const s of report) if (names(s) && own.some((test) => test(s))) return false;
   return true;
 }
