@@ -312,9 +312,13 @@ export class ExtractiveAnswerer implements Answerer {
     const absentNames = on('absentNames') ? this.absentNames(frame, lang) : [];
     const absent = absentNames.length || !on('unwrittenAttribute') ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
     const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
-    const unstated = absent.length || years || !on('kindUnstated') ? undefined : this.kindUnstated(frame, lang);
-    const listed = absent.length || years || unstated || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
-    const elsewhere = absent.length || years || unstated || listed.length || !on('notAbout') ? [] : this.notAbout(frame, scored, featureInput, lang);
+    // The kind asked, for the rules that read one kind asked of one subject (not of a summary, a
+    // list, a comparison, nor where in the report): read once for the three of them.
+    const kind = frame.summary || frame.list || frame.compare || frame.location ? undefined : ruleKind(frame);
+    const unstated = absent.length || years || !kind || !on('kindUnstated') ? undefined : this.kindUnstated(frame, kind, lang);
+    const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years;
+    const listed = !figure || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
+    const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, scored, featureInput, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found =
       scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length && !elsewhere.length));
@@ -450,11 +454,9 @@ export class ExtractiveAnswerer implements Answerer {
    * requiring every name the question writes in one passage instead held for the same 15 but
    * narrowed the passages, and hedged an answerable held-out `check` question (docs/design.md).
    */
-  private kindUnstated(frame: QuestionFrame, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
+  private kindUnstated(frame: QuestionFrame, kind: AskedKind, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
     const { report, termStats: df } = this.opts;
-    if (!report || frame.summary || frame.list || frame.compare || frame.location) return undefined;
-    const kind = ruleKind(frame);
-    if (!kind) return undefined;
+    if (!report) return undefined;
     let subject: { entry: GlossaryEntry; forms: string[]; passages: readonly ReportPassage[] } | undefined;
     // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
     // in Latin capitals (CRP, GSAT, WAIC) is a subject too, though the glossary pairs it with no
@@ -487,13 +489,11 @@ export class ExtractiveAnswerer implements Answerer {
    * 위권"), and that no sentence of the report gives a figure of its own (src/answer/listed.ts).
    * Its names: the question's glossary names, mined or seed (a city is a seed name), that the
    * report writes, in the reader's form. Tuning data: it holds for 3 answered unanswerable
-   * questions and no answerable one.
+   * questions and no answerable one. Asked (by explain) only of a figure asked of one subject.
    */
   private listedOnly(frame: QuestionFrame, scored: Scored[], lang: Lang): string[] {
     const { report, termStats: df } = this.opts;
-    if (!report || !df || frame.summary || frame.list || frame.compare || frame.location) return [];
-    const kind = ruleKind(frame);
-    if (!kind || !FIGURE_KINDS.has(kind)) return [];
+    if (!report || !df) return [];
     const candidates = scored.map((c) => c.text);
     this.reportSentences ??= report.passages.flatMap((p) => p.sentences);
     const all = this.reportSentences;
@@ -511,13 +511,12 @@ export class ExtractiveAnswerer implements Answerer {
    * company's revenue, answered with a zone's table of revenue). Names: the question's own (its
    * mined glossary names, and the seed's it writes that the report prints), not a follow-up's.
    * Figures only: for every kind it also hedged an answerable held-out question; on figures,
-   * tuning data refused 2 more and hedged none (docs/design.md, fifteenth session).
+   * tuning data refused 2 more and hedged none (docs/design.md, fifteenth session). Asked (by
+   * explain) only of a figure asked of one subject.
    */
   private notAbout(frame: QuestionFrame, scored: Scored[], features: FeatureInput, lang: Lang): string[] {
     const { report, termStats: df } = this.opts;
-    if (!report || !df || frame.summary || frame.list || frame.compare || frame.location || frame.refersBack) return [];
-    const kind = ruleKind(frame);
-    if (!kind || !FIGURE_KINDS.has(kind)) return [];
+    if (!report || !df || frame.refersBack) return [];
     const subjects = frame.entries.filter((e) => !isCommonWord(df, e.ko) && /\p{Script=Hangul}/u.test(e.ko));
     if (!subjects.length) return [];
     const names = [...frame.entries, ...frame.seedNames.filter((e) => df(e.ko) > 0)];
