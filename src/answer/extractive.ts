@@ -16,6 +16,7 @@ import { analyzeQuestion } from '../frame/frame.js';
 import { isArticleWord } from '../frame/references.js';
 import { RELATIVE_YEAR_RE, askedYears, monthMatches, statedMonths, statedYears } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
+import { definedTerms, glosses, isDefinitionQuestion } from './definition.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { englishMonth, isEnglishStopWord, isTermAcronym } from '../text/rules.js';
@@ -215,11 +216,13 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
 export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout'] as const;
-export type RefusalRule = (typeof REFUSAL_RULES)[number];
+/** Rules that choose which sentence is quoted first, after the sentence model (switchable the same way). */
+export const SELECTION_RULES = ['definitionGloss'] as const;
+export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
 
 export interface ExtractiveOptions {
   /** Rules switched off (ablations only). */
-  withoutRules?: readonly RefusalRule[];
+  withoutRules?: readonly AnswerRule[];
   termStats?: TermStats;
   /** The whole report's passages: whether the report states a kind of answer about a subject at all. */
   report?: ReportText;
@@ -308,7 +311,7 @@ export class ExtractiveAnswerer implements Answerer {
     const summary = input.summary || frame.summary;
     // A name the report never mentions is said first; its attribute ("Li Auto's market share")
     // is then the name's words again, not a second reason.
-    const on = (rule: RefusalRule) => input.restricted !== true && !this.opts.withoutRules?.includes(rule);
+    const on = (rule: AnswerRule) => input.restricted !== true && !this.opts.withoutRules?.includes(rule);
     const absentNames = on('absentNames') ? this.absentNames(frame, lang) : [];
     const absent = absentNames.length || !on('unwrittenAttribute') ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
     const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
@@ -361,7 +364,8 @@ export class ExtractiveAnswerer implements Answerer {
     }
     trace.mode = 'answer';
     const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-    let chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
+    const pool = on('definitionGloss') ? glossFirst(inAskedMonths(quotable(scored), frame), frame) : inAskedMonths(quotable(scored), frame);
+    let chosen = this.select(pool, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
     if (frame.list) chosen = chartLines(chartAsked(chosen[0]!, scored), scored, max * QUOTE_CHARS_PER_SENTENCE) ?? chosen;
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
@@ -708,6 +712,21 @@ function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (frame.quantity === 'strong') return namesMoney(frame.text) ? 'money' : 'figure';
   if (frame.when || asksTime(frame.text)) return 'when';
   return asksPersonByRole(frame.text) ? 'who' : undefined;
+}
+
+/**
+ * A definition question ("4S가 뭘 뜻해?", "what does EAI stand for") quotes first the sentence that
+ * glosses its term (src/answer/definition.ts), when one was retrieved: it is lifted just above the
+ * most probable sentence, so the selection's ratio and budget work as for any first quote.
+ */
+function glossFirst(cands: Scored[], frame: QuestionFrame): Scored[] {
+  if (frame.summary || !isDefinitionQuestion(frame.text)) return cands;
+  const terms = definedTerms(frame.text);
+  if (!terms.length) return cands;
+  const gloss = cands.filter((c) => glosses(c.text, terms)).sort((a, b) => b.p - a.p)[0];
+  if (!gloss) return cands;
+  const top = Math.max(...cands.map((c) => c.p));
+  return gloss.p >= top ? cands : cands.map((c) => (c === gloss ? { ...c, p: top + 1e-6 } : c));
 }
 
 /**

@@ -3,13 +3,14 @@
  * refitted on `tune` without it and the dev set is answered with them; the table gives keyword
  * coverage, refusals and answerable questions answered "not found" (hedged) on `check` (and
  * tune), beside the full model. Prints Markdown (the README's Design section holds the last
- * run). Then each "not found" rule switched off (no refit: the rules come after the found
- * model). `--rules-only` prints the full model and the rule rows alone (seconds, not minutes).
+ * run). Then each rule after the model switched off (no refit): the "not found" rules and the
+ * rule that quotes a definition's gloss first. `--rules-only` prints the full model and the
+ * rule rows alone (seconds, not minutes).
  * Built-in embedder, extractive answers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type AnswerWeights, ExtractiveAnswerer, REFUSAL_RULES, type RefusalRule } from '../answer/extractive.js';
+import { type AnswerWeights, ExtractiveAnswerer, REFUSAL_RULES, type AnswerRule, SELECTION_RULES } from '../answer/extractive.js';
 import { QUESTION_FEATURES, SENTENCE_FEATURES } from '../answer/features.js';
 import { fitDepsFor, fitWeights } from '../answer/fit.js';
 import { MemorySessionStore } from '../chat/sessions.js';
@@ -26,7 +27,7 @@ const CLI = {
   about:
     "The answer stage's ablation table: for each feature, the weights are refitted on `tune` without it and the dev set is answered with them; then each \"not found\" rule is switched off; prints keyword coverage and refusals on `check` (and tune) beside the full model, as Markdown. Built-in embedder, extractive answers. Takes minutes.",
   options: {
-    'rules-only': { type: 'boolean', help: 'only the full model and the rows without each "not found" rule (no refits but the full one)' },
+    'rules-only': { type: 'boolean', help: 'only the full model and the rows without each rule after the model ("not found" rules, the definition rule; no refits but the full one)' },
     set: { type: 'string', arg: 'FILE', help: 'answer this question file instead of eval/dev.jsonl (its split field, if any, gives the columns; the fit stays on eval/dev.jsonl)' },
   },
 } satisfies CliSpec;
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const deps = fitDepsFor(ctx, gold);
   const { answererOptions, makeChat } = deps;
 
-  const row = async (name: string, drop: string[], fitted?: AnswerWeights, withoutRules: RefusalRule[] = []) => {
+  const row = async (name: string, drop: string[], fitted?: AnswerWeights, withoutRules: AnswerRule[] = []) => {
     const weights = fitted ?? (await fitWeights(questions, deps, { drop })).weights;
     const sessions = new MemorySessionStore({ maxTurns: 20, ttlMs: 3_600_000, maxSessions: 1000 });
     const chat = makeChat(new ExtractiveAnswerer({ ...answererOptions, weights, withoutRules }), sessions, { asProduct: true });
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const { weights: full } = await fitWeights(questions, deps, {});
   console.log(await row('(full model)', [], full));
   if (!flags['rules-only']) for (const f of [...SENTENCE_FEATURES, ...QUESTION_FEATURES]) console.log(await row(f, [f]));
-  for (const rule of REFUSAL_RULES) console.log(await row(`rule: ${rule}`, [], full, [rule]));
+  for (const rule of [...REFUSAL_RULES, ...SELECTION_RULES]) console.log(await row(`rule: ${rule}`, [], full, [rule]));
 }
 
 main().catch((err) => {
