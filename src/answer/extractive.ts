@@ -14,7 +14,7 @@
 import type { QuestionFrame } from '../frame/frame.js';
 import { analyzeQuestion } from '../frame/frame.js';
 import { isArticleWord } from '../frame/references.js';
-import { RELATIVE_YEAR_RE, askedYears, monthMatches, statedMonths, statedYears } from '../frame/time.js';
+import { RELATIVE_YEAR_RE, askedYears, asksDay, monthMatches, statedMonths, statedYears, statesDay } from '../frame/time.js';
 import type { Glossary } from '../retrieve/glossary.js';
 import { definedTerms, glosses, isDefinitionQuestion } from './definition.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
@@ -215,7 +215,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated'] as const;
 /** Rules that choose which sentence is quoted first, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
@@ -322,9 +322,10 @@ export class ExtractiveAnswerer implements Answerer {
     const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years;
     const listed = !figure || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
     const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, scored, featureInput, lang);
+    const noDay = absent.length || years || unstated || listed.length || elsewhere.length || !on('dayUnstated') ? false : this.dayUnstated(frame, scored, featureInput);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found =
-      scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length && !elsewhere.length));
+      scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length && !elsewhere.length && !noDay));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -350,7 +351,9 @@ export class ExtractiveAnswerer implements Answerer {
               ? m.listedOnly(listed)
               : elsewhere.length
                 ? m.notAbout(elsewhere)
-                : m.hedge;
+                : noDay
+                  ? m.noDay
+                  : m.hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
@@ -438,6 +441,24 @@ export class ExtractiveAnswerer implements Answerer {
     if (named.some((c) => statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
     const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();
     return stated.length ? { asked, stated: stated.slice(-4) } : undefined;
+  }
+
+  /**
+   * A day asked ("몇 월 며칠", "几号", "exact dates") that the most probable sentence about the
+   * subject does not state (no "28 일", "28日", dotted date or "June 12"): the report dates it by
+   * month or year at most ("2023 년 10 월 발표된 <…>"). Like a year the report does not give, a
+   * fact about the passages; the closest passage is still quoted, under an opening that says the
+   * report gives no exact date.
+   */
+  private dayUnstated(frame: QuestionFrame, scored: Scored[], features: FeatureInput): boolean {
+    if (frame.summary || frame.location || !asksDay(frame.text)) return false;
+    // The most probable sentence about the subject (in a passage naming it, or any when none
+    // does): the other sentences of its passages date other events (an index report's "5 월 27 일"
+    // beside a plan published in some month), so reading the top three refused nothing on `tune`.
+    const aboutSubject = namedPassages(features);
+    const named = scored.filter((c) => aboutSubject[c.hit]);
+    const best = [...(named.length ? named : scored)].sort((a, b) => b.p - a.p)[0];
+    return !!best && !statesDay(best.text);
   }
 
   /**

@@ -206,3 +206,24 @@ export function askedYears(question: string): string[] {
   return [...new Set([...q.matchAll(YEAR_G)].map((m) => m[1]!))];
 }
 
+
+/**
+ * The question asks for a day, not a year or a month: "몇 월 며칠", "几号", "哪天", "exact date",
+ * "what day". "며칠 동안"/"몇 일간" ask a duration.
+ */
+const ASKED_DAY_RE =
+  /며칠(?!\s*(?:동안|간))|몇\s*일(?!\s*(?:동안|간))|几月几[日号]|几号|哪一?天|具体日期|什么日期|哪个日期|\bexact dates?\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bon what date\b/iu;
+
+export function asksDay(question: string): boolean {
+  return ASKED_DAY_RE.test(question.normalize('NFKC'));
+}
+
+/** A day of a month the sentence states: "6 월 28 일", "28日", "2025.06.29", "June 12". */
+const STATED_DAY_RE = new RegExp(
+  `(?<![\\d.])\\d{1,2}\\s*[일日]|(?:19|20)\\d{2}[./]\\d{1,2}[./]\\d{1,2}|\\b(?:${EN_MONTH_NAMES.join('|')})\\s+\\d{1,2}\\b`,
+  'u',
+);
+
+export function statesDay(sentence: string): boolean {
+  return STATED_DAY_RE.test(sentence.normalize('NFKC'));
+}
