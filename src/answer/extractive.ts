@@ -28,7 +28,7 @@ import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroup
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
-import { type AskedKind, asksHeadquarters, asksPersonByRole, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind } from './intent.js';
+import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -215,7 +215,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated'] as const;
 /** Rules that choose which sentence is quoted first, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
@@ -322,10 +322,13 @@ export class ExtractiveAnswerer implements Answerer {
     const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years;
     const listed = !figure || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
     const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, scored, featureInput, lang);
-    const noDay = absent.length || years || unstated || listed.length || elsewhere.length || !on('dayUnstated') ? false : this.dayUnstated(frame, scored, featureInput);
+    // The rules on what a sentence states (a day, a figure per unit) are read only when none above has settled it.
+    const settled = absent.length > 0 || !!years || !!unstated || listed.length > 0 || elsewhere.length > 0;
+    const noDay = !settled && on('dayUnstated') && this.dayUnstated(frame, scored, featureInput);
+    const noPerUnit = !settled && !noDay && on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found =
-      scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && absent.length === 0 && !years && !unstated && !listed.length && !elsewhere.length && !noDay));
+      scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && !settled && !noDay && !noPerUnit));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -353,7 +356,9 @@ export class ExtractiveAnswerer implements Answerer {
                 ? m.notAbout(elsewhere)
                 : noDay
                   ? m.noDay
-                  : m.hedge;
+                  : noPerUnit
+                    ? m.noPerUnit
+                    : m.hedge;
       return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
     }
 
@@ -451,6 +456,7 @@ export class ExtractiveAnswerer implements Answerer {
    * report gives no exact date.
    */
   private dayUnstated(frame: QuestionFrame, scored: Scored[], features: FeatureInput): boolean {
+    // Lists too: "What are the exact dates …" reads as one.
     if (frame.summary || frame.location || !asksDay(frame.text)) return false;
     // The most probable sentence about the subject (in a passage naming it, or any when none
     // does): the other sentences of its passages date other events (an index report's "5 월 27 일"
@@ -459,6 +465,19 @@ export class ExtractiveAnswerer implements Answerer {
     const named = scored.filter((c) => aboutSubject[c.hit]);
     const best = [...(named.length ? named : scored)].sort((a, b) => b.p - a.p)[0];
     return !!best && !statesDay(best.text);
+  }
+
+  /**
+   * A figure asked per unit ("한 대에 얼마", "per company") that no retrieved sentence about the
+   * subject states per unit (no "대당 …", "만 명당 …", 每…): the report gives a total, a fund or a
+   * range for all, which is no answer. Any sentence of the passages naming the subject counts as
+   * evidence (per-unit figures are rare in the report, so no other event's figure stands in).
+   */
+  private perUnitUnstated(frame: QuestionFrame, scored: Scored[], features: FeatureInput): boolean {
+    if (frame.summary || frame.list || frame.location || !asksPerUnit(frame.text)) return false;
+    const aboutSubject = namedPassages(features);
+    const named = scored.filter((c) => aboutSubject[c.hit]);
+    return !(named.length ? named : scored).some((c) => statesPerUnit(c.text));
   }
 
   /**

@@ -425,3 +425,22 @@ export function questionEntities(question: string): string[] {
   if (han > 0 && other > han) for (const m of q.matchAll(/\p{Script=Han}{2,}/gu)) out.add(m[0]);
   return [...out];
 }
+
+/**
+ * A figure asked per unit: "한 대에 얼마", "기업당", "每家", "per company". The report states such
+ * figures with 당 ("대당 평균 이익은 …", "만 명당 발명 특허 …") or 每; a total or a ceiling for all
+ * is no answer to them.
+ */
+const ASKED_PER_UNIT_RE =
+  /(?:기업|회사|곳|개사|대|명|인|가구)\s*당|한\s*(?:대|곳|명|개|사람)(?:에|당)|每(?:家|个|台|人|位|辆|年|户)|\bper\s+(?:company|firm|unit|robot|person|capita|car|vehicle|household)\b|\beach (?:company|firm|robot|unit)\b/iu;
+
+export function asksPerUnit(question: string): boolean {
+  return ASKED_PER_UNIT_RE.test(question.normalize('NFKC'));
+}
+
+/** A per-unit figure as the report writes it: a unit with 당 (or 每) and a number within a few words. */
+const STATED_PER_UNIT_RE = /(?:대|명|인|곳|기업|개사|개|가구|건|호)당[^.。]{0,24}?\d|每[^。]{0,12}?\d/u;
+
+export function statesPerUnit(sentence: string): boolean {
+  return STATED_PER_UNIT_RE.test(sentence.normalize('NFKC'));
+}

@@ -25,6 +25,8 @@ export interface Messages {
   notAbout: (names: string[]) => string;
   /** Opening of a "not found" answer to a day the report does not give (then the closest passage). */
   noDay: string;
+  /** Opening of a "not found" answer to a figure per unit the report does not give (then the closest passage). */
+  noPerUnit: string;
   /** Hint after notFound, naming the closest articles (no citations: nothing is claimed). */
   closestTopics: (titles: string[]) => string;
   summaryOpening: (title: string, where: string) => string;
@@ -52,6 +54,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     otherYears: (a, s) => `보고서에는 ${a.map((y) => `${y}년`).join(', ')} 수치가 없고 ${s.map((y) => `${y}년`).join(', ')} 수치만 있습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     unstated: (n, k) => `보고서에는 ${n.join(', ')}에 관한 ${KIND_NAMES.ko[k]}가 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     listedOnly: (n) => `보고서는 ${n.join(', ')}을(를) 다른 곳들과 함께 나열할 뿐 그 수치는 밝히지 않습니다. 해당 대목은 다음과 같습니다:`,
+    noPerUnit: '보고서에는 단위당(한 대·한 곳 등) 수치가 나와 있지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
     noDay: '보고서에는 정확한 날짜가 나와 있지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
     notAbout: (n) => `보고서에서 ${n.join(', ')}에 관한 답을 찾지 못했습니다. 가장 가까운 대목은 ${n.join(', ')}에 관한 것이 아닙니다(답이 아닐 수 있습니다):`,
     closestTopics: (t) => ` 가장 가까운 주제는 ${t.map((x) => `「${x}」`).join(', ')}입니다.`,
@@ -69,6 +72,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     otherYears: (a, s) => `报告中没有${a.map((y) => `${y}年`).join('、')}的数字，只有${s.map((y) => `${y}年`).join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
     unstated: (n, k) => `报告中没有关于${n.join('、')}的${KIND_NAMES.zh[k]}。最接近的段落如下（引自韩文原文，未必是答案）：`,
     listedOnly: (n) => `报告只是把${n.join('、')}与其他对象一并列出，没有给出其数字。相关段落如下（引自韩文原文）：`,
+    noPerUnit: '报告中没有给出按单位（每台、每家等）计算的数字。最接近的段落如下（引自韩文原文，未必是答案）：',
     noDay: '报告中没有给出具体日期。最接近的段落如下（引自韩文原文，未必是答案）：',
     notAbout: (n) => `报告中没有找到关于${n.join('、')}的答案。最接近的段落并非关于${n.join('、')}（引自韩文原文，未必是答案）：`,
     closestTopics: (t) => `最接近的主题是：${t.map((x) => `「${x}」`).join('、')}。`,
@@ -86,6 +90,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     otherYears: (a, s) => `The report gives no figure for ${a.join(', ')}, only for ${s.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     unstated: (n, k) => `The report states no ${KIND_NAMES.en[k]} for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     listedOnly: (n) => `The report lists ${n.join(', ')} among others but gives no figure for ${n.length > 1 ? 'them' : 'it'}. The passage (original Korean):`,
+    noPerUnit: 'The report gives no per-unit figure (per company, per robot). The closest passage (original Korean; it may not be the answer):',
     noDay: 'The report gives no exact date. The closest passage (original Korean; it may not be the answer):',
     notAbout: (n) => `The report does not answer this for ${n.join(', ')}. The closest passage is not about ${n.length > 1 ? 'them' : 'it'} (original Korean; it may not be the answer):`,
     closestTopics: (t) => ` The closest topics are ${t.map((x) => `“${x}”`).join(', ')}.`,
