@@ -427,12 +427,13 @@ export function questionEntities(question: string): string[] {
 }
 
 /**
- * A figure asked per unit: "한 대에 얼마", "기업당", "每家", "per company". The report states such
- * figures with 당 ("대당 평균 이익은 …", "만 명당 발명 특허 …") or 每; a total or a ceiling for all
- * is no answer to them.
+ * A figure asked per unit: "한 대에 얼마", "기업당", "1인당", "每家", "per company" (대당, 곳당 as a
+ * word of their own or after a numeral, 명당 and 인당 only after one: "확인 당시" and "명당자리"
+ * ask no figure per person). The report states such figures with 당 ("대당 평균 이익은 …", "만
+ * 명당 발명 특허 …") or 每; a total or a ceiling for all is no answer to them.
  */
 const ASKED_PER_UNIT_RE =
-  /(?:기업|회사|곳|개사|대|명|인|가구)\s*당|한\s*(?:대|곳|명|개|사람)(?:에|당)|每(?:家|个|台|人|位|辆|年|户)|\bper\s+(?:company|firm|unit|robot|person|capita|car|vehicle|household)\b|\beach (?:company|firm|robot|unit)\b/iu;
+  /(?:기업|회사|개사|가구)\s*당(?![시국사일초연장선첨면])|(?:(?<!\p{Script=Hangul})|(?<=[한만천백\d]\s?))(?:대|곳)당(?![시국사일초연장선첨면])|(?<=[한만천백\d]\s?)(?:명|인)당|한\s*(?:대|곳|명|개|사람)(?:에|당)|每(?:家|个|台|人|位|辆|年|户)|\bper\s+(?:company|firm|unit|robot|person|capita|car|vehicle|household)\b|\beach (?:company|firm|robot|unit)\b/iu;
 
 export function asksPerUnit(question: string): boolean {
   return ASKED_PER_UNIT_RE.test(question.normalize('NFKC'));

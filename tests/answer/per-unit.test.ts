@@ -12,7 +12,8 @@ import { CAR_MARGINS, GALBOT, TREND_01, TREND_02, makeHit, queryFor } from './co
 describe('figures per unit', () => {
   it('are asked with 당, 한 대에, 每, per', () => {
     for (const q of ['기업당 얼마씩 지원해?', '로봇 한 대에 얼마야?', '每家企业补贴多少？', 'How much is it per robot?', 'What does each company get?']) expect(asksPerUnit(q)).toBe(true);
-    for (const q of ['로봇 가격은 얼마야?', '补贴总额是多少？', 'How much did the company raise?', '당시 매출은?']) expect(asksPerUnit(q)).toBe(false);
+    for (const q of ['1인당 지원금은?', '만 명당 특허는 몇 건이야?']) expect(asksPerUnit(q)).toBe(true);
+    for (const q of ['로봇 가격은 얼마야?', '补贴总额是多少？', 'How much did the company raise?', '당시 매출은?', '확인 당시 매출은?', '기업 당국의 지원은?', '명당자리 가격은?']) expect(asksPerUnit(q)).toBe(false);
   });
   it('are stated with a unit and 당, then a number', () => {
     expect(statesPerUnit(CAR_MARGINS())).toBe(true);
