@@ -209,10 +209,11 @@ export function askedYears(question: string): string[] {
 
 /**
  * The question asks for a day, not a year or a month: "몇 월 며칠", "几号", "哪天", "exact date",
- * "what day". "며칠 동안"/"몇 일간" ask a duration.
+ * "what day". "며칠 동안" asks a duration; "몇 일", the common misspelling, only before a particle
+ * or the question's end ("몇 일본 기업" asks a count of Japanese companies).
  */
 const ASKED_DAY_RE =
-  /며칠(?!\s*(?:동안|간))|몇\s*일(?!\s*(?:동안|간))|几月几[日号]|几号|哪一?天|具体日期|什么日期|哪个日期|\bexact dates?\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bon what date\b/iu;
+  /며칠(?!\s*(?:동안|간))|몇\s*일(?=\s*(?:에|이야|이에요|이었|인가|인지|날|자|[?？.]|$))|几月几[日号]|几号|哪一?天|具体日期|什么日期|哪个日期|\bexact dates?\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bon what date\b/iu;
 
 export function asksDay(question: string): boolean {
   return ASKED_DAY_RE.test(question.normalize('NFKC'));

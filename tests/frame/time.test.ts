@@ -109,7 +109,8 @@ describe('years asked and stated', () => {
 describe('days asked and stated', () => {
   it('asks a day, not a year, a month or a duration', () => {
     for (const q of ['몇 월 며칠에 열렸어?', '开幕是几号？', '几月几日发布的', '是哪天开始的', 'What are the exact dates?', 'On what date did it open?']) expect(asksDay(q)).toBe(true);
-    for (const q of ['몇 년에 세워졌어?', '며칠 동안 열려?', '몇 일간 진행돼?', '언제 발표됐어?', 'Which tasks are done daily?']) expect(asksDay(q)).toBe(false);
+    for (const q of ['몇 일에 열렸어?', '개막일이 몇일이야?']) expect(asksDay(q)).toBe(true);
+    for (const q of ['몇 년에 세워졌어?', '며칠 동안 열려?', '몇 일간 진행돼?', '언제 발표됐어?', 'Which tasks are done daily?', '몇 일본 기업이 참가했어?']) expect(asksDay(q)).toBe(false);
   });
   it("states a day of a month as the report writes it", () => {
     for (const s of ['6 월 28 일 경남 창원에서 개막했다', '2025.06.29-2025.07.01', '6月28日开幕', 'It opened on June 28']) expect(statesDay(s)).toBe(true);
