@@ -19,15 +19,19 @@ const KO_CLAUSE_RE = /[,，?？!.。]|(?<=\p{Script=Hangul})(?:이고|이며|였
 
 /** Chinese question words (as ICU segments them). */
 const ZH_QWORD = /^(?:什么|啥|多少|哪些|哪个|哪家|哪位|哪种|哪里|哪儿|哪|几|谁|多大|多高|多长|多久|如何|怎么样|怎样)$/u;
-/** Words between the attribute and the question word after it (净利润[现在][是]多少). */
-const ZH_BRIDGE = /^(?:是|有|为|在|现在|目前|一共|总共|共|大概|大约|分别|具体|都|又|还|则|能|可以|会|要|达到|达|到|了|约|主要|究竟|到底|叫|属于)$/u;
+/**
+ * Words between the attribute and the question word after it (净利润[现在][是]多少), and the
+ * nouns that only frame it (零售业[方面]有哪些: the area is 零售业, not 方面; 这块/那块, which ICU
+ * splits in two, are dropped before segmenting: 农业[这块]要做什么).
+ */
+const ZH_BRIDGE = /^(?:是|有|为|在|现在|目前|一共|总共|共|大概|大约|分别|具体|都|又|还|则|能|可以|会|要|达到|达|到|了|约|主要|究竟|到底|叫|属于|方面)$/u;
 /** Counters and numerals a question word carries (哪两个, 几家, 多少件). */
 const ZH_COUNTER = /^(?:[一二两三四五六七八九十]?[个家位种项座类条所件名次年台辆架篇]|[一二两三四五六七八九十]+)$/u;
 const ZH_SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** The ICU words right after a question word that governs a noun, or right before one that ends the question. */
 function chineseAttribute(q: string): string[] {
-  const words = [...ZH_SEGMENTER.segment(q)].map((s) => ({ text: s.segment, word: s.isWordLike === true }));
+  const words = [...ZH_SEGMENTER.segment(q.replace(/[这那]一?块/gu, ''))].map((s) => ({ text: s.segment, word: s.isWordLike === true }));
   const out: string[] = [];
   const content = (i: number) => {
     const w = words[i];

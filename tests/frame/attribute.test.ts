@@ -20,6 +20,10 @@ describe('asked attribute', () => {
     expect(askedAttribute('比亚迪的净利润是多少？', 'zh')).toContain('净利润');
     expect(askedAttribute('该园区重点发展哪两个产业？', 'zh')).toContain('产业');
     expect(askedAttribute('你好', 'zh')).toEqual([]);
+    // A noun that only frames the area (方面, 这块) is passed over for the area itself.
+    expect(askedAttribute('这项政策在制造业方面有哪些措施？', 'zh')).toContain('制造业');
+    expect(askedAttribute('这项政策在制造业方面有哪些措施？', 'zh')).not.toContain('制造业方面');
+    expect(askedAttribute('物流这块有什么安排？', 'zh')).toContain('物流');
   });
 
   it('English: the noun phrase after what / which / how many, or after the copula', () => {
