@@ -309,9 +309,11 @@ export class ExtractiveAnswerer implements Answerer {
     trace.questionFeatures = qx;
     trace.pFound = predict(this.weights.question, qx);
     const summary = input.summary || frame.summary;
+    const on = (rule: AnswerRule) => input.restricted !== true && !this.opts.withoutRules?.includes(rule);
+    // The sentences an answer may quote (no captions; in the asked months when it names some).
+    const quotes = inAskedMonths(quotable(scored), frame);
     // A name the report never mentions is said first; its attribute ("Li Auto's market share")
     // is then the name's words again, not a second reason.
-    const on = (rule: AnswerRule) => input.restricted !== true && !this.opts.withoutRules?.includes(rule);
     const absentNames = on('absentNames') ? this.absentNames(frame, lang) : [];
     const absent = absentNames.length || !on('unwrittenAttribute') ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
     const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
@@ -321,14 +323,27 @@ export class ExtractiveAnswerer implements Answerer {
     const unstated = absent.length || years || !kind || !on('kindUnstated') ? undefined : this.kindUnstated(frame, kind, lang);
     const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years;
     const listed = !figure || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
-    const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, scored, featureInput, lang);
-    // The rules on what a sentence states (a day, a figure per unit) are read only when none above has settled it.
-    const settled = absent.length > 0 || !!years || !!unstated || listed.length > 0 || elsewhere.length > 0;
-    const noDay = !settled && on('dayUnstated') && this.dayUnstated(frame, scored, featureInput);
-    const noPerUnit = !settled && !noDay && on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput);
+    const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, quotes, featureInput, lang);
+    // The first rule that holds gives the "not found" answer its opening, in the order read above;
+    // the rules on what a sentence states (a day, a figure per unit) are read only when none has.
+    const m = MESSAGES[lang];
+    const refusal = absent.length
+      ? m.absent(absent)
+      : years
+        ? m.otherYears(years.asked, years.stated)
+        : unstated
+          ? m.unstated(unstated.names, unstated.kind)
+          : listed.length
+            ? m.listedOnly(listed)
+            : elsewhere.length
+              ? m.notAbout(elsewhere)
+              : on('dayUnstated') && this.dayUnstated(frame, scored, featureInput)
+                ? m.noDay
+                : on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput)
+                  ? m.noPerUnit
+                  : undefined;
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found =
-      scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && !settled && !noDay && !noPerUnit));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -341,25 +356,9 @@ export class ExtractiveAnswerer implements Answerer {
       // threshold is not moved for it: a refusal's quotes must not make refusing free.
       trace.mode = 'answer';
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-      const chosen = this.select(inAskedMonths(quotable(scored), frame), max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
+      const chosen = this.select(quotes, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      const m = MESSAGES[lang];
-      const opening = absent.length
-        ? m.absent(absent)
-        : years
-          ? m.otherYears(years.asked, years.stated)
-          : unstated
-            ? m.unstated(unstated.names, unstated.kind)
-            : listed.length
-              ? m.listedOnly(listed)
-              : elsewhere.length
-                ? m.notAbout(elsewhere)
-                : noDay
-                  ? m.noDay
-                  : noPerUnit
-                    ? m.noPerUnit
-                    : m.hedge;
-      return { answer: { ...this.compose(input, hits, chosen, opening), found: false }, trace };
+      return { answer: { ...this.compose(input, hits, chosen, refusal ?? m.hedge), found: false }, trace };
     }
 
     if (summary) {
@@ -372,7 +371,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     trace.mode = 'answer';
     const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
-    const pool = on('definitionGloss') ? glossFirst(inAskedMonths(quotable(scored), frame), frame) : inAskedMonths(quotable(scored), frame);
+    const pool = on('definitionGloss') ? glossFirst(quotes, frame) : quotes;
     let chosen = this.select(pool, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
     if (frame.list) chosen = chartLines(chartAsked(chosen[0]!, scored), scored, max * QUOTE_CHARS_PER_SENTENCE) ?? chosen;
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
@@ -461,9 +460,7 @@ export class ExtractiveAnswerer implements Answerer {
     // The most probable sentence about the subject (in a passage naming it, or any when none
     // does): the other sentences of its passages date other events (an index report's "5 월 27 일"
     // beside a plan published in some month), so reading the top three refused nothing on `tune`.
-    const aboutSubject = namedPassages(features);
-    const named = scored.filter((c) => aboutSubject[c.hit]);
-    const best = [...(named.length ? named : scored)].sort((a, b) => b.p - a.p)[0];
+    const best = [...aboutSubject(scored, features)].sort((a, b) => b.p - a.p)[0];
     return !!best && !statesDay(best.text);
   }
 
@@ -475,9 +472,7 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private perUnitUnstated(frame: QuestionFrame, scored: Scored[], features: FeatureInput): boolean {
     if (frame.summary || frame.list || frame.location || !asksPerUnit(frame.text)) return false;
-    const aboutSubject = namedPassages(features);
-    const named = scored.filter((c) => aboutSubject[c.hit]);
-    return !(named.length ? named : scored).some((c) => statesPerUnit(c.text));
+    return !aboutSubject(scored, features).some((c) => statesPerUnit(c.text));
   }
 
   /**
@@ -558,14 +553,14 @@ export class ExtractiveAnswerer implements Answerer {
    * tuning data refused 2 more and hedged none (docs/design.md, fifteenth session). Asked (by
    * explain) only of a figure asked of one subject.
    */
-  private notAbout(frame: QuestionFrame, scored: Scored[], features: FeatureInput, lang: Lang): string[] {
+  private notAbout(frame: QuestionFrame, quotes: Scored[], features: FeatureInput, lang: Lang): string[] {
     const { report, termStats: df } = this.opts;
     if (!report || !df || frame.refersBack) return [];
     const subjects = frame.entries.filter((e) => !isCommonWord(df, e.ko) && /\p{Script=Hangul}/u.test(e.ko));
     if (!subjects.length) return [];
     const names = [...frame.entries, ...frame.seedNames.filter((e) => df(e.ko) > 0)];
     const forms = [...new Set(names.flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(matchForm))].filter((f) => [...f].length >= 2);
-    const best = [...inAskedMonths(quotable(scored), frame)].sort((a, b) => b.p - a.p)[0];
+    const best = [...quotes].sort((a, b) => b.p - a.p)[0];
     if (!best) return [];
     const passage = features.passageNorms[best.hit]!;
     if (forms.some((f) => passage.includes(f))) return [];
@@ -752,6 +747,13 @@ function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (frame.quantity === 'strong') return namesMoney(frame.text) ? 'money' : 'figure';
   if (frame.when || asksTime(frame.text)) return 'when';
   return asksPersonByRole(frame.text) ? 'who' : undefined;
+}
+
+/** The candidates in passages naming the question's subject, or all of them when none does. */
+function aboutSubject(scored: Scored[], features: FeatureInput): Scored[] {
+  const named = namedPassages(features);
+  const about = scored.filter((c) => named[c.hit]);
+  return about.length ? about : scored;
 }
 
 /**

@@ -6,6 +6,8 @@
  * attribute and figures of the asked kind, all in one sentence). A fact about the report's text,
  * like a name it never mentions, tested on the sentence's shape and on the whole report.
  */
+import { escapeRegExp } from '../text/normalize.js';
+
 /** A name with its figure in parentheses: "상하이(46.66)", "선전(325 개)", "베이징(83.49 점)". */
 const NAME_FIGURE_RE = /[\p{Script=Hangul}\p{Script=Han}A-Za-z]{2,}\s*[(（]\s*[-+]?\d[\d.,]*\s*[\p{L}%]{0,2}\s*[)）]/gu;
 
@@ -13,8 +15,6 @@ const NAME_FIGURE_RE = /[\p{Script=Hangul}\p{Script=Han}A-Za-z]{2,}\s*[(（]\s*[
 export function listsFiguresByName(sentence: string): boolean {
   return (sentence.match(NAME_FIGURE_RE) ?? []).length >= 3;
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Does the sentence give the name a figure of its own: in parentheses right after it
@@ -27,7 +27,7 @@ export function givesFigure(sentence: string, form: string): boolean {
 
 /** The test of givesFigure for one form, its patterns compiled once (the whole report is read with it). */
 function ownFigure(form: string): (sentence: string) => boolean {
-  const f = escape(form.normalize('NFKC'));
+  const f = escapeRegExp(form.normalize('NFKC'));
   const inParentheses = new RegExp(`${f}\\s*[(（]\\s*[-+]?\\d`, 'u');
   const near = new RegExp(`${f}[^.。!?]{0,12}?(?<![\\d.,])\\d[\\d.,]*(?![\\d.,])(?!\\s*(?:위|년|월|일|位|年|月|日))`, 'u');
   return (sentence) => {
