@@ -69,7 +69,7 @@ export class SqliteDedupStore implements DedupStore {
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    const f = this.file.open();
+    const f = await this.file.ready();
     if (!f) return true;
     const now = this.now();
     try {
@@ -92,7 +92,7 @@ export class SqliteDedupStore implements DedupStore {
   }
 
   async release(key: string): Promise<void> {
-    const f = this.file.open();
+    const f = await this.file.ready();
     if (!f) return;
     try {
       f.st.del.run(key);

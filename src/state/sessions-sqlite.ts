@@ -11,13 +11,14 @@
  * corrupt file) never reach the caller: a read answers "no session", a write is lost (a lock held
  * past the busy timeout is waited for first, by timers: retryBusy), the
  * failure is logged once per outage and shows in `health()` (→ /healthz, /metrics). While the
- * database cannot be opened, opening is retried at most every REOPEN_MS.
+ * database cannot be opened, opening is retried at most every REOPEN_MS; a file locked by another
+ * worker opening it at the same moment is waited for instead (LazySqlite.ready).
  */
 import type Database from 'better-sqlite3';
 import type { DependencyHealth, Session, SessionStore } from '../types.js';
 import { type HealthLog, HealthTracker, silentLog } from './health.js';
 import { decodeSession, encodeSession, type SessionLimits } from './session-record.js';
-import { closeQuietly, openSqlite, retryBusy } from './sqlite.js';
+import { LazySqlite, retryBusy } from './sqlite.js';
 
 export interface SqliteSessionOptions extends SessionLimits {
   file: string;
@@ -49,9 +50,7 @@ interface Statements {
 
 export class SqliteSessionStore implements SessionStore {
   readonly kind = 'sqlite';
-  private db: Database.Database | undefined;
-  private st: Statements | undefined;
-  private openedAt = 0;
+  private readonly file: LazySqlite<Statements>;
   private readonly now: () => number;
   private readonly tracker: HealthTracker;
   private readonly log: HealthLog;
@@ -65,7 +64,17 @@ export class SqliteSessionStore implements SessionStore {
     this.now = opts.now ?? Date.now;
     this.log = opts.log ?? silentLog;
     this.tracker = new HealthTracker('sessions', this.log);
-    this.open();
+    this.file = new LazySqlite({
+      file: opts.file,
+      // A write that cannot get the lock within BUSY_TIMEOUT_MS is retried (retryBusy), then reported and lost.
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      now: this.now,
+      tracker: this.tracker,
+      reopenMs: REOPEN_MS,
+      prepare: (db) => this.prepare(db),
+    });
+    // Opened now, so that /healthz shows a database that cannot be opened from the start.
+    void this.file.ready();
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -75,7 +84,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<Session | undefined> {
-    const st = this.statements();
+    const st = (await this.file.ready())?.st;
     if (!st) return undefined;
     try {
       const row = await retryBusy(() => st.get.get(id));
@@ -98,11 +107,11 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async save(session: Session): Promise<void> {
-    const st = this.statements();
-    if (!st || !this.db) return;
+    const f = await this.file.ready();
+    if (!f) return;
+    const { db, st } = f;
     const updatedAt = this.now();
     const { json, bytes } = encodeSession({ ...session, updatedAt }, this.opts);
-    const db = this.db;
     try {
       await retryBusy(() =>
         db.transaction(() => {
@@ -123,7 +132,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<void> {
-    const st = this.statements();
+    const st = (await this.file.ready())?.st;
     if (!st) return;
     try {
       this.remove(st, id);
@@ -135,14 +144,12 @@ export class SqliteSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    closeQuietly(this.db);
-    this.db = undefined;
-    this.st = undefined;
+    this.file.close();
   }
 
   /** Rows and bytes stored (for tests and the bench). */
   stats(): { sessions: number; bytes: number } {
-    const st = this.statements();
+    const st = this.file.open()?.st;
     if (!st) return { sessions: 0, bytes: 0 };
     const t = st.totals.get()!;
     return { sessions: t.n, bytes: t.bytes ?? 0 };
@@ -178,7 +185,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   private sweep(): void {
-    const st = this.statements();
+    const st = this.file.open()?.st;
     if (!st) return;
     try {
       const n = st.expire.run(this.now() - this.opts.ttlMs).changes;
@@ -192,57 +199,39 @@ export class SqliteSessionStore implements SessionStore {
     }
   }
 
-  /** The prepared statements, opening (or re-opening, at most every REOPEN_MS) the database when needed. */
-  private statements(): Statements | undefined {
-    if (this.st) return this.st;
-    if (this.now() - this.openedAt < REOPEN_MS) return undefined;
-    this.open();
-    return this.st;
-  }
-
-  private open(): void {
-    this.openedAt = this.now();
-    let db: Database.Database | undefined;
-    try {
-      // A write that cannot get the lock within BUSY_TIMEOUT_MS is reported and lost.
-      db = openSqlite(this.opts.file, BUSY_TIMEOUT_MS);
-      // The record last: SQLite reads a row's columns in order, so the small ones before a
-      // large record are read without following its overflow pages (eviction and the totals
-      // read only those).
-      db.exec(`CREATE TABLE IF NOT EXISTS sessions (
-        id TEXT PRIMARY KEY,
-        owner TEXT,
-        bytes INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        data TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);`);
-      // A database of another layout (a newer version, a foreign file) fails loudly here,
-      // reported like any other failure, rather than being written into.
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      else if (version !== SCHEMA_VERSION) throw new Error(`session database schema version ${version}, expected ${SCHEMA_VERSION}`);
-      const st: Statements = {
-        get: db.prepare('SELECT data, updated_at FROM sessions WHERE id = ?'),
-        bytesOf: db.prepare('SELECT bytes FROM sessions WHERE id = ?'),
-        upsert: db.prepare(
-          'INSERT INTO sessions (id, owner, data, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, bytes = excluded.bytes, updated_at = excluded.updated_at, data = excluded.data',
-        ),
-        del: db.prepare('DELETE FROM sessions WHERE id = ?'),
-        totals: db.prepare('SELECT COUNT(*) AS n, SUM(bytes) AS bytes FROM sessions'),
-        oldest: db.prepare('SELECT id, bytes FROM sessions ORDER BY updated_at LIMIT ?'),
-        expire: db.prepare('DELETE FROM sessions WHERE updated_at < ?'),
-      };
-      st.expire.run(this.now() - this.opts.ttlMs);
-      const t = st.totals.get()!;
-      this.count = t.n;
-      this.total = t.bytes ?? 0;
-      this.db = db;
-      this.st = st;
-      this.tracker.ok();
-    } catch (e) {
-      closeQuietly(db);
-      this.tracker.fail(e, `open ${this.opts.file}`);
-    }
+  /** Creates (or checks) the layout and prepares the statements: LazySqlite's `prepare`, run on each (re)open. */
+  private prepare(db: Database.Database): Statements {
+    // The record last: SQLite reads a row's columns in order, so the small ones before a
+    // large record are read without following its overflow pages (eviction and the totals
+    // read only those).
+    db.exec(`CREATE TABLE IF NOT EXISTS sessions (
+      id TEXT PRIMARY KEY,
+      owner TEXT,
+      bytes INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      data TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS sessions_updated ON sessions(updated_at);`);
+    // A database of another layout (a newer version, a foreign file) fails loudly here,
+    // reported like any other failure, rather than being written into.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    else if (version !== SCHEMA_VERSION) throw new Error(`session database schema version ${version}, expected ${SCHEMA_VERSION}`);
+    const st: Statements = {
+      get: db.prepare('SELECT data, updated_at FROM sessions WHERE id = ?'),
+      bytesOf: db.prepare('SELECT bytes FROM sessions WHERE id = ?'),
+      upsert: db.prepare(
+        'INSERT INTO sessions (id, owner, data, bytes, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, bytes = excluded.bytes, updated_at = excluded.updated_at, data = excluded.data',
+      ),
+      del: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      totals: db.prepare('SELECT COUNT(*) AS n, SUM(bytes) AS bytes FROM sessions'),
+      oldest: db.prepare('SELECT id, bytes FROM sessions ORDER BY updated_at LIMIT ?'),
+      expire: db.prepare('DELETE FROM sessions WHERE updated_at < ?'),
+    };
+    st.expire.run(this.now() - this.opts.ttlMs);
+    const t = st.totals.get()!;
+    this.count = t.n;
+    this.total = t.bytes ?? 0;
+    return st;
   }
 }

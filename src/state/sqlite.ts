@@ -64,12 +64,20 @@ export function closeQuietly(db: Database.Database | undefined): void {
 /**
  * A connection to the shared file and the statements prepared on it, opened on first use and,
  * after a failure, again at most every `reopenMs` (a missing disk is not retried per request).
- * For the small stores beside the sessions (bot claims, bot limits); failures go to `tracker`.
+ * Used by every store on the file (sessions, bot claims, bot limits); failures go to `tracker`.
+ *
+ * Opening can find the file locked: two workers starting together both create their tables and
+ * switch the file to WAL, and SQLite then answers "database is locked" at once, without waiting
+ * out the busy timeout (about two opens in five on a fresh file, measured with two processes).
+ * `ready()` waits that out by timers (retryBusy); a lock is never held against the file for
+ * `reopenMs`, since the next use may open it. Before this, a worker that lost the race kept no
+ * conversation for five seconds and a follow-up on the other worker started a new one.
  */
 export class LazySqlite<S> {
   private db: Database.Database | undefined;
   private st: S | undefined;
   private openedAt = -Infinity;
+  private opening: Promise<{ db: Database.Database; st: S } | undefined> | undefined;
 
   constructor(
     private readonly o: {
@@ -83,12 +91,57 @@ export class LazySqlite<S> {
     },
   ) {}
 
-  /** The open connection and its statements, or undefined while the file cannot be opened. */
+  /** The open connection and its statements, or undefined while the file cannot be opened (one attempt, for callers that cannot wait). */
   open(): { db: Database.Database; st: S } | undefined {
     if (this.db && this.st) return { db: this.db, st: this.st };
-    const now = this.o.now();
-    if (now - this.openedAt < (this.o.reopenMs ?? 5_000)) return undefined;
-    this.openedAt = now;
+    if (!this.due()) return undefined;
+    try {
+      return this.connect();
+    } catch (e) {
+      this.failed(e);
+      return undefined;
+    }
+  }
+
+  /** As open(), but a file locked by another process's open is waited for (by timers) before giving up. */
+  ready(): Promise<{ db: Database.Database; st: S } | undefined> {
+    if (this.db && this.st) return Promise.resolve({ db: this.db, st: this.st });
+    if (this.opening) return this.opening;
+    if (!this.due()) return Promise.resolve(undefined);
+    // The first attempt now: an open that succeeds is usable at once, one that fails for
+    // another reason (a directory in the way) shows in health() at once.
+    try {
+      return Promise.resolve(this.connect());
+    } catch (e) {
+      if (!isBusy(e)) {
+        this.failed(e);
+        return Promise.resolve(undefined);
+      }
+    }
+    const opening = new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS[0]))
+      .then(() => retryBusy(() => this.connect()))
+      .catch((e: unknown) => {
+        this.failed(e);
+        return undefined;
+      })
+      .finally(() => {
+        this.opening = undefined;
+      });
+    this.opening = opening;
+    return opening;
+  }
+
+  close(): void {
+    closeQuietly(this.db);
+    this.db = undefined;
+    this.st = undefined;
+  }
+
+  private due(): boolean {
+    return this.o.now() - this.openedAt >= (this.o.reopenMs ?? 5_000);
+  }
+
+  private connect(): { db: Database.Database; st: S } {
     let db: Database.Database | undefined;
     try {
       db = openSqlite(this.o.file, this.o.busyTimeoutMs);
@@ -99,14 +152,13 @@ export class LazySqlite<S> {
       return { db, st };
     } catch (e) {
       closeQuietly(db);
-      this.o.tracker.fail(e, `open ${this.o.file}`);
-      return undefined;
+      throw e;
     }
   }
 
-  close(): void {
-    closeQuietly(this.db);
-    this.db = undefined;
-    this.st = undefined;
+  private failed(e: unknown): void {
+    // A lock is another process opening the file too: the next use tries again at once.
+    if (!isBusy(e)) this.openedAt = this.o.now();
+    this.o.tracker.fail(e, `open ${this.o.file}`);
   }
 }
