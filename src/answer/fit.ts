@@ -358,7 +358,7 @@ export async function fitWeights(
    * tune's since 2026-12-06 (session 9), `check` keywords stay 0.88, refusals 3 → 4/10, hedged
    * 1 → 3/64 (threshold 0.6375; held-out 0.802 against 0.702). Hedges rose, so still off.
    */
-  opts: FitOptions & { fittedOn?: string; synthetic?: boolean; rankingAlso?: DevQuestion[]; foundAlso?: boolean; heldOut?: boolean } = {},
+  opts: FitOptions & { fittedOn?: string; synthetic?: boolean; rankingAlso?: DevQuestion[]; foundAlso?: boolean; foundExtra?: DevQuestion[]; heldOut?: boolean } = {},
 ): Promise<FitReport> {
   const tune = questions.filter((q) => q.split === 'tune');
   const exs = await examples(tune, deps);
@@ -410,6 +410,14 @@ export async function fitWeights(
     return questionFeatures(featureInput, scored.map((s) => predict(model, s.x)));
   });
   const QY = foundExs.map((ex) => (ex.q.article !== null ? 1 : 0));
+  // Questions for the found model only (they trained no ranking: scored with the fitted one).
+  // Measured with the held-out sets' `tune` halves (docs/design.md (bx)): `check` refused 34 → 41
+  // of 61 but hedged 4 → 21 of 218 answerable questions; off by default.
+  for (const ex of await examples(opts.foundExtra ?? [], deps)) {
+    const { scored, featureInput } = probe.score(ex.input, ex.input.frame!);
+    QX.push(questionFeatures(featureInput, scored.map((s) => predict(sentence, s.x))));
+    QY.push(ex.q.article !== null ? 1 : 0);
+  }
   // 3a. (--synthetic) each answerable question's unanswerable twin: the same passages without its
   // evidence. Measured: CV 0.821 against 0.762, 4/10 `tune` and 1/10 `check` unanswerables
   // refused, but answerable ones too (`tune` first citation 0.97 → 0.95, `check` keywords

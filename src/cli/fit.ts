@@ -4,9 +4,9 @@
  * compares a refit with the file (exit 1 when they differ). `--drop=a,b` leaves features out
  * (the README's ablations: `npm run fit -- --drop=typeMatch --out=.tmp/w.json`, then
  * `npm run eval -- --weights=.tmp/w.json`). `--synthetic` adds made-up unanswerable twins to the
- * found model's training data, `--found-also` the tuning files' questions (both measured, off
- * by default: see fit.ts), `--ranking-also=F` another file of questions for the sentence ranking,
- * `--held-out` reports the ranking's keywords on questions it was not fitted on.
+ * found model's training data, `--found-also` the tuning files' questions, `--found-extra=A,B`
+ * the `tune` split of more question files (all three measured, off by default: see fit.ts),
+ * `--ranking-also=F` another file of questions for the sentence ranking, `--held-out` reports the ranking's keywords on questions it was not fitted on.
  * `--help` lists the flags; any other flag is an error (exit 2) before anything runs.
  */
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ const CLI = {
     set: { type: 'string', arg: 'FILE', help: 'question file in the dev-set format (default eval/dev.jsonl; its `tune` split is fitted)' },
     synthetic: { type: 'boolean', help: "add made-up unanswerable twins to the found model's training data (measured, off by default)" },
     'found-also': { type: 'boolean', help: "the found model learns from the tuning files' questions too (measured, off by default)" },
+    'found-extra': { type: 'string', arg: 'A,B', help: "question files whose `tune` split the found model (only) also learns from (measured, off by default)" },
     'ranking-also': { type: 'string', arg: 'FILE', help: "the sentence ranking's extra questions from FILE instead of eval/team-tuning.jsonl and eval/written-tuning.jsonl" },
     'held-out': { type: 'boolean', help: "also report the ranking's keywords on questions it was not fitted on (5-fold over the pooled tuning questions; about 30 s more)" },
   },
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const report = await fitWeights(
     questions,
     fitDepsFor(ctx, gold),
-    { drop, ...(flags.synthetic ? { synthetic: true } : {}), ...(flags['found-also'] ? { foundAlso: true } : {}), ...(flags['held-out'] ? { heldOut: true } : {}), ...(flags['ranking-also'] ? { rankingAlso: loadDevSet(path.resolve(root, flags['ranking-also'])) } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions; the sentence ranking and the selection ratio also on eval/team-tuning.jsonl and eval/written-tuning.jsonl)${drop.length ? `, without ${drop.join(',')}` : ''}` },
+    { drop, ...(flags.synthetic ? { synthetic: true } : {}), ...(flags['found-also'] ? { foundAlso: true } : {}), ...(flags['found-extra'] ? { foundExtra: flags['found-extra'].split(',').flatMap((f) => loadDevSet(path.resolve(root, f)).filter((q) => q.split === 'tune')) } : {}), ...(flags['held-out'] ? { heldOut: true } : {}), ...(flags['ranking-also'] ? { rankingAlso: loadDevSet(path.resolve(root, flags['ranking-also'])) } : {}), fittedOn: `eval/dev.jsonl split=tune (${questions.filter((q) => q.split === 'tune').length} questions; the sentence ranking and the selection ratio also on eval/team-tuning.jsonl and eval/written-tuning.jsonl)${drop.length ? `, without ${drop.join(',')}` : ''}` },
   );
   const text = `${JSON.stringify(report.weights, null, 1)}\n`;
   console.error(
