@@ -14,7 +14,7 @@ import type { AnswerWeights } from '../answer/extractive.js';
 import { DefaultChatService } from '../chat/service.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type QuestionResult, type Summary, summarize } from '../eval/metrics.js';
-import { type GoldArticle, goldKeys, loadDevSet, runDevSet } from '../eval/run.js';
+import { type GoldArticle, goldKeys, loadDevSet, loadPooledSets, runDevSet } from '../eval/run.js';
 import { createLogger } from '../logger.js';
 import type { RetrievalTuning } from '../retrieve/retriever.js';
 import { createContext } from '../server/compose.js';
@@ -42,6 +42,7 @@ const CLI = {
     weights: { type: 'string', arg: 'FILE', help: 'answer-stage weights other than src/answer/weights.json (ablations; npm run fit -- --out=FILE)' },
     'found-threshold': { type: 'number', arg: 'P', help: 'override the fitted found threshold (with --weights)' },
     set: { type: 'string', arg: 'FILE', help: 'another question file in the dev-set format (default eval/dev.jsonl, a copy of ../shared/eval/dev.jsonl)' },
+    pooled: { type: 'boolean', help: "eval/dev.jsonl and every eval/*-heldout.jsonl as one set, each question in its file's split: the `check` rows are the nearest to questions never seen (the held-out sets were written after the dev set and are tuned on by their `tune` halves only)" },
     // Reading `check` misses invites fixing them, which makes `check` tuning data.
     misses: { type: 'string', arg: 'SPLIT', help: "which split's misses to list: tune (default), check or all (list check's only to report, never to choose a change)" },
     json: { type: 'boolean', help: 'print the JSON instead of tables' },
@@ -126,7 +127,8 @@ async function main(): Promise<void> {
   if (answerWeights && flags['found-threshold'] !== undefined) answerWeights.foundThreshold = flags['found-threshold'];
   const ctx = await createContext(config, { logger, tuning: tuningFromFlags(flags), ...(answerWeights ? { answerWeights } : {}) });
   const root = process.cwd();
-  const loaded = loadDevSet(path.resolve(root, flags.set ?? path.join('eval', 'dev.jsonl')));
+  if (flags.pooled && flags.set) usageFail(CLI, '--pooled and --set are two different sets: give one');
+  const loaded = flags.pooled ? loadPooledSets(path.join(root, 'eval')) : loadDevSet(path.resolve(root, flags.set ?? path.join('eval', 'dev.jsonl')));
   const squeeze = (t: string): string => t.replace(/\s+/g, '');
   const questions = flags.unspaced
     ? loaded.filter((q) => q.lang === 'ko').map((q) => ({ ...q, question: squeeze(q.question), turns: q.turns.map(squeeze) }))

@@ -4,6 +4,7 @@
  * answer from (`DefaultChatService.prepare`), answers on `ask`.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { DefaultChatService } from '../chat/service.js';
 import type { Chunk, SessionStore } from '../types.js';
 import { type DevQuestion, type QuestionResult, containsAllGroups, markersConsistent } from './metrics.js';
@@ -23,6 +24,22 @@ export function loadDevSet(file: string): DevQuestion[] {
     .map((l) => JSON.parse(l) as Partial<DevQuestion>)
     // Extra sets may omit the answer side: no keywords, no turns.
     .map((q) => ({ turns: [], also: [], answer_keywords: [], type: 'fact', ...q }) as DevQuestion);
+}
+
+/**
+ * The dev set and the held-out sets (`*-heldout.jsonl`, written after it) in `dir`, as one list,
+ * each question in its own file's split: their `check` halves are the nearest the team has to
+ * questions never seen. Ids must be unique across the files (they are the results' keys).
+ */
+export function loadPooledSets(dir: string): DevQuestion[] {
+  const files = ['dev.jsonl', ...fs.readdirSync(dir).filter((f) => f.endsWith('-heldout.jsonl')).sort()];
+  const all = files.flatMap((f) => loadDevSet(path.join(dir, f)));
+  const seen = new Set<string>();
+  for (const q of all) {
+    if (seen.has(q.id)) throw new Error(`question id ${q.id} is in two of ${files.join(', ')}`);
+    seen.add(q.id);
+  }
+  return all;
 }
 
 /** Gold ids ("trend-01") → "section|number", the identity both the eval and the parse agree on. */
