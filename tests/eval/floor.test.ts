@@ -54,11 +54,12 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
 });
 
 /**
- * The same floors on the `check` halves of the dev set and the four held-out sets together
- * (`npm run eval -- --pooled`, 279 questions): the held-out sets were written after the dev set,
+ * The same floors on the `check` halves of the dev set and the five held-out sets together
+ * (`npm run eval -- --pooled`, 329 questions): the held-out sets were written after the dev set,
  * so these halves are the nearest measure of questions never seen, and a rule or refit that
- * gains on `tune` while losing here fails. Floors at the measured level (seventeenth session):
- * keywords ko 83/91, zh 69/81, en 34/46; gold first cited 210/218; refused 34/61; hedged 4/218.
+ * gains on `tune` while losing here fails. Floors at the measured level (seventeenth session,
+ * the fifth set measured blind): keywords ko 97/107, zh 76/91, en 40/55; gold first cited
+ * 243/253; refused 38/76; hedged 6/253.
  */
 describe('held-out floor on the pooled check halves (built-in embedder, extractive answerer)', () => {
   let pooled: QuestionResult[];
@@ -70,17 +71,17 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     const questions = loadPooledSets(path.join(ROOT, 'eval')).filter((q) => q.split === 'check');
     pooled = await runDevSet(questions, gold, ctx.chat as DefaultChatService, ctx.sessions, { answers: true });
   });
-  it('answers: keywords ko ≥ 83/91, zh ≥ 69/81, en ≥ 34/46; gold article cited first ≥ 210/218', () => {
+  it('answers: keywords ko ≥ 97/107, zh ≥ 76/91, en ≥ 40/55; gold article cited first ≥ 243/253', () => {
     const kw = (lang: string) => count(half(lang), (r) => r.answerable && r.keywordsCovered === true);
-    expect(kw('ko')).toBeGreaterThanOrEqual(83);
-    expect(kw('zh')).toBeGreaterThanOrEqual(69);
-    expect(kw('en')).toBeGreaterThanOrEqual(34);
-    expect(count(half(), (r) => r.answerable)).toBe(218);
-    expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(210);
+    expect(kw('ko')).toBeGreaterThanOrEqual(97);
+    expect(kw('zh')).toBeGreaterThanOrEqual(76);
+    expect(kw('en')).toBeGreaterThanOrEqual(40);
+    expect(count(half(), (r) => r.answerable)).toBe(253);
+    expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(243);
   });
-  it('unanswerable questions: at least 34 of 61 refused; at most 4 of 218 answerable ones answered "not found"', () => {
-    expect(count(half(), (r) => !r.answerable)).toBe(61);
-    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(34);
-    expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(4);
+  it('unanswerable questions: at least 38 of 76 refused; at most 6 of 253 answerable ones answered "not found"', () => {
+    expect(count(half(), (r) => !r.answerable)).toBe(76);
+    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(38);
+    expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(6);
   });
 });
