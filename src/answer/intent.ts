@@ -330,8 +330,8 @@ export function isEnumeration(sentence: string): boolean {
   return (sentence.match(/[,，、·]/g) ?? []).length >= 2 || (sentence.match(/▲/g) ?? []).length >= 2;
 }
 
-/** "When" questions (언제, 何时, when): a date is what is wanted. */
-const WHEN_RE = /언제|몇\s*년|몇\s*월|何时|什么时候|哪一?年|几月|几号|哪天|\bwhen\b|\bwhat (?:year|date|month)\b/iu;
+/** "When" questions (언제, 며칠 "which day", 何时, when): a date is what is wanted. */
+const WHEN_RE = /언제|몇\s*년|몇\s*월|며칠|何时|什么时候|哪一?年|几月|几号|哪天|\bwhen\b|\bwhat (?:year|date|month)\b/iu;
 
 export function isWhenQuestion(question: string): boolean {
   return WHEN_RE.test(question.normalize('NFKC'));

@@ -17,6 +17,8 @@ describe('question kinds', () => {
     ['창업 지원 기관은 몇 곳이야?', 'ko', 'count'],
     ['축구 리그에는 몇 팀이 있어?', 'ko', 'count'],
     ['행사는 언제 열려?', 'ko', 'date'],
+    // 며칠 is "which day": a date asked as surely as by 언제.
+    ['박람회는 며칠부터 열려?', 'ko', 'date'],
     ['센터장이 누구야?', 'ko', 'person'],
     ['어떤 도시들이 선정됐어?', 'ko', 'list'],
     ['A사와 B사 매출을 비교해줘', 'ko', 'compare'],
