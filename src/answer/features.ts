@@ -118,10 +118,14 @@ export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean
 }
 
 function holdsAskedKind(frame: QuestionFrame, sentence: string): boolean | undefined {
-  if (frame.figure) return statesFigure(sentence, frame.figure) || (frame.figure.kind === 'count' && hasAmount(sentence) && hasFigure(sentence));
-  if (frame.quantity === 'strong') return hasAmount(sentence);
-  if (frame.when) return hasDate(sentence);
-  if (frame.who) return mentionsPerson(sentence);
+  // A question may ask two kinds (who founded it, and in which year): a sentence
+  // holding either answers a part of it.
+  const parts: Array<() => boolean> = [];
+  if (frame.figure) parts.push(() => statesFigure(sentence, frame.figure!) || (frame.figure!.kind === 'count' && hasAmount(sentence) && hasFigure(sentence)));
+  else if (frame.quantity === 'strong') parts.push(() => hasAmount(sentence));
+  if (frame.when) parts.push(() => hasDate(sentence));
+  if (frame.who) parts.push(() => mentionsPerson(sentence));
+  if (parts.length) return parts.some((holds) => holds());
   if (frame.list || frame.compare) return isEnumeration(sentence) || hasFigure(sentence);
   return undefined;
 }
