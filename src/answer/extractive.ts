@@ -28,7 +28,7 @@ import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroup
 import { centrality } from './centroid.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
-import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
+import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, isEnumeration, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -217,7 +217,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  */
 export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated'] as const;
 /** Rules that choose which sentence is quoted first, after the sentence model (switchable the same way). */
-export const SELECTION_RULES = ['definitionGloss'] as const;
+export const SELECTION_RULES = ['definitionGloss', 'announcedItems'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
 
 export interface ExtractiveOptions {
@@ -374,6 +374,7 @@ export class ExtractiveAnswerer implements Answerer {
     const pool = on('definitionGloss') ? glossFirst(quotes, frame) : quotes;
     let chosen = this.select(pool, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
     if (frame.list) chosen = chartLines(chartAsked(chosen[0]!, scored), scored, max * QUOTE_CHARS_PER_SENTENCE) ?? chosen;
+    if (on('announcedItems')) chosen = withAnnouncedItems(chosen, quotes, max);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -747,6 +748,30 @@ function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (frame.quantity === 'strong') return namesMoney(frame.text) ? 'money' : 'figure';
   if (frame.when || asksTime(frame.text)) return 'when';
   return asksPersonByRole(frame.text) ? 'who' : undefined;
+}
+
+/**
+ * A quoted sentence that announces items ("다음의 5 개 분야의 18 개 핵심 과제를 제시하고 있다",
+ * "如下", "as follows") is a pointer: the items are the next sentence of its passage, when that one
+ * enumerates (▲…▲…, or a comma list). It is quoted right after the announcement, within the
+ * kind's maximum (the last other pick gives way). Measured (seventeenth session): one `tune` and
+ * one `check` question gain their keywords (five held-out sets pooled), nothing else moves. The
+ * fifth session's version (gg) appended the items only when there was room: no effect then.
+ */
+export function withAnnouncedItems(chosen: Scored[], quotes: Scored[], max: number): Scored[] {
+  const out = [...chosen];
+  for (const c of chosen) {
+    if (!announcesItems(c.text)) continue;
+    const next = quotes.find((x) => x.hit === c.hit && x.index === c.index + 1);
+    if (!next || out.includes(next) || !isEnumeration(next.text)) continue;
+    out.splice(out.indexOf(c) + 1, 0, next);
+    while (out.length > max) {
+      const last = out.findLastIndex((x) => x !== c && x !== next);
+      if (last < 0) break;
+      out.splice(last, 1);
+    }
+  }
+  return out;
 }
 
 /** The candidates in passages naming the question's subject, or all of them when none does. */
