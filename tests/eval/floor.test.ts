@@ -58,8 +58,8 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
  * (`npm run eval -- --pooled`, 329 questions): the held-out sets were written after the dev set,
  * so these halves are the nearest measure of questions never seen, and a rule or refit that
  * gains on `tune` while losing here fails. Floors at the measured level (seventeenth session,
- * the fifth set measured blind): keywords ko 97/107, zh 76/91, en 40/55; gold first cited
- * 243/253; refused 38/76; hedged 6/253.
+ * the fifth set measured blind): keywords ko 97/107, zh 77/91 (76 before the announced items
+ * were quoted), en 40/55; gold first cited 243/253; refused 38/76; hedged 6/253.
  */
 describe('held-out floor on the pooled check halves (built-in embedder, extractive answerer)', () => {
   let pooled: QuestionResult[];
@@ -71,10 +71,10 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     const questions = loadPooledSets(path.join(ROOT, 'eval')).filter((q) => q.split === 'check');
     pooled = await runDevSet(questions, gold, ctx.chat as DefaultChatService, ctx.sessions, { answers: true });
   });
-  it('answers: keywords ko ≥ 97/107, zh ≥ 76/91, en ≥ 40/55; gold article cited first ≥ 243/253', () => {
+  it('answers: keywords ko ≥ 97/107, zh ≥ 77/91, en ≥ 40/55; gold article cited first ≥ 243/253', () => {
     const kw = (lang: string) => count(half(lang), (r) => r.answerable && r.keywordsCovered === true);
     expect(kw('ko')).toBeGreaterThanOrEqual(97);
-    expect(kw('zh')).toBeGreaterThanOrEqual(76);
+    expect(kw('zh')).toBeGreaterThanOrEqual(77);
     expect(kw('en')).toBeGreaterThanOrEqual(40);
     expect(count(half(), (r) => r.answerable)).toBe(253);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(243);
