@@ -216,7 +216,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
 export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated'] as const;
-/** Rules that choose which sentence is quoted first, after the sentence model (switchable the same way). */
+/** Rules that choose which sentences are quoted, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss', 'announcedItems'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
 

@@ -120,8 +120,9 @@ export function holdsAnswerType(frame: QuestionFrame, sentence: string): boolean
 function holdsAskedKind(frame: QuestionFrame, sentence: string): boolean | undefined {
   // A question may ask two kinds (who founded it, and in which year): a sentence
   // holding either answers a part of it.
+  const { figure } = frame;
   const parts: Array<() => boolean> = [];
-  if (frame.figure) parts.push(() => statesFigure(sentence, frame.figure!) || (frame.figure!.kind === 'count' && hasAmount(sentence) && hasFigure(sentence)));
+  if (figure) parts.push(() => statesFigure(sentence, figure) || (figure.kind === 'count' && hasAmount(sentence) && hasFigure(sentence)));
   else if (frame.quantity === 'strong') parts.push(() => hasAmount(sentence));
   if (frame.when) parts.push(() => hasDate(sentence));
   if (frame.who) parts.push(() => mentionsPerson(sentence));

@@ -322,10 +322,6 @@ export function isListQuestion(question: string): boolean {
   return LIST_RE.test(q) || KO_PLURAL_ASKED_RE.test(q) || KO_NUMBERED_SET_RE.test(q) || EN_PLURAL_ASKED_RE.test(q);
 }
 
-/**
- * An enumeration: three or more items separated by , 、 or ·, or two or more items each marked
- * by ▲ (the report's inline lists: guests, pitching companies, a plan's tasks).
- */
 /** A sentence that announces items listed after it: 다음의 …, 다음과 같다, 아래와 같이, 如下, 以下三…, "as follows". */
 const ANNOUNCE_RE = /다음(?:의|과\s*같)|아래(?:의|와\s*같)|如下|以下(?:几|[一二两三四五六七八九十\d])|\bas follows\b|\bthe following\b/iu;
 
@@ -333,6 +329,10 @@ export function announcesItems(sentence: string): boolean {
   return ANNOUNCE_RE.test(sentence.normalize('NFKC'));
 }
 
+/**
+ * An enumeration: three or more items separated by , 、 or ·, or two or more items each marked
+ * by ▲ (the report's inline lists: guests, pitching companies, a plan's tasks).
+ */
 export function isEnumeration(sentence: string): boolean {
   return (sentence.match(/[,，、·]/g) ?? []).length >= 2 || (sentence.match(/▲/g) ?? []).length >= 2;
 }

@@ -4,8 +4,8 @@
  * coverage, refusals and answerable questions answered "not found" (hedged) on `check` (and
  * tune), beside the full model. Prints Markdown (the README's Design section holds the last
  * run). Then each rule after the model switched off (no refit): the "not found" rules and the
- * rule that quotes a definition's gloss first. `--rules-only` prints the full model and the
- * rule rows alone (seconds, not minutes).
+ * selection rules (a definition's gloss first, announced items after their announcement).
+ * `--rules-only` prints the full model and the rule rows alone (seconds, not minutes).
  * Built-in embedder, extractive answers.
  */
 import fs from 'node:fs';
@@ -27,7 +27,7 @@ const CLI = {
   about:
     "The answer stage's ablation table: for each feature, the weights are refitted on `tune` without it and the dev set is answered with them; then each \"not found\" rule is switched off; prints keyword coverage and refusals on `check` (and tune) beside the full model, as Markdown. Built-in embedder, extractive answers. Takes minutes.",
   options: {
-    'rules-only': { type: 'boolean', help: 'only the full model and the rows without each rule after the model ("not found" rules, the definition rule; no refits but the full one)' },
+    'rules-only': { type: 'boolean', help: 'only the full model and the rows without each rule after the model ("not found" rules, selection rules; no refits but the full one)' },
     set: { type: 'string', arg: 'FILE', help: 'answer this question file instead of eval/dev.jsonl (its split field, if any, gives the columns; the fit stays on eval/dev.jsonl)' },
   },
 } satisfies CliSpec;

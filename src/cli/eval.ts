@@ -115,6 +115,7 @@ async function main(): Promise<void> {
   if (!['tune', 'check', 'all'].includes(missSplit)) usageFail(CLI, `--misses must be tune, check or all (got '${missSplit}')`);
   // Without --weights the threshold would be dropped: say so instead of measuring the defaults.
   if (flags['found-threshold'] !== undefined && !flags.weights) usageFail(CLI, '--found-threshold needs --weights=FILE');
+  if (flags.pooled && flags.set) usageFail(CLI, '--pooled and --set are two different sets: give one');
   const answers = !flags['retrieval-only'];
   const env = { ...process.env, ...PER_PROCESS_STATE, LOG_LEVEL: 'warn' } as Record<string, string | undefined>;
   env.MODEL ??= 'hashed';
@@ -127,7 +128,6 @@ async function main(): Promise<void> {
   if (answerWeights && flags['found-threshold'] !== undefined) answerWeights.foundThreshold = flags['found-threshold'];
   const ctx = await createContext(config, { logger, tuning: tuningFromFlags(flags), ...(answerWeights ? { answerWeights } : {}) });
   const root = process.cwd();
-  if (flags.pooled && flags.set) usageFail(CLI, '--pooled and --set are two different sets: give one');
   const loaded = flags.pooled ? loadPooledSets(path.join(root, 'eval')) : loadDevSet(path.resolve(root, flags.set ?? path.join('eval', 'dev.jsonl')));
   const squeeze = (t: string): string => t.replace(/\s+/g, '');
   const questions = flags.unspaced

@@ -206,7 +206,6 @@ export function askedYears(question: string): string[] {
   return [...new Set([...q.matchAll(YEAR_G)].map((m) => m[1]!))];
 }
 
-
 /**
  * The question asks for a day, not a year or a month: "몇 월 며칠", "几号", "哪天", "exact date",
  * "what day". "며칠 동안" asks a duration; "몇 일", the common misspelling, only before a particle
