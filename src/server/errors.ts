@@ -10,8 +10,10 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
     const issue = err.issues[0]!;
-    const field = issue.path.join('.') || undefined;
-    return new AppError('VALIDATION_FAILED', field ? `${field}: ${issue.message}` : issue.message, field ? { field } : {});
+    // An issue of the whole body (an array or a string where an object belongs) names `body`; an
+    // unknown key names that key: a client always learns which part of its request to fix.
+    const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined) || 'body';
+    return new AppError('VALIDATION_FAILED', `${field}: ${issue.message}`, { field });
   }
   const e = err as { type?: string; status?: number; message?: string };
   switch (e?.type) {

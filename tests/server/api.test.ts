@@ -147,6 +147,12 @@ describe('POST /api/chat', () => {
     const bad = await fetch(`${s.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message": ' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('INVALID_JSON');
+    // Valid JSON of the wrong shape, and an unknown key: 400 naming what to fix.
+    for (const [body, field] of [['[1,2]', 'body'], ['"유니트리"', 'body'], ['{"message":"hi","admin":true}', 'admin']] as const) {
+      const r = await fetch(`${s.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(r.status, body).toBe(400);
+      expect((await r.json()).error.field, body).toBe(field);
+    }
     const form = await fetch(`${s.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
     expect(form.status).toBe(415);
     const nf = await fetch(`${s.url}/api/nothing`);
