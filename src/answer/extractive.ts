@@ -25,7 +25,7 @@ import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
-import { centrality } from './centroid.js';
+import { coverageOrder } from './centroid.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
 import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, isEnumeration, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
@@ -126,6 +126,19 @@ function namesArticleOnly(frame: QuestionFrame, profile: QueryProfile, pool: rea
     if (groupScore(titleNorm, g) >= 0.5 || ARTICLE_NUMBER_RE.test(g.head) || isSummaryRequest(g.head) || isArticleWord(g.head) || isCommonWord(df, g.head)) return true;
     return !g.entity && !g.foreign && df(g.head) === 0 && !pool.some((c) => groupScore(c.norm, g) >= 0.5);
   });
+}
+
+/**
+ * A summary of an article the question only names: up to the summary's maximum of sentences that
+ * cover the article's centroid (`coverageOrder`), no two saying the same thing, in reading order.
+ */
+function coveringBullets(pool: Scored[], hits: ReadonlyArray<SearchHit>, df: TermStats): Scored[] {
+  const chosen: Scored[] = [];
+  for (const i of coverageOrder(pool.map((c) => c.text), df, SELECT_POOL)) {
+    if (chosen.length >= MAX_SENTENCES.summary!) break;
+    if (!chosen.some((x) => sameStatement(x, pool[i]!))) chosen.push(pool[i]!);
+  }
+  return chosen.sort((a, b) => hits[a.hit]!.chunk.ordinal - hits[b.hit]!.chunk.ordinal || a.index - b.index);
 }
 
 /**
@@ -627,16 +640,12 @@ export class ExtractiveAnswerer implements Answerer {
   private summarize(input: AnswerInput, scored: Scored[], trace: ExtractiveTrace, frame: QuestionFrame, profile: QueryProfile): Answer {
     const { hits, lang } = input;
     const top = hits[0]!.chunk;
-    let pool = quotable(scored).filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
-    // An article named and nothing narrower asked: its sentences ranked by how central they are
-    // to it, as the question's words (its title's, "요약", "기사") say nothing about which.
+    const pool = quotable(scored).filter((c) => hits[c.hit]!.chunk.articleId === top.articleId && !c.boilerplate);
+    // An article named and nothing narrower asked: the sentences that cover the article's own
+    // words, as the question's words (its title's, "요약", "기사") say nothing about which.
     const df = this.opts.termStats;
-    if (df && input.restricted === true && pool.length > 1 && namesArticleOnly(frame, profile, pool, `${top.section} ${top.articleTitle}`, df)) {
-      const c = centrality(pool.map((x) => x.text), df);
-      const max = Math.max(...c) || 1;
-      pool = pool.map((x, i) => ({ ...x, p: c[i]! / max }));
-    }
-    const chosen = this.summaryBullets(pool.length ? pool : quotable(scored), hits);
+    const articleOnly = !!df && input.restricted === true && pool.length > 1 && namesArticleOnly(frame, profile, pool, `${top.section} ${top.articleTitle}`, df);
+    const chosen = articleOnly ? coveringBullets(pool, hits, df) : this.summaryBullets(pool.length ? pool : quotable(scored), hits);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     const m = MESSAGES[lang];
     const inArticle = hits.filter((h) => h.chunk.articleId === top.articleId);
