@@ -303,9 +303,12 @@ export function statesKind(sentence: string, kind: AskedKind): boolean {
 
 /**
  * List questions ("네 가지 분야는", "어디 어디야", "哪几个城市", "which cities"): the answer is an
- * enumeration, so sentences with several comma-separated items are preferred.
+ * enumeration, so sentences with several comma-separated items are preferred. A breakdown by a
+ * category ("연도별로", "按年份", "列一下", "year by year") asks for the items of each: it is
+ * answered by a chart or a run of rows, not by one sentence (eighteenth session: pooled `tune`
+ * +1 question with its keywords, `check` unchanged, no refit).
  */
-const LIST_RE = /가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누구|뭐뭐|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
+const LIST_RE = /(?<!\p{Script=Hangul})(?:연도|해|년도|지역|분야|단계|도시|부문|항목|기업|회사|국가|시기)별로?|按(?:年份?|年度|时间|地区|领域|阶段|城市|类别)|列(?:一下|出来|出)|\b(?:year by year|by year|year-by-year|for each year)\b|가지|어떤\s*\S+들|어디\s*어디|무엇무엇|누구누구|뭐뭐|목록|종류|哪些|哪几|几个|几家|分别|列举|\bwhich (?:\w+ )?(?:cities|companies|firms|areas|fields|sectors|countries)\b|\blist\b|\bwhat are\b/iu;
 /**
  * Further list cues of each language's grammar: a Korean plural noun the question asks about
  * ("작년에 투자한 스타트업들", "협력한 대학들은 어디"), a numbered set asked for ("3대 중점 과제는

@@ -61,6 +61,10 @@ describe('question kinds', () => {
     ['What robot models did the company launch?', 'en', 'list'],
     ['Which research institutes signed the agreement?', 'en', 'list'],
     ['What does the company make?', 'en', 'fact'],
+    // a breakdown by category asked for: the items of each year or region
+    ['지원 정책을 지역별로 알려줘', 'ko', 'list'],
+    ['补贴政策按地区列一下', 'zh', 'list'],
+    ['How did the sales change year by year?', 'en', 'list'],
   ] as const)('%s → %s', (q, lang, kind) => {
     expect(analyzeQuestion(q, lang).kind).toBe(kind);
   });
