@@ -145,9 +145,9 @@ describe('summaries by reference', () => {
     expect(articles(r!)).toEqual(['산업 트렌드 02']);
     expect(r!.answer.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(3);
   });
-  it('an article named and nothing narrower asked: its central sentences, with the names it is about', async () => {
+  it('an article named and nothing narrower asked: the sentences covering it, with the names it is about', async () => {
     // Ranked by the question's words ("산업", "트렌드") the bullets had opened on generic lines and
-    // left out the carmakers the article is about; by centrality to the article they name them.
+    // left out the carmakers the article is about; covering the article's own words they name them.
     const [cars] = await conversation('ko', ['산업트렌드 02 기사 요약 좀']);
     expect(articles(cars!)).toEqual(['산업 트렌드 02']);
     expect(cars!.answer).toMatch(/창안/);
