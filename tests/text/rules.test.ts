@@ -11,6 +11,10 @@ describe('shared Korean rules', () => {
     expect(stripKoreanSuffix('점유율에서는')?.stem).toBe('점유율');
     expect(stripKoreanSuffix('발표했다')?.stem).toBe('발표');
     expect(stripKoreanSuffix('차이')).toBeUndefined();
+    // a spoken follow-up's particle with the polite 요: the noun, not "순이익은"
+    expect(stripKoreanSuffix('순이익은요')?.stem).toBe('순이익');
+    expect(stripKoreanSuffix('2위는요')?.stem).toBe('2위');
+    expect(stripKoreanSuffix('청두에서요')?.stem).toBe('청두');
     expect(KO_SUFFIXES.map((x) => x.s.length)).toEqual([...KO_SUFFIXES.map((x) => x.s.length)].sort((a, b) => b - a));
   });
   it('the analyzer, the hashed embedder and the answer stage agree on the stem', () => {
