@@ -48,18 +48,20 @@ const LENGTH_EXPONENT = 0.3;
  */
 export function coverageOrder(texts: readonly string[], df: TermStats, max: number): number[] {
   const n = df.passages ?? 1;
-  const terms = texts.map((t) => new Set(centroidTerms(t)));
+  const lists = texts.map(centroidTerms);
+  const terms = lists.map((l) => new Set(l));
   const salience = new Map<string, number>();
-  for (const text of texts) for (const t of centroidTerms(text)) salience.set(t, (salience.get(t) ?? 0) + 1);
+  for (const list of lists) for (const t of list) salience.set(t, (salience.get(t) ?? 0) + 1);
   for (const [t, c] of salience) salience.set(t, c * Math.log((n + 1) / (df(t) + 1)));
   const cost = texts.map((t) => Math.max(1, [...t].length) ** LENGTH_EXPONENT);
   const covered = new Set<string>();
   const chosen: number[] = [];
+  const taken = texts.map(() => false);
   while (chosen.length < max) {
     let best = -1;
     let bestValue = 0;
     terms.forEach((set, i) => {
-      if (chosen.includes(i)) return;
+      if (taken[i]) return;
       let gain = 0;
       for (const t of set) if (!covered.has(t)) gain += salience.get(t)!;
       if (gain / cost[i]! > bestValue) {
@@ -69,6 +71,7 @@ export function coverageOrder(texts: readonly string[], df: TermStats, max: numb
     });
     if (best < 0) break;
     chosen.push(best);
+    taken[best] = true;
     for (const t of terms[best]!) covered.add(t);
   }
   return chosen;

@@ -138,7 +138,12 @@ function coveringBullets(pool: Scored[], hits: ReadonlyArray<SearchHit>, df: Ter
     if (chosen.length >= MAX_SENTENCES.summary!) break;
     if (!chosen.some((x) => sameStatement(x, pool[i]!))) chosen.push(pool[i]!);
   }
-  return chosen.sort((a, b) => hits[a.hit]!.chunk.ordinal - hits[b.hit]!.chunk.ordinal || a.index - b.index);
+  return chosen.sort(readingOrder(hits));
+}
+
+/** Candidates in reading order: by their passage's place in the article, then within it. */
+function readingOrder(hits: ReadonlyArray<SearchHit>): (a: Candidate, b: Candidate) => number {
+  return (a, b) => hits[a.hit]!.chunk.ordinal - hits[b.hit]!.chunk.ordinal || a.index - b.index;
 }
 
 /**
@@ -664,11 +669,11 @@ export class ExtractiveAnswerer implements Answerer {
    * 수 있다" is followed by the three), then further probable sentences by MMR, in reading order.
    */
   private summaryBullets(pool: Scored[], hits: ReadonlyArray<SearchHit>): Scored[] {
-    const readingOrder = (a: Scored, b: Scored) => hits[a.hit]!.chunk.ordinal - hits[b.hit]!.chunk.ordinal || a.index - b.index;
-    const reading = [...pool].sort(readingOrder);
+    const inReading = readingOrder(hits);
+    const reading = [...pool].sort(inReading);
     // The anchor is the most probable sentence; anchoring on coverage instead (plain, local or in
     // context) changed no `tune` summary.
-    const best = [...pool].sort((a, b) => b.p - a.p || readingOrder(a, b))[0]!;
+    const best = [...pool].sort((a, b) => b.p - a.p || inReading(a, b))[0]!;
     const chosen: Scored[] = [best];
     // The anchor's section goes on into its subsections ("둘째, 다(多)." under the heading that
     // announced the three): a following sentence is under the anchor's heading or below it.
@@ -683,7 +688,7 @@ export class ExtractiveAnswerer implements Answerer {
       if (chosen.length >= MAX_SENTENCES.summary!) break;
       if (!chosen.includes(c) && !chosen.some((x) => sameStatement(x, c))) chosen.push(c);
     }
-    return chosen.sort(readingOrder);
+    return chosen.sort(inReading);
   }
 
   /** Where in the report: the most probable passage's article, section and page (and its source when asked). */
