@@ -15,7 +15,7 @@ import type { QuestionFrame } from '../frame/frame.js';
 import { analyzeQuestion } from '../frame/frame.js';
 import { isArticleWord } from '../frame/references.js';
 import { RELATIVE_YEAR_RE, askedYears, asksDay, monthMatches, statedMonths, statedYears, statesDay } from '../frame/time.js';
-import type { Glossary } from '../retrieve/glossary.js';
+import { type Glossary, isProperName } from '../retrieve/glossary.js';
 import { definedTerms, glosses, isDefinitionQuestion } from './definition.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
@@ -459,11 +459,34 @@ export class ExtractiveAnswerer implements Answerer {
     // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
     if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
     const aboutSubject = namedPassages(features);
-    const named = typed.filter((c) => aboutSubject[c.hit]);
+    const others = this.namesOthers(frame);
+    const named = typed.filter((c) => aboutSubject[c.hit] && !others(c));
     // Another company's 2025 row does not state this one's.
     if (named.some((c) => statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
     const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();
     return stated.length ? { asked, stated: stated.slice(-4) } : undefined;
+  }
+
+  /**
+   * A test for a sentence that is about another of the report's names: it names a company or
+   * place (a mined glossary name, or a seed one such as a city) and none of the question's. A
+   * passage about 선전's low-altitude economy also says "또한 쑤저우는 2024 년 …": that is
+   * 쑤저우's 2024, not 선전's. A sentence naming nothing (a table row under the subject's heading)
+   * is not another's.
+   */
+  private namesOthers(frame: QuestionFrame): (c: Scored) => boolean {
+    const { glossary, termStats: df } = this.opts;
+    // A name in a third of the passages (중국) is the report's setting, not a subject: a sentence
+    // on the whole industry's margin that mentions 테슬라 is still about 중국's industry.
+    const own = [...frame.entries, ...frame.seedNames].filter((e) => !isCommonWord(df, e.ko));
+    if (!glossary || !own.length) return () => false;
+    const forms = [...new Set(own.flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(matchForm))].filter((f) => [...f].length >= 2);
+    return (c) => {
+      if (forms.some((f) => c.norm.includes(f))) return false;
+      return glossary
+        .entriesIn(c.text, 'ko')
+        .some((e) => (glossary.isMined(e) || isProperName(e)) && !isCommonWord(df, e.ko) && !forms.includes(matchForm(e.ko)));
+    };
   }
 
   /**

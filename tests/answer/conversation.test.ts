@@ -290,7 +290,16 @@ describe('a figure asked for a year the report gives only others for says so, wi
     ['zh', '深圳示范区2021年的营收是多少？', MESSAGES.zh.otherYears(['2021'], ['2022', '2023'])],
     // A how-much of a noun the frame types no figure for (수출액): the sentences stating a figure.
     ['ko', '쑤난 자주혁신구 2019년 총 수출액 얼마였음?', MESSAGES.ko.otherYears(['2019'], ['2022', '2023'])],
+    // The passage on the funds also gives another city's (선전's) 2023 output: that sentence names
+    // another of the report's places and not 쑤저우, so it does not state 쑤저우's 2023.
+    ['ko', '쑤저우가 2023년에 체결한 저고도 경제 산업 펀드 규모는?', MESSAGES.ko.otherYears(['2023'], ['2024'])],
+    ['zh', '苏州2023年签了多少低空经济产业基金？', MESSAGES.zh.otherYears(['2023'], ['2024'])],
   ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
+  it("a year stated by the subject's own sentence is answered though another city's is beside it", async () => {
+    const [r] = await conversation('ko', ['쑤저우가 2024년에 체결한 저고도 경제 산업 펀드 규모는?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('200 억 위안');
+  });
   it('a year the table gives is answered', async () => {
     const [r] = await conversation('ko', ['둥후 시범구 2023년 순이익은?']);
     expect(r!.found).toBe(true);
