@@ -77,6 +77,14 @@ interface Gloss {
 
 const LATIN_NAME = /^[A-Za-z][A-Za-z0-9 .&'’\-+]*$/;
 const TITLE_PUNCT = /[:!?“”"、《》]/;
+/**
+ * A comma between two Han characters with no space: the full-width comma of a Chinese sentence
+ * (NFKC writes "，" as ","), so the gloss is a translated source title ("华为自建 AI 基础，在封堵下
+ * 稳步发展"), not a list of names, which the report writes with ", " ("蔚来, NIO"). Read as names,
+ * its halves were paired with the title's last Korean words (华为自建AI基础 = "꾸준히 발전"), and a
+ * Chinese question naming 华为 matched that entry instead of 화웨이.
+ */
+const SENTENCE_COMMA = /\p{Script=Han}[,，]\p{Script=Han}/u;
 
 function cleanZh(s: string): string {
   return compact(s.replace(/[()]/g, ''));
@@ -109,7 +117,7 @@ function parseGloss(content: string): Gloss | undefined {
   const parts = c.split(/\s*[,/;、]\s*/).filter(Boolean);
   const names = parts.map(splitName);
   const isTitle =
-    han > 0 && (han >= 18 || TITLE_PUNCT.test(c) || names.some((n) => n === undefined || (n.zh !== undefined && n.zh.length > 12)));
+    han > 0 && (han >= 18 || TITLE_PUNCT.test(c) || SENTENCE_COMMA.test(c) || names.some((n) => n === undefined || (n.zh !== undefined && n.zh.length > 12)));
   const zh: string[] = [];
   const en: string[] = [];
   if (isTitle) {
@@ -163,7 +171,7 @@ function quotedKorean(text: string, open: number, close: number): string | undef
 }
 
 const HANGUL_WORD = /^[\uAC00-\uD7AF]+(?:-[\uAC00-\uD7AF]+)*$/;
-const TITLE_WORD = /^[\p{L}\p{N}·,:&'’‘“”!?+\-]+$/u;
+const TITLE_WORD = /^[\p{L}\p{N}·,:&'’‘“”!?+\-()]+$/u; // "인공지능(AI)": a gloss inside a title's word
 
 /**
  * A proper name (a company, a place), not everyday vocabulary: the seed writes a name's English

@@ -45,6 +45,16 @@ describe('extractGlossary on the June 2025 report', () => {
     expect(find('선전시 구현 지능 로봇기술 혁신 산업발전 행동계획')?.zh).toEqual(['深圳市具身智能机器人技术创新与产业发展行动计划']);
   });
 
+  it('reads a gloss written with a Chinese sentence comma as a source title, not as two names', () => {
+    // The sources' translated titles: the whole Chinese title is paired with the whole Korean one
+    // before it (back to the outlet), and no half of it is paired with the title's last words.
+    expect(find('화웨이, 독자적인 인공지능(AI) 인프라 구축, 봉쇄에도 꾸준히 발전')?.zh).toEqual(['华为自建AI基础,在封堵下稳步发展']);
+    expect(find('중 자동차 대통합, 이름 많이 지워질 듯')?.zh).toEqual(['中国汽车大整合,很多名字都将被抹掉']);
+    expect(entries.some((e) => e.zh.includes('华为自建AI基础') || e.zh.includes('中国汽车大整合'))).toBe(false);
+    // A list of names keeps its ", ": 蔚来 and NIO are one name's two forms.
+    expect(find('웨이라이')?.zh).toContain('蔚来');
+  });
+
   it('records several Korean spellings of one Chinese name', () => {
     const ko = entries.filter((e) => e.zh.includes('优必选')).map((e) => e.ko);
     expect(ko).toEqual(expect.arrayContaining(['유비테크', '유비텍']));
@@ -136,5 +146,10 @@ describe('the glossary of the built index (real corpus, real build)', () => {
     expect(g.entriesIn('华为昇腾芯片', 'zh').map((e) => e.ko)).toContain('성텅');
     expect(g.toJSON().entries.filter((e) => /[함됨음]\S/u.test(e.ko) && e.zh.some((z) => z.includes('腾')))).toEqual([]);
     expect(g.toJSON().entries.map((e) => e.ko)).not.toContain('규제함성텅');
+  });
+
+  it("华为 at the start of a Chinese phrase that begins a source title's translation is 화웨이", () => {
+    const g = context().index.glossary;
+    expect(g.entriesIn('华为自建AI基础设施的那篇文章', 'zh').map((e) => e.ko)).toContain('화웨이');
   });
 });
