@@ -91,6 +91,11 @@ export interface Chunk {
    * sentence rather than the page the chunk starts on.
    */
   pageMarks?: Array<[number, number]>;
+  /**
+   * Where a later heading's text begins inside `text`, for a chunk that packs a short section with
+   * the next: [character offset, heading path] pairs in order. `headings` is the first piece's path.
+   */
+  headingMarks?: Array<[number, string[]]>;
   text: string;
   /** "section › article › heading": prepended to the text when embedding and indexing. */
   header: string;

@@ -4,7 +4,7 @@
  * shared by the extractive and the LLM answerers (a model's markers are never trusted as given).
  */
 import type { Citation, SearchHit } from '../types.js';
-import { pageOf } from '../chunk/chunker.js';
+import { headingsOf, pageOf } from '../chunk/chunker.js';
 
 // Invisible PDF glyphs: the Symbol-font bullet U+F0D7 between "Unitree" and "宇树科技", zero widths.
 const PRIVATE_USE_RE = /[\uE000-\uF8FF]/g;
@@ -35,7 +35,8 @@ const HEADING_BULLET_RE = /^[\s◼■□▪▶►●⚫•·\-－–—]+/u;
 /** The citation for a retrieved chunk; `quote` is the sentence(s) actually used, verbatim. */
 export function citationFromHit(hit: SearchHit, id: number, quote: string): Citation {
   const c = hit.chunk;
-  const innermost = c.headings.length > 0 ? c.headings[c.headings.length - 1]! : '';
+  const headings = headingsOf(c, displayText(quote));
+  const innermost = headings.length > 0 ? headings[headings.length - 1]! : '';
   const citation: Citation = {
     id,
     section: c.section,

@@ -67,6 +67,8 @@ export function chunkArticle(report: Pick<Report, 'id' | 'title'>, article: Arti
       hash: sha256(`${header}\n${text}`),
     };
     if (chunk.pageEnd > chunk.page) chunk.pageMarks = pageMarks(g, sep.length);
+    const marks = headingMarks(g, sep.length);
+    if (marks) chunk.headingMarks = marks;
     if (article.source) chunk.source = article.source;
     return chunk;
   });
@@ -151,19 +153,51 @@ function pageMarks(g: Piece[], sepLength: number): Array<[number, number]> {
 }
 
 /**
- * The page on which `quote` stands in the chunk (its start page when the quote is not found).
- * Compared with white space and private-use glyphs removed (quotes are re-spaced for display,
- * and U+F0D7, a Symbol-font dot of the PDF, becomes a space there).
+ * Where a later heading's pieces begin inside the joined text: [character offset, heading path]
+ * pairs, for a chunk that packs a short section with the next (a heading change does not start
+ * a chunk while the current one is a fragment). Undefined when one heading path covers the whole
+ * chunk. The text is left as it is: the later headings are not written into it, since measured
+ * (docs/design.md (cl)) that moved retrieval and cost a `check` first citation; the marks only
+ * let a citation name the heading its quote stands under ("둘째, 디지털 치료 분야로의 도약이다.",
+ * not the chunk's first, "첫째, 서비스 영역 확장이다.").
  */
-export function pageOf(chunk: Pick<Chunk, 'text' | 'page' | 'pageMarks'>, quote: string): number {
-  if (!chunk.pageMarks) return chunk.page;
+function headingMarks(g: Piece[], sepLength: number): Array<[number, string[]]> | undefined {
+  const marks: Array<[number, string[]]> = [];
+  let offset = 0;
+  let current = g[0]!.headings;
+  for (const p of g) {
+    if (!sameHeadings(current, p.headings)) {
+      marks.push([offset, p.headings]);
+      current = p.headings;
+    }
+    offset += p.text.length + sepLength;
+  }
+  return marks.length ? marks : undefined;
+}
+
+/**
+ * The value of the last mark at or before where `quote` starts in `text` (`first` when the quote
+ * is not found or no mark precedes it). Compared with white space and private-use glyphs removed:
+ * quotes are re-spaced for display, and U+F0D7, a Symbol-font dot of the PDF, becomes a space there.
+ */
+function markAt<T>(text: string, marks: ReadonlyArray<readonly [number, T]>, quote: string, first: T): T {
   const squash = (x: string) => x.replace(/[\s\p{Co}]+/gu, '');
   const probe = squash(quote).slice(0, 16);
-  const at = probe ? squash(chunk.text).indexOf(probe) : -1;
-  if (at < 0) return chunk.page;
-  let page = chunk.page;
-  for (const [offset, p] of chunk.pageMarks) if (squash(chunk.text.slice(0, offset)).length <= at) page = p;
-  return page;
+  const at = probe ? squash(text).indexOf(probe) : -1;
+  if (at < 0) return first;
+  let value = first;
+  for (const [offset, v] of marks) if (squash(text.slice(0, offset)).length <= at) value = v;
+  return value;
+}
+
+/** The page on which `quote` stands in the chunk (its start page when the quote is not found). */
+export function pageOf(chunk: Pick<Chunk, 'text' | 'page' | 'pageMarks'>, quote: string): number {
+  return chunk.pageMarks ? markAt(chunk.text, chunk.pageMarks, quote, chunk.page) : chunk.page;
+}
+
+/** The heading path `quote` stands under in the chunk (the chunk's own when the quote is not found). */
+export function headingsOf(chunk: Pick<Chunk, 'text' | 'headings' | 'headingMarks'>, quote: string): string[] {
+  return chunk.headingMarks ? markAt(chunk.text, chunk.headingMarks, quote, chunk.headings) : chunk.headings;
 }
 
 function sameHeadings(a: string[], b: string[]): boolean {

@@ -552,3 +552,11 @@ describe('where in the report: a question naming part of a title finds that arti
     expect(articles(r!)).toEqual(['전시회 소식 01']);
   });
 });
+
+describe('a citation names the heading its quote stands under', () => {
+  it('a sentence under the second of three headed items packed in one passage cites the second heading', async () => {
+    const [r] = await conversation('ko', ['AI 의료가 치료의 영역까지 진입하면 어떤 수준까지 발전해?']);
+    const c = r!.citations.find((x) => x.quote.includes('치료의 영역까지 진입해'));
+    expect(c?.heading).toBe('둘째, 디지털 치료 분야로의 도약이다.');
+  });
+});

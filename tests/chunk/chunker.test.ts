@@ -79,7 +79,7 @@ describe('chunking the June report', async () => {
   });
 });
 
-describe('pages inside a chunk', async () => {
+describe('pages and headings inside a chunk', async () => {
   const { reports } = await readCorpus(path.join(ROOT, 'corpus'));
   const chunks = chunkReports(reports, DEFAULT_CHUNKING);
   it('gives the page of the quoted sentence, not the page the chunk starts on', async () => {
@@ -96,5 +96,26 @@ describe('pages inside a chunk', async () => {
     // As quoted for display: the PDF's U+F0D7 glyph inside "Unitree\uF0D7宇树科技" becomes a space.
     expect(pageOf(unitree, sentence.replace(/\uF0D7/g, ' '))).toBe(9);
     expect(pageOf(unitree, '없는 문장입니다')).toBe(unitree.page);
+  });
+
+  it('records where a later heading begins in a chunk that packs two sections, and a quote under it names it', async () => {
+    const { headingsOf } = await import('../../src/chunk/chunker.js');
+    const marked = chunks.filter((c) => c.headingMarks);
+    expect(marked.length).toBeGreaterThan(3);
+    for (const c of marked) {
+      for (const [offset, headings] of c.headingMarks!) {
+        expect(offset).toBeGreaterThan(0);
+        expect(offset).toBeLessThan(c.text.length);
+        expect(headings).not.toEqual(c.headings);
+      }
+    }
+    // Three headed items of one article (◼ 첫째 … ◼ 둘째 … ◼ 셋째) share a chunk: a sentence under
+    // the second is cited under the second, the chunk's first sentence under the first.
+    const items = chunks.find((c) => c.headings.at(-1)?.startsWith('첫째, 서비스 영역') && c.headingMarks)!;
+    expect(items).toBeDefined();
+    const second = items.text.slice(items.text.indexOf('AI 의료는 단순한 건강 안내를'));
+    expect(headingsOf(items, second).at(-1)).toBe('둘째, 디지털 치료 분야로의 도약이다.');
+    expect(headingsOf(items, items.text).at(-1)).toBe('첫째, 서비스 영역 확장이다.');
+    expect(headingsOf(items, '없는 문장입니다')).toEqual(items.headings);
   });
 });
