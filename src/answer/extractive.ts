@@ -28,7 +28,7 @@ import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroup
 import { coverageOrder } from './centroid.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
-import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, isEnumeration, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
+import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, isEnumeration, isOrdinalItem, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -392,7 +392,8 @@ export class ExtractiveAnswerer implements Answerer {
     const pool = on('definitionGloss') ? glossFirst(quotes, frame) : quotes;
     let chosen = this.select(pool, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
     if (frame.list) chosen = chartLines(chartAsked(chosen[0]!, scored), scored, max * QUOTE_CHARS_PER_SENTENCE) ?? chosen;
-    if (on('announcedItems')) chosen = withAnnouncedItems(chosen, quotes, max);
+    // The items of an announced set make the answer a list: the list's maximum.
+    if (on('announcedItems')) chosen = withAnnouncedItems(chosen, quotes, Math.max(max, MAX_SENTENCES.list!), hits);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -789,26 +790,65 @@ function ruleKind(frame: QuestionFrame): AskedKind | undefined {
 
 /**
  * A quoted sentence that announces items ("다음의 5 개 분야의 18 개 핵심 과제를 제시하고 있다",
- * "如下", "as follows") is a pointer: the items are the next sentence of its passage, when that one
- * enumerates (▲…▲…, or a comma list). It is quoted right after the announcement, within the
- * kind's maximum (the last other pick gives way). Measured (seventeenth session): one `tune` and
- * one `check` question gain their keywords (five held-out sets pooled), nothing else moves. The
- * fifth session's version (gg) appended the items only when there was room: no effect then.
+ * "다음 세 가지 방향을 중심으로", "如下", "as follows") is a pointer: the items are quoted right after
+ * it, within the kind's maximum (the last other pick gives way). The items are the next sentence
+ * of its passage when that one enumerates (▲…▲…, or a comma list), or else the items that say
+ * which they are (첫째, 둘째 …) after it: sentences of its passage, or headings ("◼ 첫째, 서비스 영역
+ * 확장이다.") of its passage and of the article's next passage when that one was retrieved, quoted
+ * as the heading's words (`orderedItems`). Measured (seventeenth session, the enumeration): one
+ * `tune` and one `check` question gain their keywords (five held-out sets pooled), nothing else
+ * moves. The fifth session's version (gg) appended the items only when there was room: no effect.
  */
-export function withAnnouncedItems(chosen: Scored[], quotes: Scored[], max: number): Scored[] {
+export function withAnnouncedItems(chosen: Scored[], quotes: Scored[], max: number, hits: ReadonlyArray<SearchHit>): Scored[] {
   const out = [...chosen];
   for (const c of chosen) {
     if (!announcesItems(c.text)) continue;
     const next = quotes.find((x) => x.hit === c.hit && x.index === c.index + 1);
-    if (!next || out.includes(next) || !isEnumeration(next.text)) continue;
-    out.splice(out.indexOf(c) + 1, 0, next);
+    const items = next && isEnumeration(next.text) ? [next] : orderedItems(c, quotes, hits);
+    const fresh = items.filter((x) => !out.some((o) => o.hit === x.hit && o.text === x.text)).slice(0, Math.max(0, max - 1));
+    if (!fresh.length) continue;
+    out.splice(out.indexOf(c) + 1, 0, ...fresh);
     while (out.length > max) {
-      const last = out.findLastIndex((x) => x !== c && x !== next);
+      const last = out.findLastIndex((x) => x !== c && !fresh.includes(x));
       if (last < 0) break;
       out.splice(last, 1);
     }
   }
   return out;
+}
+
+/**
+ * The items after an announcing sentence that say which they are (첫째 …, 第一 …, "First, …"), in
+ * reading order: sentences of its passage after it, then headings of its passage after it and of
+ * the article's next passage, when retrieved. A heading is the one its packed passage records
+ * (Chunk.headingMarks) or the passage's own; it becomes a quote of its own words, placed just
+ * before the first sentence under it. Nothing when fewer than two are found (one "첫째" is no list).
+ */
+function orderedItems(c: Scored, quotes: Scored[], hits: ReadonlyArray<SearchHit>): Scored[] {
+  const sentences = quotes.filter((x) => x.hit === c.hit && x.index > c.index && isOrdinalItem(x.text)).sort((a, b) => a.index - b.index);
+  if (sentences.length >= 2) return sentences;
+  const chunk = hits[c.hit]!.chunk;
+  const at = chunk.text.indexOf(c.text);
+  const headed: Scored[] = [];
+  const add = (hit: number, heading: string | undefined, offset: number) => {
+    const words = heading?.replace(/^[\s◼■▪◾]+/u, '').trim();
+    if (!words || !isOrdinalItem(words)) return;
+    const text = hits[hit]!.chunk.text;
+    // The first sentence under the heading: the candidate of that passage whose words start there.
+    const start = text.slice(offset, offset + 24).trim();
+    const under = quotes.filter((x) => x.hit === hit && start && (x.text.startsWith(start) || start.startsWith(x.text.slice(0, 24)))).sort((a, b) => a.index - b.index)[0];
+    const index = under ? under.index - 0.5 : offset === 0 ? -0.5 : Number.NaN;
+    if (Number.isNaN(index)) return;
+    headed.push({ ...c, hit, rank: hits[hit]!.rank ?? hit + 1, index, text: words, norm: matchForm(words), boilerplate: false, caption: false, head: undefined, chart: undefined } as Scored);
+  };
+  for (const [offset, headings] of chunk.headingMarks ?? []) if (at >= 0 && offset > at) add(c.hit, headings.at(-1), offset);
+  const nextHit = hits.findIndex((h) => h.chunk.articleId === chunk.articleId && h.chunk.ordinal === chunk.ordinal + 1);
+  if (nextHit >= 0) {
+    const next = hits[nextHit]!.chunk;
+    add(nextHit, next.headings.at(-1), 0);
+    for (const [offset, headings] of next.headingMarks ?? []) add(nextHit, headings.at(-1), offset);
+  }
+  return headed.length >= 2 ? headed : [];
 }
 
 /** The candidates in passages naming the question's subject, or all of them when none does. */

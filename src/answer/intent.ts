@@ -325,11 +325,22 @@ export function isListQuestion(question: string): boolean {
   return LIST_RE.test(q) || KO_PLURAL_ASKED_RE.test(q) || KO_NUMBERED_SET_RE.test(q) || EN_PLURAL_ASKED_RE.test(q);
 }
 
-/** A sentence that announces items listed after it: 다음의 …, 다음과 같다, 아래와 같이, 如下, 以下三…, "as follows". */
-const ANNOUNCE_RE = /다음(?:의|과\s*같)|아래(?:의|와\s*같)|如下|以下(?:几|[一二两三四五六七八九十\d])|\bas follows\b|\bthe following\b/iu;
+/**
+ * A sentence that announces items listed after it: 다음의 …, 다음과 같다, 다음 세 가지 …, 아래와 같이,
+ * 如下, 以下三…, "as follows".
+ */
+const ANNOUNCE_RE =
+  /다음(?:의|과\s*같|\s*(?:[두세네]|다섯|여섯|\d+)\s*(?:가지|개))|아래(?:의|와\s*같)|如下|以下(?:几|[一二两三四五六七八九十\d])|\bas follows\b|\bthe following\b/iu;
 
 export function announcesItems(sentence: string): boolean {
   return ANNOUNCE_RE.test(sentence.normalize('NFKC'));
+}
+
+/** An item that says which of a counted set it is: 첫째, 둘째, …; 第一, 其二; "First," / "Second,". */
+const ORDINAL_ITEM_RE = /^[\s◼■▪◾▲⚫•·\-－]*(?:첫\s?째|둘\s?째|셋\s?째|넷\s?째|다섯\s?째|第[一二三四五六]|其[一二三四五六]|(?:first|second|third|fourth|fifth)\b)/iu;
+
+export function isOrdinalItem(sentence: string): boolean {
+  return ORDINAL_ITEM_RE.test(sentence.normalize('NFKC'));
 }
 
 /**

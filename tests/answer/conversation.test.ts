@@ -560,3 +560,16 @@ describe('a citation names the heading its quote stands under', () => {
     expect(c?.heading).toBe('둘째, 디지털 치료 분야로의 도약이다.');
   });
 });
+
+describe('an announcement of counted items is followed by the items, also when they are headings', () => {
+  it('the three directions announced at the end of one passage are the ◼ headings of the next', async () => {
+    const [r] = await conversation('ko', ['야오잉의료가 추진하려는 확장의 세 갈래를 알려줘']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('다음 세 가지 방향');
+    expect(r!.answer).toContain('첫째, 서비스 영역 확장이다.');
+    expect(r!.answer).toContain('둘째, 디지털 치료 분야로의 도약이다.');
+    // A question read as a fact gets the list's maximum once the items are quoted: all three.
+    expect(r!.answer).toContain('셋째, AI 와 임상의 심도 깊은 융합이다.');
+    expect(r!.answer.indexOf('첫째')).toBeLessThan(r!.answer.indexOf('둘째'));
+  });
+});
