@@ -347,8 +347,9 @@ export function isOrdinalItem(sentence: string): boolean {
  * An enumeration: three or more items separated by , 、 or ·, or two or more items each marked
  * by ▲ (the report's inline lists: guests, pitching companies, a plan's tasks).
  */
+const TWO_AND_MORE_RE = /[,，、·]\s*[^,，、·\s][^,，、·]{0,30}?\s*(?:등(?=[과와을를이의에은도\s]|$)|等)/u;
 export function isEnumeration(sentence: string): boolean {
-  return (sentence.match(/[,，、·]/g) ?? []).length >= 2 || (sentence.match(/▲/g) ?? []).length >= 2;
+  return (sentence.match(/[,，、·]/g) ?? []).length >= 2 || (sentence.match(/▲/g) ?? []).length >= 2 || TWO_AND_MORE_RE.test(sentence);
 }
 
 /** "When" questions (언제, 며칠 "which day", 何时, when): a date is what is wanted. */

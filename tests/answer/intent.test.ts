@@ -82,6 +82,14 @@ describe('isEnumeration: a sentence that lists items', () => {
     expect(isEnumeration('▲핵심 기술 개발을 가속화한다.')).toBe(false);
     expect(isEnumeration('2024 년 매출은 10 억 위안이다.')).toBe(false);
   });
+  it('two items and the mark of a longer list (등, 等): "A, B 등과", "甲、乙等"', () => {
+    expect(isEnumeration('⚫ A 협정, B 구상 등과 협력 심화')).toBe(true);
+    expect(isEnumeration('주요 고객사로는 비야디, 폭스콘 등이 있다.')).toBe(true);
+    expect(isEnumeration('华为、中兴等企业参加了展会。')).toBe(true);
+    // A comma and a word that begins with 등 are not a list.
+    expect(isEnumeration('실적이 개선되면서, 신용 등급이 올랐다.')).toBe(false);
+    expect(isEnumeration('서비스를 넓히고, 등록 절차를 줄였다.')).toBe(false);
+  });
 });
 
 describe('statesKind: whether a sentence states a kind of answer at all (loose on purpose)', () => {
