@@ -235,7 +235,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  */
 export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated'] as const;
 /** Rules that choose which sentences are quoted, after the sentence model (switchable the same way). */
-export const SELECTION_RULES = ['definitionGloss', 'announcedItems'] as const;
+export const SELECTION_RULES = ['definitionGloss', 'announcedItems', 'listAfterTopic'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
 
 export interface ExtractiveOptions {
@@ -394,6 +394,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (frame.list) chosen = chartLines(chartAsked(chosen[0]!, scored), scored, max * QUOTE_CHARS_PER_SENTENCE) ?? chosen;
     // The items of an announced set make the answer a list: the list's maximum.
     if (on('announcedItems')) chosen = withAnnouncedItems(chosen, quotes, Math.max(max, MAX_SENTENCES.list!), hits);
+    if (frame.list && on('listAfterTopic')) chosen = withListAfterTopic(chosen, quotes, max);
     trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
     return { answer: this.compose(input, hits, chosen), trace };
   }
@@ -815,6 +816,21 @@ export function withAnnouncedItems(chosen: Scored[], quotes: Scored[], max: numb
     }
   }
   return out;
+}
+
+/**
+ * A list question whose best sentence names the topic but lists nothing ("데이터 수집 방식도 점차
+ * 다변화되고 있다.") is answered by the list that follows it in its passage ("원격 조작, 시뮬레이션
+ * 합성, … 등 다양한 방법이 …"), which shares few of the question's words: that next sentence is
+ * quoted right after it when it enumerates, the last other pick giving way at the maximum.
+ */
+export function withListAfterTopic(chosen: Scored[], quotes: Scored[], max: number): Scored[] {
+  const best = chosen[0];
+  if (!best || isEnumeration(best.text)) return chosen;
+  const next = quotes.find((x) => x.hit === best.hit && x.index === best.index + 1);
+  if (!next || chosen.includes(next) || !isEnumeration(next.text)) return chosen;
+  const out = [best, next, ...chosen.slice(1)];
+  return out.slice(0, Math.max(max, 2));
 }
 
 /**

@@ -3,7 +3,7 @@
  * kind's maximum; announcesItems reads the announcement in three languages.
  */
 import { describe, expect, it } from 'vitest';
-import { type Scored, withAnnouncedItems } from '../../src/answer/extractive.js';
+import { type Scored, withAnnouncedItems, withListAfterTopic } from '../../src/answer/extractive.js';
 import { announcesItems, isOrdinalItem } from '../../src/answer/intent.js';
 import type { SearchHit } from '../../src/types.js';
 
@@ -76,4 +76,21 @@ describe('isOrdinalItem', () => {
     ['첫 번째 매장이 문을 열었다.', false],
     ['서비스 영역을 확장한다.', false],
   ])('%s → %s', (s, want) => expect(isOrdinalItem(s)).toBe(want));
+});
+
+describe('withListAfterTopic', () => {
+  const topic = cand(0, 0, '데이터를 모으는 방식도 점차 다양해지고 있다.', 0.6);
+  const list = cand(0, 1, '원격 조작, 시뮬레이션 합성, 영상 학습 등 여러 방법이 함께 쓰인다.', 0.1);
+  const other = cand(1, 2, '다른 기업은 자체 데이터셋을 공개했다.', 0.3);
+  const third = cand(1, 3, '또 다른 문장이다.', 0.2);
+
+  it("puts the enumeration that follows a list question's best sentence right after it", () => {
+    expect(withListAfterTopic([topic, other, third], [topic, list, other, third], 3)).toEqual([topic, list, other]);
+  });
+  it('leaves the quotes alone when the best sentence lists already, the next one lists nothing, or it is quoted', () => {
+    const plain = cand(0, 1, '이는 훈련의 질을 높인다.', 0.1);
+    expect(withListAfterTopic([topic, other], [topic, plain, other], 3)).toEqual([topic, other]);
+    expect(withListAfterTopic([list, other], [topic, list, other], 3)).toEqual([list, other]);
+    expect(withListAfterTopic([topic, list], [topic, list, other], 3)).toEqual([topic, list]);
+  });
 });
