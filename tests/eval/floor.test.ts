@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 // Floors at the measured level of the `check` split (npm run eval), so that any regression
-// there fails: Korean 24/29, Chinese 19/23, English 10/12 of the answerable questions hold the
+// there fails: Korean 27/29, Chinese 20/23, English 10/12 of the answerable questions hold the
 // keywords, 58/64 cite a gold article first, and 4 of the 10 unanswerable questions are refused
 // while 2 of the 64 answerable ones are answered "not found" (with their quotes): the rule for a
 // kind of answer the report never states about a subject (extractive.ts, kindUnstated) refused
@@ -38,9 +38,9 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
     expect(check('zh').evidence5).toBe(1);
     expect(check('en').evidence5).toBeGreaterThanOrEqual(0.91);
   });
-  it('answers: keywords ko ≥ 0.93 (27/29), zh ≥ 0.82 (19/23), en ≥ 0.83 (10/12)', () => {
+  it('answers: keywords ko ≥ 0.93 (27/29), zh ≥ 0.86 (20/23), en ≥ 0.83 (10/12)', () => {
     expect(check('ko').keywordCoverage).toBeGreaterThanOrEqual(0.93);
-    expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.82);
+    expect(check('zh').keywordCoverage).toBeGreaterThanOrEqual(0.86);
     expect(check('en').keywordCoverage).toBeGreaterThanOrEqual(0.83);
   });
   it('answers: first citation in a gold article ≥ 0.90 (58/64), every [n] resolves', () => {
@@ -57,9 +57,9 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
  * The same floors on the `check` halves of the dev set and the six held-out sets together
  * (`npm run eval -- --pooled`, 379 questions): the held-out sets were written after the dev set,
  * so these halves are the nearest measure of questions never seen, and a rule or refit that
- * gains on `tune` while losing here fails. Floors at the measured level (eighteenth session, the
- * sixth set measured blind, its answers the same at the session's start and end): keywords ko
- * 111/125, zh 87/103, en 45/62; gold first cited 278/290; refused 42/89; hedged 6/290.
+ * gains on `tune` while losing here fails. Floors at the measured level (nineteenth session's
+ * end; the sixth set was measured blind in the eighteenth): keywords ko 112/125, zh 88/103, en
+ * 46/62; gold first cited 278/290; refused 42/89; hedged 6/290.
  */
 describe('held-out floor on the pooled check halves (built-in embedder, extractive answerer)', () => {
   let pooled: QuestionResult[];
@@ -71,11 +71,11 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     const questions = loadPooledSets(path.join(ROOT, 'eval')).filter((q) => q.split === 'check');
     pooled = await runDevSet(questions, gold, ctx.chat as DefaultChatService, ctx.sessions, { answers: true });
   });
-  it('answers: keywords ko ≥ 111/125, zh ≥ 87/103, en ≥ 45/62; gold article cited first ≥ 278/290', () => {
+  it('answers: keywords ko ≥ 112/125, zh ≥ 88/103, en ≥ 46/62; gold article cited first ≥ 278/290', () => {
     const kw = (lang: string) => count(half(lang), (r) => r.answerable && r.keywordsCovered === true);
-    expect(kw('ko')).toBeGreaterThanOrEqual(111);
-    expect(kw('zh')).toBeGreaterThanOrEqual(87);
-    expect(kw('en')).toBeGreaterThanOrEqual(45);
+    expect(kw('ko')).toBeGreaterThanOrEqual(112);
+    expect(kw('zh')).toBeGreaterThanOrEqual(88);
+    expect(kw('en')).toBeGreaterThanOrEqual(46);
     expect(count(half(), (r) => r.answerable)).toBe(290);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(278);
   });
