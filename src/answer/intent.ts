@@ -203,12 +203,13 @@ export function moneyOnlyBySize(question: string): boolean {
 }
 
 /**
- * Nouns of money the frame does not read as an asked kind (funds, financing, a region's output):
- * a "how much" question naming one asks an amount. Read only by the test that the report never
+ * Nouns of money the frame does not read as an asked kind (funds, financing, a region's output,
+ * a fee: 이용료, 요금, 收费, "fees"): a "how much" question naming one asks an amount. Read only by the test that the report never
  * states the asked kind about a subject; in the frame, funding words moved the fitted models
  * (docs/design.md, (au)).
  */
-const MONEY_NOUN_RE = /자금|펀드|기금|투자금|보조금|지원금|국내총생산|지역총생산|资金|基金|融资|经费|补贴|补助|\bsubsid(?:y|ies)\b|\bGDP\b|\bfund(?:s|ing)?\b/iu;
+const MONEY_NOUN_RE =
+  /자금|펀드|기금|투자금|보조금|지원금|국내총생산|지역총생산|이용료|사용료|요금|수수료|구독료|资金|基金|融资|经费|补贴|补助|费用|收费|\bsubsid(?:y|ies)\b|\bGDP\b|\bfund(?:s|ing)?\b|\bfees?\b/iu;
 
 export function namesMoney(question: string): boolean {
   return MONEY_NOUN_RE.test(question.normalize('NFKC'));

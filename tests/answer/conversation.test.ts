@@ -317,6 +317,9 @@ describe('a kind of answer the report never states about a company it covers say
     ['en', 'How much revenue did Unitree make last year?', MESSAGES.en.unstated(['Unitree'], 'money')],
     // A name in Latin capitals the glossary pairs with nothing is a subject as written.
     ['en', 'How much yearly revenue does CRP report?', MESSAGES.en.unstated(['CRP'], 'money')],
+    // A fee (收费, 이용료, 요금, "fees") asked with "how much" is an amount: the passages naming
+    // 曜影医疗 give counts of clinics and doctors, no amount.
+    ['zh', '曜影医疗的AI家庭医生收费多少？', MESSAGES.zh.unstated(['曜影医疗'], 'money')],
     // Funds asked with "how much": an amount, and no passage about the plan gives one.
     ['zh', '电子信息制造业数字化转型实施方案安排了多少资金？', MESSAGES.zh.unstated(['电子信息制造业数字化转型实施方案'], 'money')],
     // A time asked by a noun (시기, "timeline"): no passage naming 샤오미 gives a date.
