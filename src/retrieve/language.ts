@@ -5,7 +5,7 @@
  *
  * - Any Hangul → ko, even mixed with Chinese ("유니트리(宇树科技)는?"): only Korean readers
  *   type Hangul, and the report quotes Chinese in parentheses the same way.
- *   Exception: an English sentence quoting one Korean term ("What does the report say about
+ *   Exception: an English sentence quoting one Korean term ("Anything in the report about
  *   구현 지능?") stays en when its Latin words outnumber the Hangul syllables.
  * - Else Han → zh, unless Latin words outnumber the Han characters ("What is 宇树科技's
  *   market share?" is English; "优必选(UBTECH)的…" is Chinese).

@@ -39,7 +39,7 @@ describe('follow-ups resolve "그 회사 / 它 / it" from the conversation', () 
   it.each([
     ['ko', ['유니트리는 어떤 회사야?', '그 회사의 사족 로봇 시장 점유율은?', '그 회사가 공개한 데이터셋은?']],
     ['zh', ['宇树科技是一家什么公司？', '它在四足机器人市场的份额是多少？', '它开源了什么数据集？']],
-    ['en', ['What does the report say about Unitree?', 'How big is its share in quadruped robots?', 'What dataset did it open-source?']],
+    ['en', ["Give me the report's take on Unitree.", 'How big is its share in quadruped robots?', 'What dataset did it open-source?']],
   ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
     const [, share, data] = await conversation(lang, qs);
     expect(share!.found).toBe(true);
@@ -65,7 +65,7 @@ describe('an elliptical follow-up asks the previous question again with one part
   it.each([
     ['ko', ['쑤난 자주혁신구 2022년 순이익은 얼마였어?', '그러면 2023년은?']],
     ['zh', ['苏南示范区2022年的净利润是多少？', '那2023年呢？']],
-    ['en', ["What was the Sunan zone's net profit in 2022?", 'And in 2023?']],
+    ['en', ['What was the net profit of the Sunan zone in 2022?', 'And in 2023?']],
   ] as Array<[Lang, string[]]>)('%s', async (lang, qs) => {
     const [, next] = await conversation(lang, qs);
     // The net-profit row (2022 and 2023 columns), not the table's bare header "구분 2022 년 2023 년".
@@ -249,7 +249,7 @@ describe('a question about a company the report never mentions says so, in each 
   it.each([
     ['ko', '샤오펑 로봇 관련 내용 있어?', '샤오펑'],
     ['zh', '小鹏汽车的机器人有什么进展？', '小鹏'],
-    ['en', 'What does the report say about XPeng?', 'XPeng'],
+    ['en', "Give me the report's take on XPeng.", 'XPeng'],
     // Robot, AI-chip and EV makers of the seed that this issue never names either.
     ['zh', '拓斯达2024年营收多少？', '拓斯达'],
     ['en', "What is Li Auto's market share?", 'Li Auto'],
@@ -341,7 +341,7 @@ describe('a kind of answer the report never states about a company it covers say
   it.each([
     ['ko', ['카눠프는 어떤 회사야?', '그 회사 매출은 얼마야?'], MESSAGES.ko.unstated(['카눠프'], 'money')],
     ['zh', ['曜影医疗是做什么的？', '它一年收入多少？'], MESSAGES.zh.unstated(['曜影医疗'], 'money')],
-    ['en', ['What does the report say about Unitree?', 'Who founded it?'], MESSAGES.en.unstated(['Unitree'], 'who')],
+    ['en', ["Give me the report's take on Unitree.", 'Who founded it?'], MESSAGES.en.unstated(['Unitree'], 'who')],
   ] as Array<[Lang, string[], string]>)('%s: a follow-up pointing back asks it of the conversation\'s subject', async (lang, qs, opening) => {
     const [first, next] = await conversation(lang, qs);
     expect(first!.found).toBe(true);

@@ -28,7 +28,10 @@ describe('evaluation questions', () => {
     const corpus = squash(fs.readFileSync(path.join(ROOT, 'corpus', 'monthly-china-startup-2025-06.txt'), 'utf8'));
     const nameLists = ['seed-glossary.ts', 'vocabulary.ts'].map((f) => path.join(ROOT, 'src', 'retrieve', f));
     const names = nameLists.map((f) => squash(fs.readFileSync(f, 'utf8'))).join(' ');
-    const questions = ['dev.jsonl', 'team-tuning.jsonl', 'written-tuning.jsonl', 'fresh-heldout.jsonl', 'fresh2-heldout.jsonl', 'fresh3-heldout.jsonl', 'fresh4-heldout.jsonl', 'fresh5-heldout.jsonl'].flatMap((f) =>
+    // Every held-out file, as `npm run eval -- --pooled` reads them (a list written out had missed the sixth).
+    const heldOut = fs.readdirSync(path.join(ROOT, 'eval')).filter((f) => f.endsWith('-heldout.jsonl'));
+    expect(heldOut.length).toBeGreaterThanOrEqual(7);
+    const questions = ['dev.jsonl', 'team-tuning.jsonl', 'written-tuning.jsonl', ...heldOut].flatMap((f) =>
       loadDevSet(path.join(ROOT, 'eval', f)).flatMap((q) => [q.question, ...q.turns].map((t) => ({ id: `${f}:${q.id}`, text: squash(t) }))),
     );
     const texts = [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'tests')), ...files(path.join(ROOT, 'docs')), path.join(ROOT, 'README.md')].filter((f) => !nameLists.includes(f)).map((f) => ({

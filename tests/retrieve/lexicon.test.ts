@@ -90,7 +90,7 @@ describe('the lexicon in retrieval (real index)', () => {
   it('an English question about what the report says finds the place it names, not a passage that writes 보고서', async () => {
     // Before request words were skipped, "report" brought 보고/보고서/보도, and a passage quoting
     // a <보고> outranked the article about 이좡 (亦庄).
-    const question = 'What does the report say about Yizhuang?';
+    const question = "Give me the report's take on Yizhuang.";
     const q = context().retriever.analyze(question, 'en');
     expect(q.expansions).toContain('이좡');
     expect(q.expansions.filter((x) => ['보고', '보고서', '보도'].includes(x))).toEqual([]);
