@@ -727,7 +727,7 @@ export class ExtractiveAnswerer implements Answerer {
     let text = `${m.location(c.articleTitle, `${c.section} ${c.articleNumber}`, page)} [1]`;
     let quote = best.text;
     if (frame.source && c.source) {
-      text += ` ${m.source(c.source.title)}`;
+      text += ` ${m.source(c.source.title, c.source.date)}`;
       quote = c.source.title;
     }
     const v = verifyCitations(text, [citationFromHit(h, 1, quote)]);

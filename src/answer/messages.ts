@@ -31,8 +31,8 @@ export interface Messages {
   closestTopics: (titles: string[]) => string;
   summaryOpening: (title: string, where: string) => string;
   location: (title: string, where: string, page: number) => string;
-  /** The article's original source (its 참고자료 block). */
-  source: (title: string) => string;
+  /** The article's original source (its 참고자료 block), with its date ("25.05.30") when printed. */
+  source: (title: string, date?: string) => string;
   /** "section 01, p. 9": where an article is. */
   where: (section: string, number: string, page: number) => string;
 }
@@ -60,7 +60,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     closestTopics: (t) => ` 가장 가까운 주제는 ${t.map((x) => `「${x}」`).join(', ')}입니다.`,
     summaryOpening: (title, where) => `보고서의 「${title}」(${where}) 내용을 요약하면 다음과 같습니다.`,
     location: (title, where, page) => `「${title}」은(는) 보고서 ${page}페이지(${where})에 실려 있습니다.`,
-    source: (t) => `원문 출처는 ${t}입니다.`,
+    source: (t, d) => `원문 출처는 ${t}${d ? ` (${d} 게재)` : ''}입니다.`,
     where: (section, number, page) => `${section} ${number}, ${page}페이지`,
   },
   zh: {
@@ -78,7 +78,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     closestTopics: (t) => `最接近的主题是：${t.map((x) => `「${x}」`).join('、')}。`,
     summaryOpening: (title, where) => `报告「${title}」（${where}）的要点如下（引自韩文原文）：`,
     location: (title, where, page) => `「${title}」刊登在报告第 ${page} 页（${where}）。`,
-    source: (t) => `原文来源：${t}。`,
+    source: (t, d) => `原文来源：${t}${d ? `（${d}发布）` : ''}。`,
     where: (section, number, page) => `${section} ${number}，第 ${page} 页`,
   },
   en: {
@@ -96,7 +96,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     closestTopics: (t) => ` The closest topics are ${t.map((x) => `“${x}”`).join(', ')}.`,
     summaryOpening: (title, where) => `Key points of “${title}” (${where}), original Korean:`,
     location: (title, where, page) => `“${title}” is on page ${page} of the report (${where}).`,
-    source: (t) => `Original source: ${t}.`,
+    source: (t, d) => `Original source: ${t}${d ? ` (published ${d})` : ''}.`,
     where: (section, number, page) => `${section} ${number}, p. ${page}`,
   },
 };

@@ -112,7 +112,7 @@ const BACK_EN =
 const COMPARE_RE =
   /비교|차이|어느\s*쪽|어느\s*것이|더\s*(?:많|적|크|작|높|낮|빠르|늦)|보다|대비|比较|相比|对比|区别|差别|哪个更|更多|更少|更高|更早|更晚|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bthan\b|\bearlier\b|\blater\b|\bdifference\b/iu;
 /** Questions about where an article comes from (its source block). */
-const SOURCE_RE = /출처|원문|참고\s*자료|来源|出处|原文|原载|(?<!open[- ]?)\bsources?\b|\boriginal(?:ly)? (?:article|report|source)\b|\bpublished (?:by|in)\b/iu;
+const SOURCE_RE = /출처|원문|참고\s*자료|来源|出处|原文|原载|(?<!open[- ]?)\bsources?\b|\boriginal(?:ly)? (?:article|report|source|published)\b|\bpublished (?:by|in)\b|\b(?:which|what) outlet\b/iu;
 const WHERE_RE = /어디(?!\s*어디)|어느\s*(?:도시|지역|곳)|哪里|哪儿|在哪|哪座|哪个城市|\bwhere\b|\bwhich city\b/iu;
 
 const compactName = (s: string): string => s.replace(/\s+/g, '').toLowerCase();

@@ -411,6 +411,13 @@ describe('questions about sources, answered from the table of contents', () => {
     expect(r!.answerer).toBe('extractive');
     expect(r!.answer).toContain('르징중원망');
   });
+  it("a source names its date as the report prints it, in the reader's language", async () => {
+    const [ko] = await conversation('ko', ['야오잉의료 기사의 출처는?']);
+    expect(ko!.answer).toContain('촹예방(创业邦)');
+    expect(ko!.answer).toContain('(25.06.16 게재)');
+    const [en] = await conversation('en', ['Where was the SinoUnited Health article originally published?']);
+    expect(en!.answer).toContain('(published 25.06.16)');
+  });
 });
 
 describe('comparisons', () => {
