@@ -798,7 +798,8 @@ function ruleKind(frame: QuestionFrame): AskedKind | undefined {
  * 확장이다.") of its passage and of the article's next passage when that one was retrieved, quoted
  * as the heading's words (`orderedItems`). Measured (seventeenth session, the enumeration): one
  * `tune` and one `check` question gain their keywords (five held-out sets pooled), nothing else
- * moves. The fifth session's version (gg) appended the items only when there was room: no effect.
+ * moves; (nineteenth session) the ordered items and the list's maximum: `tune` +1, `check` +2.
+ * The fifth session's version (gg) appended the items only when there was room: no effect.
  */
 export function withAnnouncedItems(chosen: Scored[], quotes: Scored[], max: number, hits: ReadonlyArray<SearchHit>): Scored[] {
   const out = [...chosen];
