@@ -28,7 +28,7 @@ import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroup
 import { coverageOrder } from './centroid.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
-import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, isEnumeration, isOrdinalItem, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
+import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, asksOthers, countsSetInPart, isEnumeration, isOrdinalItem, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
 import { matchForm } from './terms.js';
@@ -233,7 +233,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed'] as const;
 /** Rules that choose which sentences are quoted, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss', 'announcedItems', 'listAfterTopic'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
@@ -360,8 +360,9 @@ export class ExtractiveAnswerer implements Answerer {
                 : on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput)
                   ? m.noPerUnit
                   : undefined;
+    const others = refusal || !on('othersUnnamed') ? [] : this.othersUnnamed(frame, quotes, lang);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined && !others.length));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -376,7 +377,7 @@ export class ExtractiveAnswerer implements Answerer {
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
       const chosen = this.select(quotes, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      return { answer: { ...this.compose(input, hits, chosen, refusal ?? m.hedge), found: false }, trace };
+      return { answer: { ...this.compose(input, hits, chosen, refusal ?? (others.length ? m.othersUnnamed(others) : m.hedge)), found: false }, trace };
     }
 
     if (summary) {
@@ -489,6 +490,22 @@ export class ExtractiveAnswerer implements Answerer {
         .entriesIn(c.text, 'ko')
         .some((e) => (glossary.isMined(e) || isProperName(e)) && !isCommonWord(df, e.ko) && !forms.includes(matchForm(e.ko)));
     };
+  }
+
+  /**
+   * The other members of a set asked ("공업정보화부 말고 나머지 두 곳", "另外两个部门", "besides
+   * MIIT, which other …") when the most probable sentence names the question's member and counts
+   * the set without naming the rest ("공업정보화부 등 3 개 부처"): the report gives their number,
+   * not their names. A fact about the sentence, like a day it does not state. Names: the
+   * question's own that the sentence writes, in the reader's form.
+   */
+  private othersUnnamed(frame: QuestionFrame, quotes: Scored[], lang: Lang): string[] {
+    if (frame.summary || !asksOthers(frame.text)) return [];
+    const best = [...quotes].sort((a, b) => b.p - a.p)[0];
+    if (!best || !countsSetInPart(best.text)) return [];
+    return [...frame.entries, ...frame.seedNames]
+      .filter((e) => [e.ko, ...e.zh].map(matchForm).some((f) => [...f].length >= 2 && best.norm.includes(f)))
+      .map((e) => readerForm(e, lang));
   }
 
   /**

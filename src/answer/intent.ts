@@ -468,3 +468,17 @@ const STATED_PER_UNIT_RE = /(?:대|명|인|곳|기업|개사|개|가구|건|호)
 export function statesPerUnit(sentence: string): boolean {
   return STATED_PER_UNIT_RE.test(sentence.normalize('NFKC'));
 }
+
+/** A question asking for the other members of a set than the one it names (나머지, 말고, 另外, 除了, "besides", "the other"). */
+const OTHERS_RE = /나머지|그\s*외|말고|빼고|제외한|另外|其余|其他的|除了|\bbesides\b|\bthe other\b|\bthe rest\b|\bother (?:two|three|four|\d+)\b/iu;
+
+export function asksOthers(question: string): boolean {
+  return OTHERS_RE.test(question.normalize('NFKC'));
+}
+
+/** A set the report counts after naming one or more of its members: "공업정보화부 등 3 개 부처", "중국, 싱가포르, 일본 등 6 개국". */
+const COUNTED_SET_RE = /등\s*\d+\s*(?:개|곳|명|개국|개사)/u;
+
+export function countsSetInPart(sentence: string): boolean {
+  return COUNTED_SET_RE.test(sentence);
+}

@@ -583,3 +583,17 @@ describe('an announcement of counted items is followed by the items, also when t
     expect(r!.answer.indexOf('첫째')).toBeLessThan(r!.answer.indexOf('둘째'));
   });
 });
+
+describe('the other members of a set the report counts but names in part say so', () => {
+  // "중국 상무부(商务部) 등 8 개 부처": the report names one ministry and counts the rest.
+  it.each([
+    ['ko', '상무부 말고 나머지 7개 부처는 어디야?', MESSAGES.ko.othersUnnamed(['상무부'])],
+    ['en', 'Besides the Ministry of Commerce, which other ministries issued the supply chain plan?', MESSAGES.en.othersUnnamed(['Ministry of Commerce'])],
+  ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
+  it('a set the report lists by name (a list, then 등 and a count of its kind) is answered', async () => {
+    const [r] = await conversation('ko', ['두산에너빌리티 말고 GSAT에 참여한 대기업은 어디야?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('한국남동발전');
+  });
+});
+

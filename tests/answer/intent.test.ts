@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedCounters, counterWords, hasCountedFigure, isEnumeration, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities, statesKind } from '../../src/answer/intent.js';
+import { askedCounters, asksOthers, counterWords, countsSetInPart, hasCountedFigure, isEnumeration, isLocationQuestion, isSummaryRequest, quantityKind, questionEntities, statesKind } from '../../src/answer/intent.js';
 import { ReportText } from '../../src/answer/corpus.js';
 import { localTokenize, matchForm, stripParticle, termImportance } from '../../src/answer/terms.js';
 
@@ -175,3 +175,20 @@ describe('local terms', () => {
     expect(termImportance('去年')).toBe(0);
   });
 });
+
+describe('asksOthers and countsSetInPart: the rest of a set named in part', () => {
+  it.each([
+    ['A 말고 나머지 두 곳은?', true],
+    ['除了A以外，另外两个是谁？', true],
+    ['Besides A, which other agencies took part?', true],
+    ['A는 어디에 있어?', false],
+    ['What other products does A make?', false],
+  ])('asksOthers(%s) → %s', (q, want) => expect(asksOthers(q)).toBe(want));
+  it.each([
+    ['중국 공업정보화부(工业和信息化部) 등 3 개 부처가 방안을 발표하였다.', true],
+    ['중국, 싱가포르, 일본 등 6 개국의 창업팀이 참가했다.', true],
+    ['A, B, C 등 국내 대표 기업 16 개사가 참여했다.', false],
+    ['3 개 부처가 공동으로 발표했다.', false],
+  ])('countsSetInPart(%s) → %s', (t, want) => expect(countsSetInPart(t)).toBe(want));
+});
+
