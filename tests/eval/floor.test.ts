@@ -59,7 +59,7 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
  * so these halves are the nearest measure of questions never seen, and a rule or refit that
  * gains on `tune` while losing here fails. Floors at the measured level (nineteenth session's
  * end, with the seventh set, written blind in it and giving the same answers at its start and
- * end): keywords ko 132/146, zh 93/111, en 52/68; gold first cited 311/325; refused 51/104;
+ * end): keywords ko 132/146, zh 93/111, en 52/68; gold first cited 311/325; refused 53/104;
  * hedged 8/325.
  */
 describe('held-out floor on the pooled check halves (built-in embedder, extractive answerer)', () => {
@@ -80,9 +80,9 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     expect(count(half(), (r) => r.answerable)).toBe(325);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(311);
   });
-  it('unanswerable questions: at least 51 of 104 refused; at most 8 of 325 answerable ones answered "not found"', () => {
+  it('unanswerable questions: at least 53 of 104 refused; at most 8 of 325 answerable ones answered "not found"', () => {
     expect(count(half(), (r) => !r.answerable)).toBe(104);
-    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(51);
+    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(53);
     expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(8);
   });
 });
