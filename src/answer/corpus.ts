@@ -105,6 +105,9 @@ export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known
 }
 
 
+/** A sentence longer than this is body text, not a title or a table-of-contents line (as the chat's hasBody reads it). */
+const BODY_SENTENCE_CHARS = 60;
+
 /** Joins a name's forms into one memo key (no form holds it: forms are matchForm()ed text). */
 const FORM_SEPARATOR = '\u0000';
 
@@ -122,13 +125,29 @@ export interface ReportPassage {
  */
 export class ReportText {
   readonly passages: readonly ReportPassage[];
+  /**
+   * The articles the extraction kept only as a title (two KIC items: their one passage is the
+   * table-of-contents line "징진지 K-Demo Day(디지털 산업) (P66)"), with their titles.
+   */
+  readonly titleOnly: ReadonlyArray<{ article: string; title: string }>;
+  /** Every article's title, by article. */
+  readonly titles: ReadonlyMap<string, string>;
 
-  constructor(chunks: ReadonlyArray<Pick<Chunk, 'reportId' | 'articleId' | 'ordinal' | 'header' | 'text'>>) {
+  constructor(chunks: ReadonlyArray<Pick<Chunk, 'reportId' | 'articleId' | 'ordinal' | 'header' | 'text'> & { articleTitle?: string }>) {
     // An article is one report's: an index of several issues repeats article ids.
     const key = (c: Pick<Chunk, 'reportId' | 'articleId'>) => `${c.reportId}/${c.articleId}`;
     this.passages = [...chunks]
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.ordinal - b.ordinal))
       .map((c) => ({ article: key(c), norm: matchForm(`${c.header} ${c.text}`), sentences: splitSentences(c.text) }));
+    this.titles = new Map(chunks.filter((c) => c.articleTitle).map((c) => [key(c), c.articleTitle!] as const));
+    const withBody = new Set(this.passages.filter((p) => p.sentences.some((s) => [...s].length > BODY_SENTENCE_CHARS)).map((p) => p.article));
+    this.titleOnly = [...this.titles].filter(([article]) => !withBody.has(article)).map(([article, title]) => ({ article, title }));
+  }
+
+  /** Passages of articles with a body (not a title-only item's own line). */
+  withBody(): readonly ReportPassage[] {
+    const only = new Set(this.titleOnly.map((t) => t.article));
+    return this.passages.filter((p) => !only.has(p.article));
   }
 
   /**

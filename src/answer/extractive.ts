@@ -233,7 +233,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed', 'titleOnly'] as const;
 /** Rules that choose which sentences are quoted, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss', 'announcedItems', 'listAfterTopic'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
@@ -361,8 +361,9 @@ export class ExtractiveAnswerer implements Answerer {
                   ? m.noPerUnit
                   : undefined;
     const others = refusal || !on('othersUnnamed') ? [] : this.othersUnnamed(frame, quotes, lang);
+    const bare = refusal || others.length || frame.summary || frame.location || frame.source || !on('titleOnly') ? undefined : this.titleOnlyAsked(frame);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined && !others.length));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined && !others.length && !bare));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -377,7 +378,7 @@ export class ExtractiveAnswerer implements Answerer {
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
       const chosen = this.select(quotes, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      return { answer: { ...this.compose(input, hits, chosen, refusal ?? (others.length ? m.othersUnnamed(others) : m.hedge)), found: false }, trace };
+      return { answer: { ...this.compose(input, hits, chosen, refusal ?? (others.length ? m.othersUnnamed(others) : bare ? m.titleOnly(bare) : m.hedge)), found: false }, trace };
     }
 
     if (summary) {
@@ -490,6 +491,29 @@ export class ExtractiveAnswerer implements Answerer {
         .entriesIn(c.text, 'ko')
         .some((e) => (glossary.isMined(e) || isProperName(e)) && !isCommonWord(df, e.ko) && !forms.includes(matchForm(e.ko)));
     };
+  }
+
+  /**
+   * A question about an item the report prints only as a title ("징진지 K-Demo Day(디지털 산업)":
+   * two KIC items lost their body in the extraction, corpus.md): it writes two or more of the
+   * title's words, one of them in no other title (징진지), and no passage with a body holds all the
+   * words it writes (a question on "청두 K-Demo Day" finds the Chengdu roadshow's own article, so it
+   * is answered). The report cannot say when, where or who; the answer says it has the title only.
+   */
+  private titleOnlyAsked(frame: QuestionFrame): string | undefined {
+    const report = this.opts.report;
+    if (!report?.titleOnly.length || frame.lang !== 'ko') return undefined;
+    const q = matchForm(frame.text);
+    const words = (title: string) => [...new Set(title.split(/[\s()（）‘’'",·…\-–]+/u).map(matchForm).filter((w) => [...w].length >= 2 && !/^\d+$/.test(w)))];
+    for (const { article, title } of report.titleOnly) {
+      const asked = words(title).filter((w) => q.includes(w));
+      if (asked.length < 2) continue;
+      const distinctive = asked.some((w) => ![...report.titles].some(([other, t]) => other !== article && matchForm(t).includes(w)));
+      if (!distinctive) continue;
+      if (report.withBody().some((p) => asked.every((w) => p.norm.includes(w)))) continue;
+      return title;
+    }
+    return undefined;
   }
 
   /**

@@ -29,6 +29,8 @@ export interface Messages {
   noPerUnit: string;
   /** Opening of a "not found" answer to the other members of a set the report counts but names in part ("X 등 3 개 부처"; then that passage). */
   othersUnnamed: (names: string[]) => string;
+  /** Opening of a "not found" answer about an item the report prints only as a title (then the closest passage). */
+  titleOnly: (title: string) => string;
   /** Hint after notFound, naming the closest articles (no citations: nothing is claimed). */
   closestTopics: (titles: string[]) => string;
   summaryOpening: (title: string, where: string) => string;
@@ -57,6 +59,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     unstated: (n, k) => `보고서에는 ${n.join(', ')}에 관한 ${KIND_NAMES.ko[k]}가 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     listedOnly: (n) => `보고서는 ${n.join(', ')}을(를) 다른 곳들과 함께 나열할 뿐 그 수치는 밝히지 않습니다. 해당 대목은 다음과 같습니다:`,
     noPerUnit: '보고서에는 단위당(한 대·한 곳 등) 수치가 나와 있지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
+    titleOnly: (t) => `보고서에는 「${t}」의 제목만 있고 본문이 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     othersUnnamed: (n) => `보고서는 ${n.join(', ')} 외의 나머지를 밝히지 않고 수만 적습니다. 해당 대목은 다음과 같습니다:`,
     noDay: '보고서에는 정확한 날짜가 나와 있지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
     notAbout: (n) => `보고서에서 ${n.join(', ')}에 관한 답을 찾지 못했습니다. 가장 가까운 대목은 ${n.join(', ')}에 관한 것이 아닙니다(답이 아닐 수 있습니다):`,
@@ -76,6 +79,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     unstated: (n, k) => `报告中没有关于${n.join('、')}的${KIND_NAMES.zh[k]}。最接近的段落如下（引自韩文原文，未必是答案）：`,
     listedOnly: (n) => `报告只是把${n.join('、')}与其他对象一并列出，没有给出其数字。相关段落如下（引自韩文原文）：`,
     noPerUnit: '报告中没有给出按单位（每台、每家等）计算的数字。最接近的段落如下（引自韩文原文，未必是答案）：',
+    titleOnly: (t) => `报告中只有「${t}」的标题，没有正文。最接近的段落如下（引自韩文原文，未必是答案）：`,
     othersUnnamed: (n) => `报告只提到${n.join('、')}，其余的只给出数目，没有列出名称。相关段落如下（引自韩文原文）：`,
     noDay: '报告中没有给出具体日期。最接近的段落如下（引自韩文原文，未必是答案）：',
     notAbout: (n) => `报告中没有找到关于${n.join('、')}的答案。最接近的段落并非关于${n.join('、')}（引自韩文原文，未必是答案）：`,
@@ -95,6 +99,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     unstated: (n, k) => `The report states no ${KIND_NAMES.en[k]} for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     listedOnly: (n) => `The report lists ${n.join(', ')} among others but gives no figure for ${n.length > 1 ? 'them' : 'it'}. The passage (original Korean):`,
     noPerUnit: 'The report gives no per-unit figure (per company, per robot). The closest passage (original Korean; it may not be the answer):',
+    titleOnly: (t) => `The report prints only the title of “${t}”, not its text. The closest passage (original Korean; it may not be the answer):`,
     othersUnnamed: (n) => `The report names only ${n.join(', ')} and gives the others as a number, not by name. The passage (original Korean):`,
     noDay: 'The report gives no exact date. The closest passage (original Korean; it may not be the answer):',
     notAbout: (n) => `The report does not answer this for ${n.join(', ')}. The closest passage is not about ${n.length > 1 ? 'them' : 'it'} (original Korean; it may not be the answer):`,

@@ -597,3 +597,17 @@ describe('the other members of a set the report counts but names in part say so'
   });
 });
 
+describe('an item the report prints only as a title says so', () => {
+  // Two KIC items kept only their table-of-contents line in the extraction (corpus.md).
+  it('a question on the title-only item is "not found", naming the title', async () => {
+    const [r] = await conversation('ko', ['징진지 K-Demo Day에서 피칭한 한국 스타트업은 어디야?']);
+    expect(r!.found).toBe(false);
+    expect(r!.answer.startsWith(MESSAGES.ko.titleOnly('징진지 K-Demo Day(디지털 산업)'))).toBe(true);
+  });
+  it('the other title-only item shares its words with an article that has a body: answered from it', async () => {
+    const [r] = await conversation('ko', ['청두 K-Demo Day 참가 기업은 몇 개야?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer.startsWith(MESSAGES.ko.titleOnly('청두 K-Demo Day- 과학기술교류대회'))).toBe(false);
+  });
+});
+

@@ -26,10 +26,11 @@ beforeAll(async () => {
 
 // Floors at the measured level of the `check` split (npm run eval), so that any regression
 // there fails: Korean 27/29, Chinese 20/23, English 10/12 of the answerable questions hold the
-// keywords, 58/64 cite a gold article first, and 4 of the 10 unanswerable questions are refused
+// keywords, 58/64 cite a gold article first, and 5 of the 10 unanswerable questions are refused
 // while 2 of the 64 answerable ones are answered "not found" (with their quotes): the rule for a
 // kind of answer the report never states about a subject (extractive.ts, kindUnstated) refused
-// one more of each; on the second held-out set's check half it refused two more and no answerable one.
+// one more of each; on the second held-out set's check half it refused two more and no answerable
+// one. The fifth refusal (nineteenth session) is titleOnly's: an item printed only as a title.
 describe('dev-set floor on the check split (built-in embedder, extractive answerer)', () => {
   it('retrieval: gold article first ko ≥ 0.89, zh ≥ 0.95, en = 1; evidence in the top 5 zh = 1, en ≥ 0.91', () => {
     expect(check('ko').recall1).toBeGreaterThanOrEqual(0.89);
@@ -47,8 +48,8 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
     expect(check().firstCitedGold).toBeGreaterThanOrEqual(0.9);
     expect(check().markersOk).toBe(1);
   });
-  it('unanswerable questions: at least 4 of 10 refused; at most 2 of 64 answerable ones answered "not found"', () => {
-    expect(Number(check().unanswerableCorrect?.split('/')[0])).toBeGreaterThanOrEqual(4);
+  it('unanswerable questions: at least 5 of 10 refused; at most 2 of 64 answerable ones answered "not found"', () => {
+    expect(Number(check().unanswerableCorrect?.split('/')[0])).toBeGreaterThanOrEqual(5);
     expect(Number(check().hedged?.split('/')[0])).toBeLessThanOrEqual(2);
   });
 });
@@ -59,7 +60,7 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
  * so these halves are the nearest measure of questions never seen, and a rule or refit that
  * gains on `tune` while losing here fails. Floors at the measured level (nineteenth session's
  * end, with the seventh set, written blind in it and giving the same answers at its start and
- * end): keywords ko 132/146, zh 93/111, en 52/68; gold first cited 311/325; refused 53/104;
+ * end): keywords ko 132/146, zh 93/111, en 52/68; gold first cited 311/325; refused 54/104;
  * hedged 8/325.
  */
 describe('held-out floor on the pooled check halves (built-in embedder, extractive answerer)', () => {
@@ -80,9 +81,9 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     expect(count(half(), (r) => r.answerable)).toBe(325);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(311);
   });
-  it('unanswerable questions: at least 53 of 104 refused; at most 8 of 325 answerable ones answered "not found"', () => {
+  it('unanswerable questions: at least 54 of 104 refused; at most 8 of 325 answerable ones answered "not found"', () => {
     expect(count(half(), (r) => !r.answerable)).toBe(104);
-    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(53);
+    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(54);
     expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(8);
   });
 });
