@@ -35,15 +35,16 @@ const HEADING_BULLET_RE = /^[\s◼■□▪▶►●⚫•·\-－–—]+/u;
 /** The citation for a retrieved chunk; `quote` is the sentence(s) actually used, verbatim. */
 export function citationFromHit(hit: SearchHit, id: number, quote: string): Citation {
   const c = hit.chunk;
-  const headings = headingsOf(c, displayText(quote));
+  const shown = displayText(quote);
+  const headings = headingsOf(c, shown);
   const innermost = headings.length > 0 ? headings[headings.length - 1]! : '';
   const citation: Citation = {
     id,
     section: c.section,
     article: { number: c.articleNumber, title: c.articleTitle },
     heading: innermost.replace(HEADING_BULLET_RE, '').trim(),
-    page: pageOf(c, displayText(quote)),
-    quote: clipQuote(displayText(quote)),
+    page: pageOf(c, shown),
+    quote: clipQuote(shown),
     chunkId: c.id,
     articleId: c.articleId,
   };

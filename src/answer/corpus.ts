@@ -105,8 +105,11 @@ export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known
 }
 
 
-/** A sentence longer than this is body text, not a title or a table-of-contents line (as the chat's hasBody reads it). */
-const BODY_SENTENCE_CHARS = 60;
+/**
+ * A sentence longer than this is body text, not a heading or a table-of-contents line ("청두 K-Demo
+ * Day- 과학기술교류대회 (P65)" is 33 characters). Read here and by the chat's test of an article's body.
+ */
+export const BODY_SENTENCE_CHARS = 60;
 
 /** Joins a name's forms into one memo key (no form holds it: forms are matchForm()ed text). */
 const FORM_SEPARATOR = '\u0000';
@@ -132,6 +135,8 @@ export class ReportText {
   readonly titleOnly: ReadonlyArray<{ article: string; title: string }>;
   /** Every article's title, by article. */
   readonly titles: ReadonlyMap<string, string>;
+  /** The passages of articles with a body (not a title-only item's own line). */
+  readonly bodyPassages: readonly ReportPassage[];
 
   constructor(chunks: ReadonlyArray<Pick<Chunk, 'reportId' | 'articleId' | 'ordinal' | 'header' | 'text'> & { articleTitle?: string }>) {
     // An article is one report's: an index of several issues repeats article ids.
@@ -142,12 +147,7 @@ export class ReportText {
     this.titles = new Map(chunks.filter((c) => c.articleTitle).map((c) => [key(c), c.articleTitle!] as const));
     const withBody = new Set(this.passages.filter((p) => p.sentences.some((s) => [...s].length > BODY_SENTENCE_CHARS)).map((p) => p.article));
     this.titleOnly = [...this.titles].filter(([article]) => !withBody.has(article)).map(([article, title]) => ({ article, title }));
-  }
-
-  /** Passages of articles with a body (not a title-only item's own line). */
-  withBody(): readonly ReportPassage[] {
-    const only = new Set(this.titleOnly.map((t) => t.article));
-    return this.passages.filter((p) => !only.has(p.article));
+    this.bodyPassages = this.passages.filter((p) => withBody.has(p.article));
   }
 
   /**

@@ -13,7 +13,7 @@
  */
 import type { QuestionFrame } from '../frame/frame.js';
 import { analyzeQuestion } from '../frame/frame.js';
-import { isArticleWord } from '../frame/references.js';
+import { isArticleWord, titleWords } from '../frame/references.js';
 import { RELATIVE_YEAR_RE, askedYears, asksDay, monthMatches, statedMonths, statedYears, statesDay } from '../frame/time.js';
 import { type Glossary, isProperName } from '../retrieve/glossary.js';
 import { definedTerms, glosses, isDefinitionQuestion } from './definition.js';
@@ -359,11 +359,9 @@ export class ExtractiveAnswerer implements Answerer {
                 ? m.noDay
                 : on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput)
                   ? m.noPerUnit
-                  : undefined;
-    const others = refusal || !on('othersUnnamed') ? [] : this.othersUnnamed(frame, quotes, lang);
-    const bare = refusal || others.length || frame.summary || frame.location || frame.source || !on('titleOnly') ? undefined : this.titleOnlyAsked(frame);
+                  : this.setOrTitleRefusal(frame, quotes, lang, on);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
-    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined && !others.length && !bare));
+    trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined));
     if (!trace.found) {
       if (scored.length === 0) return { answer: this.notFound(lang, hits), trace };
       // "Not found" still shows the sentences it would have quoted, under an opening that says the
@@ -378,7 +376,7 @@ export class ExtractiveAnswerer implements Answerer {
       const max = MAX_SENTENCES[frame.kind] ?? MAX_SENTENCES.fact!;
       const chosen = this.select(quotes, max, 1, max * QUOTE_CHARS_PER_SENTENCE, featureInput.profile, this.addRatio(lang), (hit) => hits[hit]!.chunk.articleId);
       trace.chosen = chosen.map((c) => ({ hit: c.hit, index: c.index, p: c.p, text: c.text }));
-      return { answer: { ...this.compose(input, hits, chosen, refusal ?? (others.length ? m.othersUnnamed(others) : bare ? m.titleOnly(bare) : m.hedge)), found: false }, trace };
+      return { answer: { ...this.compose(input, hits, chosen, refusal ?? m.hedge), found: false }, trace };
     }
 
     if (summary) {
@@ -484,13 +482,22 @@ export class ExtractiveAnswerer implements Answerer {
     // on the whole industry's margin that mentions 테슬라 is still about 중국's industry.
     const own = [...frame.entries, ...frame.seedNames].filter((e) => !isCommonWord(df, e.ko));
     if (!glossary || !own.length) return () => false;
-    const forms = [...new Set(own.flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(matchForm))].filter((f) => [...f].length >= 2);
+    const forms = nameForms(own);
     return (c) => {
       if (forms.some((f) => c.norm.includes(f))) return false;
       return glossary
         .entriesIn(c.text, 'ko')
         .some((e) => (glossary.isMined(e) || isProperName(e)) && !isCommonWord(df, e.ko) && !forms.includes(matchForm(e.ko)));
     };
+  }
+
+  /** The opening of the last two rules on what the report states, read when no earlier one holds. */
+  private setOrTitleRefusal(frame: QuestionFrame, quotes: Scored[], lang: Lang, on: (rule: AnswerRule) => boolean): string | undefined {
+    const m = MESSAGES[lang];
+    const others = on('othersUnnamed') ? this.othersUnnamed(frame, quotes, lang) : [];
+    if (others.length) return m.othersUnnamed(others);
+    const bare = frame.summary || frame.location || frame.source || !on('titleOnly') ? undefined : this.titleOnlyAsked(frame);
+    return bare ? m.titleOnly(bare) : undefined;
   }
 
   /**
@@ -504,13 +511,12 @@ export class ExtractiveAnswerer implements Answerer {
     const report = this.opts.report;
     if (!report?.titleOnly.length || frame.lang !== 'ko') return undefined;
     const q = matchForm(frame.text);
-    const words = (title: string) => [...new Set(title.split(/[\s()（）‘’'",·…\-–]+/u).map(matchForm).filter((w) => [...w].length >= 2 && !/^\d+$/.test(w)))];
     for (const { article, title } of report.titleOnly) {
-      const asked = words(title).filter((w) => q.includes(w));
+      const asked = [...new Set(titleWords(title))].filter((w) => q.includes(w));
       if (asked.length < 2) continue;
       const distinctive = asked.some((w) => ![...report.titles].some(([other, t]) => other !== article && matchForm(t).includes(w)));
       if (!distinctive) continue;
-      if (report.withBody().some((p) => asked.every((w) => p.norm.includes(w)))) continue;
+      if (report.bodyPassages.some((p) => asked.every((w) => p.norm.includes(w)))) continue;
       return title;
     }
     return undefined;
@@ -525,7 +531,7 @@ export class ExtractiveAnswerer implements Answerer {
    */
   private othersUnnamed(frame: QuestionFrame, quotes: Scored[], lang: Lang): string[] {
     if (frame.summary || !asksOthers(frame.text)) return [];
-    const best = [...quotes].sort((a, b) => b.p - a.p)[0];
+    const best = mostProbable(quotes);
     if (!best || !countsSetInPart(best.text)) return [];
     return [...frame.entries, ...frame.seedNames]
       .filter((e) => [e.ko, ...e.zh].map(matchForm).some((f) => [...f].length >= 2 && best.norm.includes(f)))
@@ -545,7 +551,7 @@ export class ExtractiveAnswerer implements Answerer {
     // The most probable sentence about the subject (in a passage naming it, or any when none
     // does): the other sentences of its passages date other events (an index report's "5 월 27 일"
     // beside a plan published in some month), so reading the top three refused nothing on `tune`.
-    const best = [...aboutSubject(scored, features)].sort((a, b) => b.p - a.p)[0];
+    const best = mostProbable(aboutSubject(scored, features));
     return !!best && !statesDay(best.text);
   }
 
@@ -588,7 +594,7 @@ export class ExtractiveAnswerer implements Answerer {
     const acronyms: GlossaryEntry[] = frame.names.filter((n) => /^[A-Z][A-Z0-9]{2,}$/.test(n) && !isTermAcronym(n)).map((n) => ({ ko: n, zh: [], en: [n], count: 0 }));
     for (const entry of [...(frame.entries.length ? frame.entries : (frame.referents ?? [])), ...acronyms]) {
       if (isCommonWord(df, entry.ko)) continue;
-      const forms = [...new Set([entry.ko, ...entry.zh, ...entry.en].map(matchForm))].filter((f) => [...f].length >= 2);
+      const forms = nameForms([entry]);
       const passages = forms.length ? report.about(forms) : [];
       if (passages.length && (!subject || passages.length < subject.passages.length)) subject = { entry, forms, passages };
     }
@@ -644,8 +650,8 @@ export class ExtractiveAnswerer implements Answerer {
     const subjects = frame.entries.filter((e) => !isCommonWord(df, e.ko) && /\p{Script=Hangul}/u.test(e.ko));
     if (!subjects.length) return [];
     const names = [...frame.entries, ...frame.seedNames.filter((e) => df(e.ko) > 0)];
-    const forms = [...new Set(names.flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(matchForm))].filter((f) => [...f].length >= 2);
-    const best = [...quotes].sort((a, b) => b.p - a.p)[0];
+    const forms = nameForms(names);
+    const best = mostProbable(quotes);
     if (!best) return [];
     const passage = features.passageNorms[best.hit]!;
     if (forms.some((f) => passage.includes(f))) return [];
@@ -897,7 +903,7 @@ function orderedItems(c: Scored, quotes: Scored[], hits: ReadonlyArray<SearchHit
     const under = quotes.filter((x) => x.hit === hit && start && (x.text.startsWith(start) || start.startsWith(x.text.slice(0, 24)))).sort((a, b) => a.index - b.index)[0];
     const index = under ? under.index - 0.5 : offset === 0 ? -0.5 : Number.NaN;
     if (Number.isNaN(index)) return;
-    headed.push({ ...c, hit, rank: hits[hit]!.rank ?? hit + 1, index, text: words, norm: matchForm(words), boilerplate: false, caption: false, head: undefined, chart: undefined } as Scored);
+    headed.push({ ...c, hit, rank: quotes.find((x) => x.hit === hit)?.rank ?? c.rank, index, text: words, norm: matchForm(words), boilerplate: false, caption: false, head: undefined, chart: undefined } as Scored);
   };
   for (const [offset, headings] of chunk.headingMarks ?? []) if (at >= 0 && offset > at) add(c.hit, headings.at(-1), offset);
   const nextHit = hits.findIndex((h) => h.chunk.articleId === chunk.articleId && h.chunk.ordinal === chunk.ordinal + 1);
@@ -907,6 +913,16 @@ function orderedItems(c: Scored, quotes: Scored[], hits: ReadonlyArray<SearchHit
     for (const [offset, headings] of next.headingMarks ?? []) add(nextHit, headings.at(-1), offset);
   }
   return headed.length >= 2 ? headed : [];
+}
+
+/** The forms of names a passage may write them in (Korean, Chinese, English; matchForm()ed, two characters or more). */
+function nameForms(entries: readonly GlossaryEntry[]): string[] {
+  return [...new Set(entries.flatMap((e) => [e.ko, ...e.zh, ...e.en]).map(matchForm))].filter((f) => [...f].length >= 2);
+}
+
+/** The most probable candidate (the first of equals), without sorting a copy. */
+function mostProbable<T extends { p: number }>(cands: readonly T[]): T | undefined {
+  return cands.reduce<T | undefined>((best, c) => (!best || c.p > best.p ? c : best), undefined);
 }
 
 /** The candidates in passages naming the question's subject, or all of them when none does. */

@@ -15,6 +15,7 @@ import { type ResolvedDate, issueMonth, issueYear, resolveRelativeDates } from '
 import { splitAskerContext } from '../frame/context.js';
 import type { TocEntry } from '../frame/references.js';
 import { candidatesFromHits } from '../answer/evidence.js';
+import { BODY_SENTENCE_CHARS } from '../answer/corpus.js';
 import { matchForm } from '../answer/terms.js';
 import { clarifyAnswer, overviewAnswer, sectionAnswer, sourcesAnswer } from '../answer/overview.js';
 import { newApiSessionId } from './ownership.js';
@@ -245,7 +246,7 @@ export class DefaultChatService implements ChatService {
 
   /** The article has text beyond its heading line. */
   private hasBody(key: string): boolean {
-    return this.deps.retriever.articleChunks(key).some((c) => candidatesFromHits([{ rank: 1, score: 0, chunk: c }]).some((s) => [...s.text].length > MIN_BODY_SENTENCE));
+    return this.deps.retriever.articleChunks(key).some((c) => candidatesFromHits([{ rank: 1, score: 0, chunk: c }]).some((s) => [...s.text].length > BODY_SENTENCE_CHARS));
   }
 
   /**
@@ -360,8 +361,6 @@ const YEAR_NOTE: Record<Lang, (y: ResolvedDate[], issue: string) => string> = {
   zh: (y, issue) => `${y.map((x) => `“${x.typed}” = ${x.year}年${x.month ? `${x.month}月` : ''}`).join('，')}（以本期 ${issue.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')} 为准）。`,
   en: (y, issue) => `Read ${y.map((x) => `“${x.typed}” as ${x.month ? `${EN_MONTH_NAMES[x.month - 1]} ` : ''}${x.year}`).join(', ')} (the issue is dated ${issue}).`,
 };
-/** A sentence longer than a heading line ("청두 K-Demo Day- 과학기술교류대회 (P65)" is 33 characters). */
-const MIN_BODY_SENTENCE = 60;
 const CLIPPED_NOTE: Record<Lang, (n: number) => string> = {
   ko: (n) => `질문이 길어 앞의 ${n}자만 분석했습니다.`,
   zh: (n) => `问题过长，只分析了前 ${n} 个字符。`,

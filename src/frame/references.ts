@@ -126,8 +126,8 @@ export function sectionsNamed(q: string, toc: readonly TocEntry[]): string[] {
   return hit;
 }
 
-/** Title words (≥ 2 characters, not filler) that the question contains, as a share of the title's words. */
-const titleWords = (title: string) =>
+/** A title's words (≥ 2 characters, not numbers), compacted: what a question naming the article may write. */
+export const titleWords = (title: string): string[] =>
   title
     .split(/[\s,·…‘’'"“”<>()（）\-–]+/u)
     .map(compact)
