@@ -578,8 +578,10 @@ export class Glossary {
       form === word || (last && (word === `${form}s` || word === `${form}es` || (form.endsWith('y') && word === `${form.slice(0, -1)}ies`)));
     const spans: Span[] = [];
     words.forEach((w, at) => {
-      const singular = w.replace(/(?:ies|es|s)$/, '');
-      const candidates = [...(this.enForms.get(w) ?? []), ...(singular !== w ? (this.enForms.get(singular) ?? []) : [])];
+      // Every singular a plural may have: "drones" is drone (not "dron"), "boxes" box, "cities" city.
+      const singulars = new Set([w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y')]);
+      singulars.delete(w);
+      const candidates = [...(this.enForms.get(w) ?? []), ...[...singulars].flatMap((x) => this.enForms.get(x) ?? [])];
       for (const f of candidates) {
         if (at + f.words.length > words.length) continue;
         if (!f.words.every((fw, k) => same(fw, words[at + k]!, k === f.words.length - 1))) continue;

@@ -73,17 +73,17 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     const questions = loadPooledSets(path.join(ROOT, 'eval')).filter((q) => q.split === 'check');
     pooled = await runDevSet(questions, gold, ctx.chat as DefaultChatService, ctx.sessions, { answers: true });
   });
-  it('answers: keywords ko ≥ 132/146, zh ≥ 93/111, en ≥ 52/68; gold article cited first ≥ 311/325', () => {
+  it('answers: keywords ko ≥ 132/146, zh ≥ 93/111, en ≥ 53/68; gold article cited first ≥ 311/325', () => {
     const kw = (lang: string) => count(half(lang), (r) => r.answerable && r.keywordsCovered === true);
     expect(kw('ko')).toBeGreaterThanOrEqual(132);
     expect(kw('zh')).toBeGreaterThanOrEqual(93);
-    expect(kw('en')).toBeGreaterThanOrEqual(52);
+    expect(kw('en')).toBeGreaterThanOrEqual(53);
     expect(count(half(), (r) => r.answerable)).toBe(325);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(311);
   });
-  it('unanswerable questions: at least 54 of 104 refused; at most 8 of 325 answerable ones answered "not found"', () => {
+  it('unanswerable questions: at least 54 of 104 refused; at most 7 of 325 answerable ones answered "not found"', () => {
     expect(count(half(), (r) => !r.answerable)).toBe(104);
     expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(54);
-    expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(8);
+    expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(7);
   });
 });

@@ -103,6 +103,9 @@ describe('Glossary', () => {
     expect(glossary.expand('What is Unitree known for?', 'en')).toContain('유니트리');
     expect(glossary.expand('unitree robots', 'en')).toEqual(['유니트리', '로봇']);
     expect(glossary.expand('market share of Hikvision', 'en')).toEqual(['점유율', '하이캉웨이스']);
+    // A plural of a word ending in e is the word plus s: "drones" was read as "dron" until 2026-12-08.
+    expect(glossary.expand('delivery drones', 'en')).toContain('드론');
+    expect(glossary.expand('listed companies', 'en')).toContain('상장 기업');
     // All-caps forms that are English words only match in capitals.
     expect(glossary.expand('tell us about it', 'en')).not.toContain('미국');
   });
