@@ -422,6 +422,28 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
+   * Chinese names an English question writes in pinyin that the report prints in Hangul as one of
+   * its mined names ("Sunan" → 쑤난 of 쑤난 자주혁신구, "Zhangjiang" → 장장): the pinyin reading or
+   * the vocabulary's word, when some mined name is it or begins with it. For the refusal rules
+   * only, which read a subject's passages: as a name of the question's features (design.md (vv))
+   * the refit hedged answerable questions.
+   */
+  private pinyinNames(frame: QuestionFrame): GlossaryEntry[] {
+    const { glossary, termStats: df } = this.opts;
+    if (frame.lang !== 'en' || !glossary || !df) return [];
+    const mined = glossary.entries.filter((e) => glossary.isMined(e)).map((e) => e.ko);
+    const out: GlossaryEntry[] = [];
+    for (const m of frame.text.normalize('NFKC').matchAll(/(?<=\S\s+)\b[A-Z][a-z]+(?:['’][a-z]+)?\b/g)) {
+      const word = m[0];
+      if (glossary.knowsEnglishWord(word) || isEnglishStopWord(word.toLowerCase(), true)) continue;
+      const forms = [pinyinToHangul(word), ...defaultLexicon().koreanFor(word, 'en').flat()].filter((f): f is string => !!f && /^\p{Script=Hangul}{2,}$/u.test(f) && df(f) > 0);
+      const ko = forms.find((f) => mined.some((n) => n === f || n.startsWith(`${f} `)));
+      if (ko && !out.some((e) => e.ko === ko)) out.push({ ko, zh: [], en: [word], count: 0 });
+    }
+    return out;
+  }
+
+  /**
    * What a Chinese or English question asks about its subject, when the report writes none of its
    * Korean forms ("奥比中光有多少员工": 员工 → 직원, a word the report never uses), as the reader
    * wrote it. Like a name the report never mentions, a fact about the report rather than a fitted
@@ -458,11 +480,14 @@ export class ExtractiveAnswerer implements Answerer {
     const attribute = (frame.attributeTerms ?? []).map(matchForm).filter((a) => [...a].length >= 2);
     const ofAttribute = (c: Scored) => !attribute.length || attribute.some((a) => c.norm.includes(a));
     const typed = scored.filter((c) => (kind ? statesKind(c.text, kind) && ofAttribute(c) : c.x[TYPE_MISS] === 0));
-    // A sentence dated "올해" or "지난해" may state the asked year: no evidence that it is absent.
-    if (!typed.length || typed.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
-    const aboutSubject = namedPassages(features);
+    if (!typed.length) return undefined;
+    const read = nameForms(this.pinyinNames(frame));
+    const aboutSubject = namedPassages(features).map((named, i) => named || read.some((f) => features.passageNorms[i]!.includes(f)));
     const others = this.namesOthers(frame);
     const named = typed.filter((c) => aboutSubject[c.hit] && !others(c));
+    // A sentence about the subject dated "올해" or "지난해" may state the asked year: no evidence
+    // that it is absent (another passage's "지난해" is another subject's year).
+    if (named.some((c) => RELATIVE_YEAR_RE.test(c.text))) return undefined;
     // Another company's 2025 row does not state this one's.
     if (named.some((c) => statedYears(c.text).some((y) => asked.includes(y)))) return undefined;
     const stated = [...new Set(named.flatMap((c) => statedYears(c.text)))].filter((y) => !asked.includes(y)).sort();
@@ -480,7 +505,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { glossary, termStats: df } = this.opts;
     // A name in a third of the passages (중국) is the report's setting, not a subject: a sentence
     // on the whole industry's margin that mentions 테슬라 is still about 중국's industry.
-    const own = [...frame.entries, ...frame.seedNames].filter((e) => !isCommonWord(df, e.ko));
+    const own = [...frame.entries, ...frame.seedNames, ...this.pinyinNames(frame)].filter((e) => !isCommonWord(df, e.ko));
     if (!glossary || !own.length) return () => false;
     const forms = nameForms(own);
     return (c) => {
@@ -592,7 +617,7 @@ export class ExtractiveAnswerer implements Answerer {
     // in Latin capitals (CRP, GSAT, WAIC) is a subject too, though the glossary pairs it with no
     // Korean form: the report prints it as written (written tuning set refused 14 → 15/28).
     const acronyms: GlossaryEntry[] = frame.names.filter((n) => /^[A-Z][A-Z0-9]{2,}$/.test(n) && !isTermAcronym(n)).map((n) => ({ ko: n, zh: [], en: [n], count: 0 }));
-    for (const entry of [...(frame.entries.length ? frame.entries : (frame.referents ?? [])), ...acronyms]) {
+    for (const entry of [...(frame.entries.length ? frame.entries : (frame.referents ?? [])), ...acronyms, ...this.pinyinNames(frame)]) {
       if (isCommonWord(df, entry.ko)) continue;
       const forms = nameForms([entry]);
       const passages = forms.length ? report.about(forms) : [];
@@ -647,9 +672,10 @@ export class ExtractiveAnswerer implements Answerer {
   private notAbout(frame: QuestionFrame, quotes: Scored[], features: FeatureInput, lang: Lang): string[] {
     const { report, termStats: df } = this.opts;
     if (!report || !df || frame.refersBack) return [];
-    const subjects = frame.entries.filter((e) => !isCommonWord(df, e.ko) && /\p{Script=Hangul}/u.test(e.ko));
+    const read = this.pinyinNames(frame);
+    const subjects = [...frame.entries, ...read].filter((e) => !isCommonWord(df, e.ko) && /\p{Script=Hangul}/u.test(e.ko));
     if (!subjects.length) return [];
-    const names = [...frame.entries, ...frame.seedNames.filter((e) => df(e.ko) > 0)];
+    const names = [...frame.entries, ...read, ...frame.seedNames.filter((e) => df(e.ko) > 0)];
     const forms = nameForms(names);
     const best = mostProbable(quotes);
     if (!best) return [];

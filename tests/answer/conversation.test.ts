@@ -611,3 +611,17 @@ describe('an item the report prints only as a title says so', () => {
   });
 });
 
+
+describe('a zone an English question names in pinyin is its subject for the refusal rules', () => {
+  // The report prints the zones in Hangul only (쑤난, 장장): their figures sit in tables and
+  // sentences that never write "Sunan". The passage with incubators is Donghu's.
+  it.each([
+    ['How many incubators does the Zhangjiang zone have?', MESSAGES.en.notAbout(['Zhangjiang'])],
+    ['What is the total area of the Zhangjiang zone in square kilometers?', MESSAGES.en.unstated(['Zhangjiang'], 'area')],
+  ] as Array<[string, string]>)('%s', (question, opening) => refusedWith('en', question, opening));
+  it("a figure the zone's own table gives is answered", async () => {
+    const [r] = await conversation('en', ['How much did the Sunan zone export in 2023?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('413.90');
+  });
+});

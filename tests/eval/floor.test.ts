@@ -81,9 +81,9 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     expect(count(half(), (r) => r.answerable)).toBe(325);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(311);
   });
-  it('unanswerable questions: at least 54 of 104 refused; at most 7 of 325 answerable ones answered "not found"', () => {
+  it('unanswerable questions: at least 55 of 104 refused; at most 7 of 325 answerable ones answered "not found"', () => {
     expect(count(half(), (r) => !r.answerable)).toBe(104);
-    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(54);
+    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(55);
     expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(7);
   });
 });
