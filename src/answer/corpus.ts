@@ -106,6 +106,34 @@ export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known
 
 
 /**
+ * A capitalized word after an English question's first word, with an apostrophe inside (Xi'an)
+ * and a number after a hyphen (Tianwen-2), not a possessive's 's.
+ */
+const LATIN_WORD_RE = /(?<=\S\s+)(?<![A-Za-z0-9])[A-Z][a-z]{2,}(?:['’](?!s\b)[a-z]+)?(?:-\d+)?(?=['’]s\b|[^A-Za-z0-9'’-]|$)/g;
+/** A sentence about the asker ("We export from Busan."): its places are theirs, not the subject. */
+const ASKER_SENTENCE_RE = /^(?:I|I'm|I am|We|We're|We are|Our|My)\b/u;
+
+/**
+ * Single capitalized words of an English question that the report never prints and nothing
+ * `known` knows (the caller's lists, and pinyin the report writes): "Is Shein covered?". Unlike a
+ * run of capitalized words (unknownLatinNames), one word is a name only when nothing knows it; the
+ * number after a hyphen (Tianwen-2) is left to the word.
+ */
+export function unknownLatinWords(text: string, known: (word: string) => boolean): string[] {
+  const asked = text
+    .normalize('NFKC')
+    .split(/(?<=[.?!;])\s+/)
+    .filter((s) => !ASKER_SENTENCE_RE.test(s))
+    .join(' ');
+  const out: string[] = [];
+  for (const m of asked.matchAll(LATIN_WORD_RE)) {
+    const word = m[0].replace(/-\d+$/, '');
+    if (!known(word) && !known(m[0]) && !out.includes(m[0])) out.push(m[0]);
+  }
+  return out;
+}
+
+/**
  * A sentence longer than this is body text, not a heading or a table-of-contents line ("청두 K-Demo
  * Day- 과학기술교류대회 (P65)" is 33 characters). Read here and by the chat's test of an article's body.
  */
