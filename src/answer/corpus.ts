@@ -114,23 +114,26 @@ const LATIN_WORD_RE = /(?<=\S\s+)(?<![A-Za-z0-9])[A-Z][a-z]{2,}(?:['’](?!s\b)[
 const ASKER_SENTENCE_RE = /^(?:I|I'm|I am|We|We're|We are|Our|My)\b/u;
 
 /**
+ * The capitalized words of an English question, past each sentence's first word and outside the
+ * sentences about the asker: the names it may ask about ("Sunan", "Shein", "Tianwen-2").
+ */
+export function capitalizedWords(text: string): string[] {
+  const asked = text
+    .normalize('NFKC')
+    .split(/(?<=[.?!;])\s+/)
+    .filter((s) => !ASKER_SENTENCE_RE.test(s))
+    .join(' ');
+  return [...new Set([...asked.matchAll(LATIN_WORD_RE)].map((m) => m[0]))];
+}
+
+/**
  * Single capitalized words of an English question that the report never prints and nothing
  * `known` knows (the caller's lists, and pinyin the report writes): "Is Shein covered?". Unlike a
  * run of capitalized words (unknownLatinNames), one word is a name only when nothing knows it; the
  * number after a hyphen (Tianwen-2) is left to the word.
  */
 export function unknownLatinWords(text: string, known: (word: string) => boolean): string[] {
-  const asked = text
-    .normalize('NFKC')
-    .split(/(?<=[.?!;])\s+/)
-    .filter((s) => !ASKER_SENTENCE_RE.test(s))
-    .join(' ');
-  const out: string[] = [];
-  for (const m of asked.matchAll(LATIN_WORD_RE)) {
-    const word = m[0].replace(/-\d+$/, '');
-    if (!known(word) && !known(m[0]) && !out.includes(m[0])) out.push(m[0]);
-  }
-  return out;
+  return capitalizedWords(text).filter((w) => !known(w.replace(/-\d+$/, '')) && !known(w));
 }
 
 /**

@@ -22,7 +22,7 @@ import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { englishMonth, isEnglishStopWord, isTermAcronym } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, GlossaryEntry, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
-import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, isCommonWord, unknownLatinNames, unknownLatinWords } from './corpus.js';
+import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, capitalizedWords, isCommonWord, unknownLatinNames, unknownLatinWords } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { coverageOrder } from './centroid.js';
@@ -441,17 +441,24 @@ export class ExtractiveAnswerer implements Answerer {
   private pinyinNames(frame: QuestionFrame): GlossaryEntry[] {
     const { glossary, termStats: df } = this.opts;
     if (frame.lang !== 'en' || !glossary || !df) return [];
-    const mined = glossary.entries.filter((e) => glossary.isMined(e)).map((e) => e.ko);
+    // Four rules read them; the frame is the question's, so they are read once.
+    const cached = this.pinyinMemo.get(frame);
+    if (cached) return cached;
+    this.minedNames ??= glossary.entries.filter((e) => glossary.isMined(e)).map((e) => e.ko);
+    const mined = this.minedNames;
     const out: GlossaryEntry[] = [];
-    for (const m of frame.text.normalize('NFKC').matchAll(/(?<=\S\s+)\b[A-Z][a-z]+(?:['’][a-z]+)?\b/g)) {
-      const word = m[0];
+    for (const word of capitalizedWords(frame.text).map((w) => w.replace(/-\d+$/, ''))) {
       if (glossary.knowsEnglishWord(word) || isEnglishStopWord(word.toLowerCase(), true)) continue;
       const forms = [pinyinToHangul(word), ...defaultLexicon().koreanFor(word, 'en').flat()].filter((f): f is string => !!f && /^\p{Script=Hangul}{2,}$/u.test(f) && df(f) > 0);
       const ko = forms.find((f) => mined.some((n) => n === f || n.startsWith(`${f} `)));
       if (ko && !out.some((e) => e.ko === ko)) out.push({ ko, zh: [], en: [word], count: 0 });
     }
+    this.pinyinMemo.set(frame, out);
     return out;
   }
+
+  private minedNames: string[] | undefined;
+  private readonly pinyinMemo = new WeakMap<QuestionFrame, GlossaryEntry[]>();
 
   /**
    * What a Chinese or English question asks about its subject, when the report writes none of its
