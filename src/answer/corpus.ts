@@ -104,7 +104,6 @@ export function unknownLatinNames(text: string, lang: Lang, df: TermStats, known
   return out;
 }
 
-
 /**
  * A capitalized word after an English question's first word, with an apostrophe inside (Xi'an)
  * and a number after a hyphen (Tianwen-2), not a possessive's 's.
@@ -115,7 +114,7 @@ const ASKER_SENTENCE_RE = /^(?:I|I'm|I am|We|We're|We are|Our|My)\b/u;
 
 /**
  * The capitalized words of an English question, past each sentence's first word and outside the
- * sentences about the asker: the names it may ask about ("Sunan", "Shein", "Tianwen-2").
+ * sentences about the asker: the names it may ask about ("Sunan", "Zhangjiang", "Tianwen-2").
  */
 export function capitalizedWords(text: string): string[] {
   const asked = text
@@ -124,16 +123,6 @@ export function capitalizedWords(text: string): string[] {
     .filter((s) => !ASKER_SENTENCE_RE.test(s))
     .join(' ');
   return [...new Set([...asked.matchAll(LATIN_WORD_RE)].map((m) => m[0]))];
-}
-
-/**
- * Single capitalized words of an English question that the report never prints and nothing
- * `known` knows (the caller's lists, and pinyin the report writes): "Is Shein covered?". Unlike a
- * run of capitalized words (unknownLatinNames), one word is a name only when nothing knows it; the
- * number after a hyphen (Tianwen-2) is left to the word.
- */
-export function unknownLatinWords(text: string, known: (word: string) => boolean): string[] {
-  return capitalizedWords(text).filter((w) => !known(w.replace(/-\d+$/, '')) && !known(w));
 }
 
 /**

@@ -22,7 +22,7 @@ import { pinyinToHangul } from '../retrieve/pinyin.js';
 import { englishMonth, isEnglishStopWord, isTermAcronym } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, GlossaryEntry, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
-import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, capitalizedWords, isCommonWord, unknownLatinNames, unknownLatinWords } from './corpus.js';
+import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, capitalizedWords, isCommonWord, unknownLatinNames } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { coverageOrder } from './centroid.js';
@@ -418,17 +418,7 @@ export class ExtractiveAnswerer implements Answerer {
     const glossary = this.opts.glossary;
     const known = (w: string) =>
       isEnglishStopWord(w.toLowerCase(), true) || englishMonth(w) !== undefined || defaultLexicon().knowsEnglish(w) || pinyinToHangul(w) !== undefined || !!glossary?.knowsEnglishWord(w);
-    const runs = unknownLatinNames(frame.text, lang, df, known);
-    // A single capitalized word of an English question ("Shein", "Guowang") only when nothing
-    // knows it, not even as a pinyin name whose Hangul the report writes in part (Kanuopu's 카눠
-    // of 카눠프: the report's transcriptions are not always the converter's).
-    const attested = (w: string) => {
-      const ko = pinyinToHangul(w);
-      return !!ko && (df(ko) > 0 || df([...ko].slice(0, 2).join('')) > 0);
-    };
-    const knownWord = (w: string) => df(matchForm(w)) > 0 || isEnglishStopWord(w.toLowerCase(), true) || englishMonth(w) !== undefined || defaultLexicon().knowsEnglish(w) || !!glossary?.knowsEnglishWord(w) || attested(w);
-    const single = lang === 'en' ? unknownLatinWords(frame.text, knownWord).filter((w) => !runs.some((r) => r.includes(w))) : [];
-    return [...seed, ...runs, ...single];
+    return [...seed, ...unknownLatinNames(frame.text, lang, df, known)];
   }
 
   /**

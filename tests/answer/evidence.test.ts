@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentFromCorpus, termStatsFromTexts, unknownLatinNames, unknownLatinWords } from '../../src/answer/corpus.js';
+import { absentFromCorpus, capitalizedWords, termStatsFromTexts, unknownLatinNames } from '../../src/answer/corpus.js';
 import { defaultLexicon } from '../../src/retrieve/lexicon.js';
 import { pinyinToHangul } from '../../src/retrieve/pinyin.js';
 import { buildProfile, candidatesFromHits, coverage } from '../../src/answer/evidence.js';
@@ -50,13 +50,11 @@ describe('Latin names the report never prints', () => {
     expect(unknownLatinNames("Boston Dynamics's share of humanoid robots?", 'zh', df, known)).toEqual(['Boston Dynamics']);
   });
 
-  it('one capitalized word that nothing knows, past the first word, not in a sentence about the asker', () => {
-    const lists = (w: string) => df(w.toLowerCase()) > 0 || defaultLexicon().knowsEnglish(w);
-    expect(unknownLatinWords("Does this issue cover Shein's sellers?", lists)).toEqual(['Shein']);
-    expect(unknownLatinWords('Any news on the Tianwen-2 probe?', lists)).toEqual(['Tianwen-2']);
-    expect(unknownLatinWords('Shein sellers?', lists)).toEqual([]); // the first word is capitalized whatever it is
-    expect(unknownLatinWords('I work in Seoul. What does Shein sell?', lists)).toEqual(['Shein']);
-    expect(unknownLatinWords('What did Unitree show?', lists)).toEqual([]);
+  it("an English question's capitalized words: past each sentence's first word, outside sentences about the asker", () => {
+    expect(capitalizedWords("How large is the Sunan zone's output?")).toEqual(['Sunan']);
+    expect(capitalizedWords('Any news on the Tianwen-2 probe?')).toEqual(['Tianwen-2']);
+    expect(capitalizedWords('Sunan revenue?')).toEqual([]);
+    expect(capitalizedWords('I work in Seoul. What does Zhangjiang make?')).toEqual(['Zhangjiang']);
   });
 
   it('not a name the report prints, an English word, a pinyin word or one word alone', () => {
