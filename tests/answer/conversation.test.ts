@@ -456,7 +456,7 @@ describe('readers of Chinese and English', () => {
   });
   it("the note of names leaves out the report's everyday words (기업 was glossed as CR3)", async () => {
     // "상위 3개 기업(CR3)" mines the pair 기업 = CR3; 기업 is in 103 of 170 passages: vocabulary, not a name.
-    const [r] = await conversation('en', ['In Shenzhen, how many companies work in the low-altitude economy?']);
+    const [r] = await conversation('en', ['In Shenzhen, how many firms are active in the low-altitude sector?']);
     expect(r!.answer).toMatch(/기업/);
     expect(r!.answer).toMatch(/Names: .*청두 = Chengdu/);
     expect(r!.answer).not.toMatch(/기업 = |CR3/);

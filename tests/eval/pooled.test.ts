@@ -9,14 +9,14 @@ import { ROOT } from '../helpers/env.js';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kic-pooled-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-it('holds eval/dev.jsonl and the seven held-out sets, both splits of each, with unique ids', () => {
+it('holds eval/dev.jsonl and the eight held-out sets, both splits of each, with unique ids', () => {
   const qs = loadPooledSets(path.join(ROOT, 'eval'));
   const byFile = (prefix: RegExp) => qs.filter((q) => prefix.test(q.id));
-  expect(qs).toHaveLength(150 + 120 + 90 + 100 + 100 + 100 + 100 + 100);
+  expect(qs).toHaveLength(150 + 120 + 90 + 100 + 100 + 100 + 100 + 100 + 100);
   expect(new Set(qs.map((q) => q.id)).size).toBe(qs.length);
   expect(byFile(/^[qd]\d/).length).toBe(150);
   for (const split of ['tune', 'check']) expect(qs.some((q) => q.split === split && /^h-/.test(q.id))).toBe(true);
-  for (const split of ['tune', 'check']) expect(qs.filter((q) => q.split === split && /^s7-/.test(q.id))).toHaveLength(50);
+  for (const split of ['tune', 'check']) for (const set of [/^s7-/, /^s8-/]) expect(qs.filter((q) => q.split === split && set.test(q.id))).toHaveLength(50);
   // Not the tuning files: they have no check half and are not held out.
   expect(qs.some((q) => /^g\d-/.test(q.id))).toBe(false);
 });
