@@ -26,6 +26,7 @@ import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
 import { coverageOrder } from './centroid.js';
+import { askedEditions, statedEditions } from './edition.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
 import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, asksOthers, countsSetInPart, isEnumeration, isOrdinalItem, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
@@ -233,7 +234,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed', 'titleOnly'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'otherEdition', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed', 'titleOnly'] as const;
 /** Rules that choose which sentences are quoted, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss', 'announcedItems', 'listAfterTopic'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
@@ -335,11 +336,12 @@ export class ExtractiveAnswerer implements Answerer {
     const absentNames = on('absentNames') ? this.absentNames(frame, lang) : [];
     const absent = absentNames.length || !on('unwrittenAttribute') ? absentNames : this.unwrittenAttribute(frame, featureInput.profile);
     const years = absent.length || !on('otherYears') ? undefined : this.otherYearsOnly(frame, scored, featureInput);
+    const edition = absent.length || years || !on('otherEdition') ? undefined : otherEdition(frame, quotes, hits);
     // The kind asked, for the rules that read one kind asked of one subject (not of a summary, a
     // list, a comparison, nor where in the report): read once for the three of them.
     const kind = frame.summary || frame.list || frame.compare || frame.location ? undefined : ruleKind(frame);
-    const unstated = absent.length || years || !kind || !on('kindUnstated') ? undefined : this.kindUnstated(frame, kind, lang);
-    const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years;
+    const unstated = absent.length || years || edition || !kind || !on('kindUnstated') ? undefined : this.kindUnstated(frame, kind, lang);
+    const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years && !edition;
     const listed = !figure || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
     const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, quotes, featureInput, lang);
     // The first rule that holds gives the "not found" answer its opening, in the order read above;
@@ -349,7 +351,9 @@ export class ExtractiveAnswerer implements Answerer {
       ? m.absent(absent)
       : years
         ? m.otherYears(years.asked, years.stated)
-        : unstated
+        : edition
+          ? m.otherEdition(edition.asked, edition.stated)
+          : unstated
           ? m.unstated(unstated.names, unstated.kind)
           : listed.length
             ? m.listedOnly(listed)
@@ -861,6 +865,23 @@ const FIGURE_KINDS: ReadonlySet<AskedKind> = new Set(['money', 'figure', 'count'
  * for by role only (a ministry answers "谁发布的" as often as a person); a company's seat asked
  * for ("본사는 어디") is a kind of its own; a name asked with a role ("회장 성함") is a person too.
  */
+/**
+ * An edition of an event asked ("第三届…", "the first … conference") when the most probable
+ * sentence, or failing a number there the heading of its passage, states another edition and no
+ * retrieved sentence or heading states the asked one: the report covers the 2nd Belt and Road
+ * conference, whose dates answer nothing about the 3rd. A fact about the passages, like a year.
+ */
+function otherEdition(frame: QuestionFrame, quotes: readonly Scored[], hits: ReadonlyArray<SearchHit>): { asked: number[]; stated: number[] } | undefined {
+  const asked = askedEditions(frame.text);
+  const best = asked.length ? mostProbable(quotes) : undefined;
+  if (!best) return undefined;
+  const own = statedEditions(best.text);
+  const stated = own.length ? own : statedEditions(hits[best.hit]!.chunk.header);
+  if (!stated.length || stated.some((n) => asked.includes(n))) return undefined;
+  const anywhere = [...quotes.map((c) => c.text), ...hits.map((h) => h.chunk.header)];
+  return anywhere.some((t) => statedEditions(t).some((n) => asked.includes(n))) ? undefined : { asked, stated };
+}
+
 function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (asksHeadquarters(frame.text)) return 'hq';
   if (frame.figure) return frame.figure.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure.kind;

@@ -17,6 +17,8 @@ export interface Messages {
   absent: (names: string[]) => string;
   /** Opening of a "not found" answer to a figure asked for a year the report gives it for only others (then the closest passage). */
   otherYears: (asked: string[], stated: string[]) => string;
+  /** Opening of a "not found" answer to an edition of an event the report does not cover, beside the one it does (then the closest passage). */
+  otherEdition: (asked: number[], stated: number[]) => string;
   /** Opening of a "not found" answer to a kind of answer the report never states about the subject (then the closest passage). */
   unstated: (names: string[], kind: AskedKind) => string;
   /** Opening of a "not found" answer to a figure of a name the report lists without one, beside others it gives one (then that list). */
@@ -48,6 +50,9 @@ const KIND_NAMES: Record<Lang, Record<AskedKind, string>> = {
   en: { money: 'amount', figure: 'figure', count: 'number', percent: 'percentage', area: 'area', when: 'date', who: 'person in that role', hq: 'headquarters location' },
 };
 
+/** 1 → 1st, 2 → 2nd, 12 → 12th, 23 → 23rd. */
+const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
 export const MESSAGES: Record<Lang, Messages> = {
   ko: {
     opening: '보고서에 따르면,',
@@ -56,6 +61,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     hedge: '보고서에서 이 질문에 대한 답을 확인하지 못했습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
     absent: (n) => `보고서에는 ${n.join(', ')}에 관한 내용이 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     otherYears: (a, s) => `보고서에는 ${a.map((y) => `${y}년`).join(', ')} 수치가 없고 ${s.map((y) => `${y}년`).join(', ')} 수치만 있습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
+    otherEdition: (a, s) => `보고서에는 ${a.map((n) => `제${n}회`).join(', ')} 내용이 없고 ${s.map((n) => `제${n}회`).join(', ')} 내용만 있습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     unstated: (n, k) => `보고서에는 ${n.join(', ')}에 관한 ${KIND_NAMES.ko[k]}가 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     listedOnly: (n) => `보고서는 ${n.join(', ')}을(를) 다른 곳들과 함께 나열할 뿐 그 수치는 밝히지 않습니다. 해당 대목은 다음과 같습니다:`,
     noPerUnit: '보고서에는 단위당(한 대·한 곳 등) 수치가 나와 있지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
@@ -76,6 +82,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     hedge: '报告中没有找到这个问题的确切答案。最接近的段落如下（引自韩文原文，未必是答案）：',
     absent: (n) => `报告中没有提到${n.join('、')}。最接近的段落如下（引自韩文原文，未必是答案）：`,
     otherYears: (a, s) => `报告中没有${a.map((y) => `${y}年`).join('、')}的数字，只有${s.map((y) => `${y}年`).join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
+    otherEdition: (a, s) => `报告中没有${a.map((n) => `第${n}届`).join('、')}的内容，只有${s.map((n) => `第${n}届`).join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
     unstated: (n, k) => `报告中没有关于${n.join('、')}的${KIND_NAMES.zh[k]}。最接近的段落如下（引自韩文原文，未必是答案）：`,
     listedOnly: (n) => `报告只是把${n.join('、')}与其他对象一并列出，没有给出其数字。相关段落如下（引自韩文原文）：`,
     noPerUnit: '报告中没有给出按单位（每台、每家等）计算的数字。最接近的段落如下（引自韩文原文，未必是答案）：',
@@ -96,6 +103,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     hedge: 'The report does not clearly answer this. The closest passage (original Korean; it may not be the answer):',
     absent: (n) => `The report does not mention ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     otherYears: (a, s) => `The report gives no figure for ${a.join(', ')}, only for ${s.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
+    otherEdition: (a, s) => `The report covers the ${s.map(ordinal).join(', ')} edition, not the ${a.map(ordinal).join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     unstated: (n, k) => `The report states no ${KIND_NAMES.en[k]} for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     listedOnly: (n) => `The report lists ${n.join(', ')} among others but gives no figure for ${n.length > 1 ? 'them' : 'it'}. The passage (original Korean):`,
     noPerUnit: 'The report gives no per-unit figure (per company, per robot). The closest passage (original Korean; it may not be the answer):',

@@ -195,3 +195,20 @@ export function hanMonth(word: string): number | undefined {
   const n = d.length === 1 ? d[0]! : d[0] === 10 ? 10 + d[1]! : -1;
   return n >= 1 && n <= 12 ? n : undefined;
 }
+
+/** 二 → 2, 十二 → 12, 二十三 → 23, 一百 → 100 (Han numerals to 999), or undefined. */
+export function hanNumber(word: string): number | undefined {
+  if (!/^[一二三四五六七八九十百]+$/u.test(word)) return undefined;
+  let total = 0;
+  let digit = 0;
+  for (const c of word) {
+    if (c === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (c === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else digit = HAN_DIGITS[c]!;
+  }
+  return total + digit || undefined;
+}

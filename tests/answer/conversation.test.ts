@@ -625,3 +625,20 @@ describe('a zone an English question names in pinyin is its subject for the refu
     expect(r!.answer).toContain('413.90');
   });
 });
+
+describe('an edition of an event the report does not cover says so, with the edition it covers', () => {
+  // The report covers one edition of the Chengdu conference: 제 2 회 … 교류대회.
+  it.each([
+    ['ko', '제3회 일대일로 과학기술 교류대회는 언제 열려?', MESSAGES.ko.otherEdition([3], [2])],
+    ['zh', '首届一带一路科技交流大会在哪里办的？', MESSAGES.zh.otherEdition([1], [2])],
+    ['en', 'Where was the fourth Belt and Road science exchange conference held?', MESSAGES.en.otherEdition([4], [2])],
+  ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
+  it('the edition it covers is answered, and an edition in the events table too', async () => {
+    const [r] = await conversation('ko', ['제2회 일대일로 교류대회에 몇 개국이 참가했어?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('100 여 개국');
+    const [t] = await conversation('ko', ['제18회 광저우 환경보호산업 박람회 언제야?']);
+    expect(t!.found).toBe(true);
+    expect(t!.answer).toContain('2025.06.25');
+  });
+});

@@ -60,7 +60,7 @@ describe('dev-set floor on the check split (built-in embedder, extractive answer
  * so these halves are the nearest measure of questions never seen, and a rule or refit that
  * gains on `tune` while losing here fails. Floors at the measured level (twentieth session, with
  * the eighth set, written blind in it and measured before it was read): keywords ko 142/160, zh
- * 105/125, en 59/76; gold first cited 345/361; refused 65/118; hedged 7/361.
+ * 105/125, en 59/76; gold first cited 345/361; refused 66/118 (65 before otherEdition); hedged 7/361.
  */
 describe('held-out floor on the pooled check halves (built-in embedder, extractive answerer)', () => {
   let pooled: QuestionResult[];
@@ -80,9 +80,9 @@ describe('held-out floor on the pooled check halves (built-in embedder, extracti
     expect(count(half(), (r) => r.answerable)).toBe(361);
     expect(count(half(), (r) => r.answerable && r.firstCitedGold === true)).toBeGreaterThanOrEqual(345);
   });
-  it('unanswerable questions: at least 65 of 118 refused; at most 7 of 361 answerable ones answered "not found"', () => {
+  it('unanswerable questions: at least 66 of 118 refused; at most 7 of 361 answerable ones answered "not found"', () => {
     expect(count(half(), (r) => !r.answerable)).toBe(118);
-    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(65);
+    expect(count(half(), (r) => !r.answerable && r.found === false)).toBeGreaterThanOrEqual(66);
     expect(count(half(), (r) => r.answerable && r.found === false)).toBeLessThanOrEqual(7);
   });
 });
