@@ -561,6 +561,14 @@ describe('where in the report: a question naming part of a title finds that arti
     expect(r!.answer).toContain('72페이지');
     expect(articles(r!)).toEqual(['전시회 소식 01']);
   });
+  it.each(['科技展会信息在报告哪一页？', '今年科技展会的汇总在哪页？', '展会信息是第几页'])(
+    'zh: %s: the article retrieval ranks first, not the article of the sentence holding most words',
+    async (q) => {
+      const [r] = await conversation('zh', [q]);
+      expect(r!.answer).toContain('第 72 页');
+      expect(articles(r!)).toEqual(['전시회 소식 01']);
+    },
+  );
 });
 
 describe('a citation names the heading its quote stands under', () => {
