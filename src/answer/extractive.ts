@@ -25,14 +25,15 @@ import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, capitalizedWords, isCommonWord, unknownLatinNames } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
+import { escapeRegExp } from '../text/normalize.js';
 import { coverageOrder } from './centroid.js';
 import { askedEditions, statedEditions } from './edition.js';
 import { glossLine } from './gloss.js';
 import { listedWithoutFigure } from './listed.js';
-import { type AskedKind, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, asksOthers, countsSetInPart, isEnumeration, isOrdinalItem, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
+import { type AskedKind, hasCountedFigure, asksHeadquarters, asksPerUnit, asksPersonByRole, asksTime, announcesItems, asksOthers, countsSetInPart, isEnumeration, isOrdinalItem, isSummaryRequest, moneyOnlyBySize, namesMoney, statesKind, statesPerUnit } from './intent.js';
 import { MESSAGES } from './messages.js';
 import { type LogisticModel, predict } from './model.js';
-import { matchForm } from './terms.js';
+import { matchForm, stripParticle } from './terms.js';
 import WEIGHTS from './weights.json' with { type: 'json' };
 
 export interface AnswerWeights {
@@ -234,7 +235,7 @@ const LEADING_CONNECTIVE_RE = /^(?:또한|특히|아울러|이에 따라|이에|
  * The "not found" rules that state a fact about the report, applied after the found model (each
  * on by default; `npm run ablate` answers with each one off to measure what it earns).
  */
-export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'otherEdition', 'kindUnstated', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed', 'titleOnly'] as const;
+export const REFUSAL_RULES = ['absentNames', 'unwrittenAttribute', 'otherYears', 'otherEdition', 'kindUnstated', 'countedElsewhere', 'listedOnly', 'notAbout', 'dayUnstated', 'perUnitUnstated', 'othersUnnamed', 'titleOnly'] as const;
 /** Rules that choose which sentences are quoted, after the sentence model (switchable the same way). */
 export const SELECTION_RULES = ['definitionGloss', 'announcedItems', 'listAfterTopic'] as const;
 export type AnswerRule = (typeof REFUSAL_RULES)[number] | (typeof SELECTION_RULES)[number];
@@ -341,7 +342,8 @@ export class ExtractiveAnswerer implements Answerer {
     // list, a comparison, nor where in the report): read once for the three of them.
     const kind = frame.summary || frame.list || frame.compare || frame.location ? undefined : ruleKind(frame);
     const unstated = absent.length || years || edition || !kind || !on('kindUnstated') ? undefined : this.kindUnstated(frame, kind, lang);
-    const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !absent.length && !years && !edition;
+    const counted = absent.length || years || edition || unstated || kind !== 'count' || !on('countedElsewhere') ? undefined : this.countedElsewhere(frame, featureInput.profile, lang);
+    const figure = kind && FIGURE_KINDS.has(kind) && !unstated && !counted && !absent.length && !years && !edition;
     const listed = !figure || !on('listedOnly') ? [] : this.listedOnly(frame, scored, lang);
     const elsewhere = !figure || listed.length || !on('notAbout') ? [] : this.notAbout(frame, quotes, featureInput, lang);
     // The first rule that holds gives the "not found" answer its opening, in the order read above;
@@ -355,6 +357,8 @@ export class ExtractiveAnswerer implements Answerer {
           ? m.otherEdition(edition.asked, edition.stated)
           : unstated
           ? m.unstated(unstated.names, unstated.kind)
+          : counted
+          ? m.countedElsewhere(counted.names, counted.attribute)
           : listed.length
             ? m.listedOnly(listed)
             : elsewhere.length
@@ -620,13 +624,17 @@ export class ExtractiveAnswerer implements Answerer {
    * requiring every name the question writes in one passage instead held for the same 15 but
    * narrowed the passages, and hedged an answerable held-out `check` question (docs/design.md).
    */
-  private kindUnstated(frame: QuestionFrame, kind: AskedKind, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
+  /**
+   * The subject a question asks one kind of answer about, with the report's passages naming it:
+   * of its names (or, for a follow-up pointing back, "그 회사", the conversation's), the one the
+   * fewest passages name. A name written in Latin capitals (CRP, GSAT, WAIC) is one too, though
+   * the glossary pairs it with no Korean form: the report prints it as written (written tuning
+   * set refused 14 → 15/28); so is a zone an English question writes in pinyin.
+   */
+  private subjectOf(frame: QuestionFrame): { entry: GlossaryEntry; forms: string[]; passages: readonly ReportPassage[] } | undefined {
     const { report, termStats: df } = this.opts;
     if (!report) return undefined;
     let subject: { entry: GlossaryEntry; forms: string[]; passages: readonly ReportPassage[] } | undefined;
-    // A follow-up pointing back ("그 회사") asks about the conversation's subject. A name written
-    // in Latin capitals (CRP, GSAT, WAIC) is a subject too, though the glossary pairs it with no
-    // Korean form: the report prints it as written (written tuning set refused 14 → 15/28).
     const acronyms: GlossaryEntry[] = frame.names.filter((n) => /^[A-Z][A-Z0-9]{2,}$/.test(n) && !isTermAcronym(n)).map((n) => ({ ko: n, zh: [], en: [n], count: 0 }));
     for (const entry of [...(frame.entries.length ? frame.entries : (frame.referents ?? [])), ...acronyms, ...this.pinyinNames(frame)]) {
       if (isCommonWord(df, entry.ko)) continue;
@@ -634,6 +642,11 @@ export class ExtractiveAnswerer implements Answerer {
       const passages = forms.length ? report.about(forms) : [];
       if (passages.length && (!subject || passages.length < subject.passages.length)) subject = { entry, forms, passages };
     }
+    return subject;
+  }
+
+  private kindUnstated(frame: QuestionFrame, kind: AskedKind, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
+    const subject = this.subjectOf(frame);
     if (!subject) return undefined;
     // Any kind the question asks ("매출과 영업이익률": an amount, then a share), in any wording.
     const kinds: AskedKind[] = [kind, ...(frame.figure?.also ?? [])];
@@ -647,6 +660,41 @@ export class ExtractiveAnswerer implements Answerer {
     };
     if (subject.passages.some((p) => p.sentences.some((s) => counts(s) && kinds.some((k) => statesKind(s, k))))) return undefined;
     return { names: [readerForm(subject.entry, lang)], kind };
+  }
+
+  /**
+   * A count of a kind of thing asked of a subject ("장장에 하이테크 기업 몇 개", "深圳…有多少家上市公司")
+   * that the report gives for other subjects and never for this one: no sentence of the subject's
+   * passages holds the asked attribute's words with a counted figure, while a sentence elsewhere
+   * does (둥후's "하이테크 기업 5,720 개, … 상장 기업 65개"). Where the report counts the thing at
+   * all, a question on it is a reader's reasonable guess, and the closest answer is another
+   * subject's figure. The attribute read from a question's last words alone was no such test
+   * (design.md (dj): one refusal per hedge): that the report counts it somewhere is what keeps
+   * verbs and words of the question out. Tuning side +3 refusals, no hedge (twentieth session).
+   */
+  private countedElsewhere(frame: QuestionFrame, profile: QueryProfile, lang: Lang): { names: string[]; attribute: string } | undefined {
+    const { report, termStats: df } = this.opts;
+    const figure = frame.figure;
+    if (!report || !df || figure?.kind !== 'count') return undefined;
+    const attr = attributeGroups(frame, profile).filter((g) => !g.foreign && !isCommonWord(df, g.head));
+    const subject = attr.length ? this.subjectOf(frame) : undefined;
+    if (!subject) return undefined;
+    // A count is asked with its counters (몇 개, 多少家): the frame reads no count without one.
+    const counts = (sentence: string) => {
+      const norm = matchForm(sentence);
+      return attr.every((g) => groupScore(norm, g) >= 0.5) && hasCountedFigure(sentence, figure.counters);
+    };
+    // Elsewhere the attribute must be what is counted: its word right before the figure ("상장 기업
+    // 65개"), not a word of the same sentence (a verb the question ends with, "열렸", is in many).
+    const forms = attr.map((g) => [g.head, ...g.alternatives].map((f) => new RegExp(`${escapeRegExp(f)}\\D{0,3}\\d`, 'u')));
+    const counted = (sentence: string) => counts(sentence) && forms.some((fs) => fs.some((re) => re.test(matchForm(sentence))));
+    const own = new Set(subject.passages);
+    if (subject.passages.some((p) => p.sentences.some(counts))) return undefined;
+    if (!report.passages.some((p) => !own.has(p) && p.sentences.some(counted))) return undefined;
+    // The attribute as the reader wrote it, without a Korean particle ("상장 기업이" → 상장 기업).
+    const written = (frame.attribute[0] ?? attr[0]!.head).split(' ');
+    written.push(stripParticle(written.pop()!));
+    return { names: [readerForm(subject.entry, lang)], attribute: written.join(' ') };
   }
 
   /**

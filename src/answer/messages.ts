@@ -21,6 +21,8 @@ export interface Messages {
   otherEdition: (asked: number[], stated: number[]) => string;
   /** Opening of a "not found" answer to a kind of answer the report never states about the subject (then the closest passage). */
   unstated: (names: string[], kind: AskedKind) => string;
+  /** Opening of a "not found" answer to a count the report gives for other subjects, not this one (then the closest passage). */
+  countedElsewhere: (names: string[], attribute: string) => string;
   /** Opening of a "not found" answer to a figure of a name the report lists without one, beside others it gives one (then that list). */
   listedOnly: (names: string[]) => string;
   /** Opening of a "not found" answer whose closest passage is not about the names asked (then that passage). */
@@ -63,6 +65,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     otherYears: (a, s) => `보고서에는 ${a.map((y) => `${y}년`).join(', ')} 수치가 없고 ${s.map((y) => `${y}년`).join(', ')} 수치만 있습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     otherEdition: (a, s) => `보고서에는 ${a.map((n) => `제${n}회`).join(', ')} 내용이 없고 ${s.map((n) => `제${n}회`).join(', ')} 내용만 있습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     unstated: (n, k) => `보고서에는 ${n.join(', ')}에 관한 ${KIND_NAMES.ko[k]}가 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
+    countedElsewhere: (n, a) => `보고서는 ${a}의 수를 다른 곳에 대해서만 밝히고 ${n.join(', ')}에 대해서는 밝히지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
     listedOnly: (n) => `보고서는 ${n.join(', ')}을(를) 다른 곳들과 함께 나열할 뿐 그 수치는 밝히지 않습니다. 해당 대목은 다음과 같습니다:`,
     noPerUnit: '보고서에는 단위당(한 대·한 곳 등) 수치가 나와 있지 않습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):',
     titleOnly: (t) => `보고서에는 「${t}」의 제목만 있고 본문이 없습니다. 가장 가까운 대목은 다음과 같습니다(답이 아닐 수 있습니다):`,
@@ -84,6 +87,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     otherYears: (a, s) => `报告中没有${a.map((y) => `${y}年`).join('、')}的数字，只有${s.map((y) => `${y}年`).join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
     otherEdition: (a, s) => `报告中没有${a.map((n) => `第${n}届`).join('、')}的内容，只有${s.map((n) => `第${n}届`).join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
     unstated: (n, k) => `报告中没有关于${n.join('、')}的${KIND_NAMES.zh[k]}。最接近的段落如下（引自韩文原文，未必是答案）：`,
+    countedElsewhere: (n, a) => `报告只给出了其他对象的${a}数量，没有给出${n.join('、')}的。最接近的段落如下（引自韩文原文，未必是答案）：`,
     listedOnly: (n) => `报告只是把${n.join('、')}与其他对象一并列出，没有给出其数字。相关段落如下（引自韩文原文）：`,
     noPerUnit: '报告中没有给出按单位（每台、每家等）计算的数字。最接近的段落如下（引自韩文原文，未必是答案）：',
     titleOnly: (t) => `报告中只有「${t}」的标题，没有正文。最接近的段落如下（引自韩文原文，未必是答案）：`,
@@ -105,6 +109,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     otherYears: (a, s) => `The report gives no figure for ${a.join(', ')}, only for ${s.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     otherEdition: (a, s) => `The report covers the ${s.map(ordinal).join(', ')} edition, not the ${a.map(ordinal).join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     unstated: (n, k) => `The report states no ${KIND_NAMES.en[k]} for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
+    countedElsewhere: (n, a) => `The report counts ${a} only for others, not for ${n.join(', ')}. The closest passage (original Korean; it may not be the answer):`,
     listedOnly: (n) => `The report lists ${n.join(', ')} among others but gives no figure for ${n.length > 1 ? 'them' : 'it'}. The passage (original Korean):`,
     noPerUnit: 'The report gives no per-unit figure (per company, per robot). The closest passage (original Korean; it may not be the answer):',
     titleOnly: (t) => `The report prints only the title of “${t}”, not its text. The closest passage (original Korean; it may not be the answer):`,

@@ -650,3 +650,18 @@ describe('an edition of an event the report does not cover says so, with the edi
     expect(t!.answer).toContain('2025.06.25');
   });
 });
+
+describe('a count the report gives for other subjects and never for the one asked says so', () => {
+  // 둥후's passage counts its listed and gazelle companies ("상장 기업 65개", "'가젤 기업' 549 개");
+  // 장장's passages count no such companies.
+  it.each([
+    ['ko', '장장에는 상장 기업이 몇 곳이야?', MESSAGES.ko.countedElsewhere(['장장'], '상장 기업')],
+    ['zh', '张江有多少家上市公司？', MESSAGES.zh.countedElsewhere(['张江'], '上市公司')],
+    ['en', 'How many gazelle companies does Zhangjiang have?', MESSAGES.en.countedElsewhere(['Zhangjiang'], 'gazelle')],
+  ] as Array<[Lang, string, string]>)('%s: %s', refusedWith);
+  it('the subject the report counts them for is answered', async () => {
+    const [r] = await conversation('ko', ['둥후 자주혁신구 상장 기업 몇 개야?']);
+    expect(r!.found).toBe(true);
+    expect(r!.answer).toContain('65개');
+  });
+});
