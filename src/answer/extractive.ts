@@ -19,13 +19,13 @@ import { type Glossary, isProperName } from '../retrieve/glossary.js';
 import { definedTerms, glosses, isDefinitionQuestion } from './definition.js';
 import { defaultLexicon } from '../retrieve/lexicon.js';
 import { pinyinToHangul } from '../retrieve/pinyin.js';
+import { escapeRegExp } from '../text/normalize.js';
 import { englishMonth, isEnglishStopWord, isTermAcronym } from '../text/rules.js';
 import type { Answer, AnswerInput, Answerer, Citation, GlossaryEntry, Lang, SearchHit } from '../types.js';
 import { citationFromHit, displayText, verifyCitations } from './citations.js';
 import { type ReportPassage, type ReportText, type TermStats, attributeUnwritten, capitalizedWords, isCommonWord, unknownLatinNames } from './corpus.js';
 import { type Candidate, type QueryProfile, buildProfile, candidatesFromHits, coverage, groupScore, isFigureRow, overlap } from './evidence.js';
 import { type FeatureInput, QUESTION_FEATURES, SENTENCE_FEATURES, attributeGroups, namedPassages, questionFeatures, sentenceFeatures } from './features.js';
-import { escapeRegExp } from '../text/normalize.js';
 import { coverageOrder } from './centroid.js';
 import { askedEditions, statedEditions } from './edition.js';
 import { glossLine } from './gloss.js';
@@ -349,25 +349,26 @@ export class ExtractiveAnswerer implements Answerer {
     // The first rule that holds gives the "not found" answer its opening, in the order read above;
     // the rules on what a sentence states (a day, a figure per unit) are read only when none has.
     const m = MESSAGES[lang];
+    // A chain, not a tree: the first rule that holds speaks.
     const refusal = absent.length
       ? m.absent(absent)
       : years
-        ? m.otherYears(years.asked, years.stated)
-        : edition
-          ? m.otherEdition(edition.asked, edition.stated)
-          : unstated
-          ? m.unstated(unstated.names, unstated.kind)
-          : counted
-          ? m.countedElsewhere(counted.names, counted.attribute)
-          : listed.length
-            ? m.listedOnly(listed)
-            : elsewhere.length
-              ? m.notAbout(elsewhere)
-              : on('dayUnstated') && this.dayUnstated(frame, scored, featureInput)
-                ? m.noDay
-                : on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput)
-                  ? m.noPerUnit
-                  : this.setOrTitleRefusal(frame, quotes, lang, on);
+      ? m.otherYears(years.asked, years.stated)
+      : edition
+      ? m.otherEdition(edition.asked, edition.stated)
+      : unstated
+      ? m.unstated(unstated.names, unstated.kind)
+      : counted
+      ? m.countedElsewhere(counted.names, counted.attribute)
+      : listed.length
+      ? m.listedOnly(listed)
+      : elsewhere.length
+      ? m.notAbout(elsewhere)
+      : on('dayUnstated') && this.dayUnstated(frame, scored, featureInput)
+      ? m.noDay
+      : on('perUnitUnstated') && this.perUnitUnstated(frame, scored, featureInput)
+      ? m.noPerUnit
+      : this.setOrTitleRefusal(frame, quotes, lang, on);
     // A summary of a named article is found by construction; of a topic, by the same test as a question.
     trace.found = scored.length > 0 && (input.restricted === true || (trace.pFound >= this.weights.foundThreshold && refusal === undefined));
     if (!trace.found) {
@@ -607,24 +608,6 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * A kind of answer (an amount, a count, a share, an area, a date, a person by role) asked about a
-   * subject the report names, when no passage of the whole report naming it (nor the passage
-   * after one) states that kind at all: the report names 카눠프 in ten passages and gives none of
-   * its amounts, so it cannot hold its revenue, whatever the retrieved passages' other figures
-   * say. A fact about the report, like a name it never mentions, not a fitted judgement: the
-   * found model sees only the retrieved passages, where another company's figure in the same
-   * article looks like an answer. The subject is the most specific of the report's own names the
-   * question writes (glossary entries mined from the report; the one naming fewest passages:
-   * 성텅 rather than 화웨이 in "화웨이 성텅 칩 가격", or a name in Latin capitals that is no word
-   * of economics: GDP), without the report's everyday words (기업). The asked kind is read more
-   * widely than the frame reads it (ruleKind: funds, GDP, 시점).
-   * "States the kind" is loose (statesKind: any counted quantity, any amount, any date, any
-   * role). Tuning data (figure, date and person questions naming such a subject): it holds for 15
-   * answered unanswerable questions and no answerable one (16 with names in Latin capitals);
-   * requiring every name the question writes in one passage instead held for the same 15 but
-   * narrowed the passages, and hedged an answerable held-out `check` question (docs/design.md).
-   */
-  /**
    * The subject a question asks one kind of answer about, with the report's passages naming it:
    * of its names (or, for a follow-up pointing back, "그 회사", the conversation's), the one the
    * fewest passages name. A name written in Latin capitals (CRP, GSAT, WAIC) is one too, though
@@ -645,6 +628,24 @@ export class ExtractiveAnswerer implements Answerer {
     return subject;
   }
 
+  /**
+   * A kind of answer (an amount, a count, a share, an area, a date, a person by role) asked about a
+   * subject the report names, when no passage of the whole report naming it (nor the passage
+   * after one) states that kind at all: the report names 카눠프 in ten passages and gives none of
+   * its amounts, so it cannot hold its revenue, whatever the retrieved passages' other figures
+   * say. A fact about the report, like a name it never mentions, not a fitted judgement: the
+   * found model sees only the retrieved passages, where another company's figure in the same
+   * article looks like an answer. The subject is the most specific of the report's own names the
+   * question writes (glossary entries mined from the report; the one naming fewest passages:
+   * 성텅 rather than 화웨이 in "화웨이 성텅 칩 가격", or a name in Latin capitals that is no word
+   * of economics: GDP), without the report's everyday words (기업). The asked kind is read more
+   * widely than the frame reads it (ruleKind: funds, GDP, 시점).
+   * "States the kind" is loose (statesKind: any counted quantity, any amount, any date, any
+   * role). Tuning data (figure, date and person questions naming such a subject): it holds for 15
+   * answered unanswerable questions and no answerable one (16 with names in Latin capitals);
+   * requiring every name the question writes in one passage instead held for the same 15 but
+   * narrowed the passages, and hedged an answerable held-out `check` question (docs/design.md).
+   */
   private kindUnstated(frame: QuestionFrame, kind: AskedKind, lang: Lang): { names: string[]; kind: AskedKind } | undefined {
     const subject = this.subjectOf(frame);
     if (!subject) return undefined;
@@ -912,14 +913,6 @@ export class ExtractiveAnswerer implements Answerer {
 const FIGURE_KINDS: ReadonlySet<AskedKind> = new Set(['money', 'figure', 'count', 'percent', 'area']);
 
 /**
- * The kind of answer the kind-never-stated rule tests for, read more widely than the frame (whose
- * question words feed the fitted models, which moved with every word added there): a size (규모)
- * is money for a market but a headcount for a team, so then any figure states it; "how much" of
- * funds, a subsidy or a GDP asks an amount; 시점, 시기, "timeline" ask a date; a person is asked
- * for by role only (a ministry answers "谁发布的" as often as a person); a company's seat asked
- * for ("본사는 어디") is a kind of its own; a name asked with a role ("회장 성함") is a person too.
- */
-/**
  * An edition of an event asked ("第三届…", "the first … conference") when the most probable
  * sentence, or failing a number there the heading of its passage, states another edition and no
  * retrieved sentence or heading states the asked one: the report covers the 2nd Belt and Road
@@ -936,6 +929,14 @@ function otherEdition(frame: QuestionFrame, quotes: readonly Scored[], hits: Rea
   return anywhere.some((t) => statedEditions(t).some((n) => asked.includes(n))) ? undefined : { asked, stated };
 }
 
+/**
+ * The kind of answer the kind-never-stated rule tests for, read more widely than the frame (whose
+ * question words feed the fitted models, which moved with every word added there): a size (규모)
+ * is money for a market but a headcount for a team, so then any figure states it; "how much" of
+ * funds, a subsidy or a GDP asks an amount; 시점, 시기, "timeline" ask a date; a person is asked
+ * for by role only (a ministry answers "谁发布的" as often as a person); a company's seat asked
+ * for ("본사는 어디") is a kind of its own; a name asked with a role ("회장 성함") is a person too.
+ */
 function ruleKind(frame: QuestionFrame): AskedKind | undefined {
   if (asksHeadquarters(frame.text)) return 'hq';
   if (frame.figure) return frame.figure.kind === 'money' && moneyOnlyBySize(frame.text) ? 'figure' : frame.figure.kind;
